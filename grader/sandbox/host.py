@@ -1,0 +1,335 @@
+"""The grader's side of the sandbox: start a zygote, fork workers, talk to them, kill them.
+
+    sandbox = Sandbox(torch=False, limits=Limits())
+    sandbox.start()                      # returns at once; the zygote warms up meanwhile
+    worker = sandbox.spawn()             # a fresh, confined process
+    worker.load(source, "activations.py", "activations")
+    result = worker.call("sigmoid", [x], {})
+    worker.close()                       # kills it and everything it started
+
+Every call has a wall-clock limit enforced from here (never by a signal inside the worker).
+When a worker hangs, crashes or sends something malformed it is killed and every later call on
+it fails at once with the same reason: the exercise it served loses, nothing else does.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from grader.sandbox import wire
+
+SIGNAL_NAMES = {signal.SIGSEGV: "a segmentation fault (SIGSEGV)", signal.SIGKILL: "SIGKILL",
+                signal.SIGABRT: "an abort (SIGABRT)", signal.SIGBUS: "a bus error (SIGBUS)",
+                signal.SIGFPE: "a floating-point exception (SIGFPE)",
+                signal.SIGXCPU: "the CPU-time limit (SIGXCPU)",
+                signal.SIGXFSZ: "the file-size limit (SIGXFSZ)"}
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Resource limits for one worker; `call_seconds` is the wall-clock limit of one call."""
+
+    call_seconds: float = 10.0
+    load_seconds: float = 10.0
+    memory_bytes: int = 2 << 30
+    cpu_seconds: int = 120
+    processes: int = 32
+    file_bytes: int = 64 << 20
+
+
+@dataclass
+class CallResult:
+    """What one request to a worker came to.
+
+    Exactly one of: `ok` (the function returned `value`), `error` (student code raised; a dict
+    with type, message, where, not_implemented), `failure` (the worker hung, died or sent
+    garbage; a sentence, and the worker is gone).
+    """
+
+    ok: bool = False
+    value: Any = None
+    error: dict | None = None
+    failure: str | None = None
+    fp_errors: list[str] = field(default_factory=list)
+    args_after: list | None = None
+    kwargs_after: dict | None = None
+    grads: Any = None
+    slot: int | None = None
+    fixture_calls: list[int] = field(default_factory=list)
+    seconds: float = 0.0
+
+
+class SandboxError(RuntimeError):
+    """The sandbox itself could not be started (not the student's fault)."""
+
+
+def _grader_paths() -> list[str]:
+    """Directories the workers must not see: the grader, the reference, the course tests."""
+    import grader
+
+    grader_dir = Path(grader.__file__).resolve().parent
+    paths = {str(grader_dir), str(grader_dir.parent / "reference"), str(grader_dir.parent / "tests")}
+    try:
+        import importlib.util
+
+        spec = importlib.util.find_spec("reference")
+        if spec and spec.origin:
+            paths.add(str(Path(spec.origin).resolve().parent))
+    except (ImportError, ValueError):
+        pass
+    return sorted(paths)
+
+
+class Sandbox:
+    """One zygote, shared by the workers of one grading run."""
+
+    def __init__(self, *, torch: bool, limits: Limits = Limits(), isolate: bool = True,
+                 own_uids: bool | None = None) -> None:
+        self.torch = torch
+        self.limits = limits
+        self.isolate = isolate
+        self.own_uids = (os.geteuid() == 0) if own_uids is None else own_uids
+        self.isolation: dict = {}
+        self._process: subprocess.Popen | None = None
+        self._control: socket.socket | None = None
+        self._stderr = None
+        self._ready = False
+        self._lock = threading.Lock()
+        self._counter = 0
+        self._uid_base = 200_000 + (os.getpid() % 500_000) * 64
+
+    # ------------------------------------------------------------ zygote
+
+    def start(self) -> None:
+        """Launch the zygote; returns without waiting for it to warm up."""
+        if self._process is not None:
+            return
+        ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
+        config = {"control_fd": theirs.fileno(), "torch": self.torch, "isolate": self.isolate,
+                  "mask": _grader_paths(), "limits": {
+                      "memory_bytes": self.limits.memory_bytes, "cpu_seconds": self.limits.cpu_seconds,
+                      "processes": self.limits.processes, "file_bytes": self.limits.file_bytes}}
+        env = {k: v for k, v in os.environ.items() if not k.startswith("PYTHON")}
+        env.update(OMP_NUM_THREADS="1", OPENBLAS_NUM_THREADS="1", MKL_NUM_THREADS="1")
+        self._stderr = tempfile.TemporaryFile()
+        self._process = subprocess.Popen(
+            [sys.executable, "-I", "-m", "grader.sandbox.zygote", json.dumps(config)],
+            pass_fds=[theirs.fileno()], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+            stderr=self._stderr, env=env, cwd="/")
+        theirs.close()
+        self._control = ours
+        self._ready = False
+
+    def _wait_ready(self) -> None:
+        if self._ready:
+            return
+        self._control.settimeout(120)
+        try:
+            data = self._control.recv(65536)
+        except (socket.timeout, OSError):
+            data = b""
+        if not data:
+            self._stderr.seek(0)
+            detail = self._stderr.read()[-2000:].decode(errors="replace").strip()
+            raise SandboxError(f"the sandbox could not start: {detail.splitlines()[-1] if detail else 'no output'}")
+        self.isolation = json.loads(data)["isolation"]
+        self.isolation["own_uids"] = self.own_uids
+        self._ready = True
+
+    def _alive(self) -> bool:
+        return self._process is not None and self._process.poll() is None
+
+    def _control_request(self, request: dict, fds: list[int] = ()) -> dict:
+        with self._lock:
+            if not self._alive():
+                self.close()
+                self.start()
+            self._wait_ready()
+            socket.send_fds(self._control, [json.dumps(request).encode()], list(fds))
+            self._control.settimeout(30)
+            data = self._control.recv(65536)
+            if not data:
+                raise SandboxError("the sandbox's zygote went away")
+            return json.loads(data)
+
+    # ------------------------------------------------------------ workers
+
+    def spawn(self) -> "WorkerHandle":
+        """A fresh worker forked from the zygote (restarting the zygote if it died)."""
+        ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
+        self._counter += 1
+        uid = self._uid_base + self._counter % 64 if self.own_uids else None
+        try:
+            reply = self._control_request({"op": "spawn", "uid": uid}, [theirs.fileno()])
+        except (SandboxError, OSError):
+            self.close()
+            self.start()
+            reply = self._control_request({"op": "spawn", "uid": uid}, [theirs.fileno()])
+        finally:
+            theirs.close()
+        return WorkerHandle(self, ours, int(reply["pid"]), uid)
+
+    def exit_status(self, pid: int) -> str:
+        try:
+            return self._control_request({"op": "wait", "pid": pid}).get("status", "unknown")
+        except (SandboxError, OSError, ValueError):
+            return "unknown"
+
+    def close(self) -> None:
+        if self._control is not None:
+            self._control.close()
+            self._control = None
+        if self._process is not None:
+            if self._process.poll() is None:
+                self._process.kill()
+            self._process.wait()
+            self._process = None
+        if self._stderr is not None:
+            self._stderr.close()
+            self._stderr = None
+
+    def __enter__(self) -> "Sandbox":
+        self.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def kill_uid(uid: int) -> None:
+    """Kill every process running as `uid` (a worker's own uid), wherever it went."""
+    pid = os.fork()
+    if pid == 0:
+        try:
+            os.setuid(uid)
+            os.kill(-1, signal.SIGKILL)
+        finally:
+            os._exit(0)
+    os.waitpid(pid, 0)
+
+
+class WorkerHandle:
+    """One worker process; every method is safe to call after the worker died."""
+
+    def __init__(self, sandbox: Sandbox, sock: socket.socket, pid: int, uid: int | None) -> None:
+        self.sandbox = sandbox
+        self.sock = sock
+        self.pid = pid
+        self.uid = uid
+        self.failure: str | None = None
+
+    def _fail(self, reason: str, *, killed: bool) -> CallResult:
+        if killed:
+            self.kill()
+            self.failure = reason
+        else:
+            status = self.sandbox.exit_status(self.pid)
+            self.kill()
+            self.failure = f"{reason} ({self._explain(status)})" if status not in ("running", "unknown") else reason
+        return CallResult(failure=self.failure)
+
+    @staticmethod
+    def _explain(status: str) -> str:
+        if status.startswith("signal "):
+            number = int(status.split()[1])
+            return f"killed by {SIGNAL_NAMES.get(number, f'signal {number}')}"
+        if status.startswith("exit "):
+            return f"it exited with status {status.split()[1]}"
+        return status
+
+    def request(self, header: dict, blobs: list[bytes] = (), timeout: float | None = None
+                ) -> tuple[CallResult | None, dict, list[bytes], float]:
+        """Send one request; (failure or None, reply header, reply blobs, seconds taken)."""
+        if self.failure is not None:
+            return CallResult(failure=self.failure), {}, [], 0.0
+        limit = self.sandbox.limits.call_seconds if timeout is None else timeout
+        start = time.perf_counter()
+        try:
+            self.sock.settimeout(limit)
+            wire.send_message(self.sock, header, list(blobs))
+            reply, reply_blobs = wire.recv_message(self.sock)
+        except socket.timeout:
+            return self._fail(f"it ran past the time limit of {limit:g} s and was stopped",
+                              killed=True), {}, [], time.perf_counter() - start
+        except (wire.WireError, OSError) as error:
+            if isinstance(error, wire.WireError) and str(error) != "connection closed":
+                return self._fail(f"the worker sent a malformed reply ({error})", killed=True), {}, [], 0.0
+            return self._fail("the process running your code died", killed=False), {}, [], \
+                time.perf_counter() - start
+        return None, reply, reply_blobs, time.perf_counter() - start
+
+    def _result(self, header: dict, blobs: list[bytes], timeout: float | None) -> CallResult:
+        failure, reply, reply_blobs, seconds = self.request(header, blobs, timeout)
+        if failure is not None:
+            failure.seconds = seconds
+            return failure
+        try:
+            result = CallResult(ok=bool(reply.get("ok")), seconds=seconds)
+            result.error = reply.get("error") if not result.ok else None
+            if result.error is not None:
+                result.error = {k: str(result.error.get(k, ""))[:2000] for k in ("type", "message", "where")} | {
+                    "not_implemented": result.error.get("not_implemented") is True}
+            result.fp_errors = [str(e)[:40] for e in reply.get("fp_errors", [])][:8]
+            result.fixture_calls = [int(n) for n in reply.get("fixture_calls", [])]
+            if "value" in reply:
+                result.value = wire.decode(reply["value"], reply_blobs)
+            if "args_after" in reply:
+                result.args_after = wire.decode(reply["args_after"], reply_blobs)
+                result.kwargs_after = wire.decode(reply["kwargs_after"], reply_blobs)
+            if "grads" in reply:
+                result.grads = wire.decode(reply["grads"], reply_blobs)
+            if isinstance(reply.get("slot"), int):
+                result.slot = reply["slot"]
+        except (wire.WireError, ValueError, TypeError, KeyError, AttributeError) as error:
+            return self._fail(f"the worker sent a malformed reply ({error})", killed=True)
+        return result
+
+    def load(self, source: str, filename: str, module: str) -> CallResult:
+        return self._result({"op": "load", "source": source, "filename": filename, "module": module},
+                            [], self.sandbox.limits.load_seconds)
+
+    def call(self, function: str, args: list, kwargs: dict | None = None, *,
+             timeout: float | None = None, keep: bool = False, return_args: bool = False,
+             discard: bool = False, backward: dict | None = None) -> CallResult:
+        """Call the student's `function`; arrays, TensorValues, Fixtures and SlotRefs allowed."""
+        blobs: list[bytes] = []
+        header = {"op": "call", "function": function,
+                  "args": wire.encode(list(args), blobs), "kwargs": wire.encode(dict(kwargs or {}), blobs),
+                  "keep": keep, "return_args": return_args, "discard": discard}
+        if backward is not None:
+            header["backward"] = {"paths": backward["paths"],
+                                  "upstream": [wire.encode(u, blobs) for u in backward["upstream"]]}
+        return self._result(header, blobs, timeout)
+
+    def store(self, value: Any) -> wire.SlotRef | None:
+        """Keep `value` in the worker (e.g. inputs staged for timing); None if it failed."""
+        blobs: list[bytes] = []
+        result = self._result({"op": "store", "value": wire.encode(value, blobs)}, blobs, None)
+        return wire.SlotRef(result.slot) if result.ok and result.slot is not None else None
+
+    def kill(self) -> None:
+        if self.uid is not None:
+            kill_uid(self.uid)
+        try:
+            os.killpg(self.pid, signal.SIGKILL)
+        except (ProcessLookupError, PermissionError):
+            pass
+        self.sock.close()
+
+    def close(self) -> None:
+        """Stop the worker and everything it started; reap it."""
+        if self.failure is None:
+            self.failure = "the worker was closed"
+            self.kill()
+        self.sandbox.exit_status(self.pid)

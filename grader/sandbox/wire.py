@@ -1,0 +1,272 @@
+"""The data format between the grader and a sandboxed worker: JSON plus `.npy` bytes.
+
+Nothing is ever unpickled. A message is one frame on a stream socket:
+
+    8-byte length | 4-byte header length | JSON header | blob 0 | blob 1 | ...
+
+The header is a JSON object; values inside it are encoded as *trees*: JSON scalars stand for
+themselves, everything else is a dict with a tag `t`. Arrays travel as blobs, written with
+`numpy.lib.format` and read back with `allow_pickle=False`.
+
+The worker side reduces what student code returns to plain data (`encode`): exact builtin
+types, plain ndarrays (subclasses are viewed as ndarray and copied), numpy scalars, exact torch
+tensors. Anything else becomes an `Opaque` placeholder naming its type, so no method of a
+student's object ever runs in the grader.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import socket
+import struct
+import sys
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+MAX_FRAME_BYTES = 512 * 1024 * 1024
+MAX_STRING = 20_000
+MAX_DEPTH = 32
+ALLOWED_DTYPE_KINDS = "biufc"
+
+
+class WireError(Exception):
+    """The peer sent something that is not a well-formed message, or went away."""
+
+
+@dataclass(frozen=True)
+class Opaque:
+    """Stands for a value the wire does not carry (a student's own object, a lambda...)."""
+
+    type_name: str
+
+
+@dataclass
+class TensorValue:
+    """A torch tensor as plain data: its values on the CPU plus where and what it was."""
+
+    array: np.ndarray
+    dtype: str
+    device: str
+    requires_grad: bool = False
+    has_grad_fn: bool = False
+
+
+@dataclass(frozen=True)
+class Fixture:
+    """A named callable the worker provides itself (see `fixtures`), e.g. a scalar function."""
+
+    name: str
+
+
+@dataclass(frozen=True)
+class SlotRef:
+    """A value kept in the worker from an earlier call, e.g. a student's backprop cache."""
+
+    slot: int
+    path: tuple = field(default_factory=tuple)
+
+
+# ---------------------------------------------------------------- arrays <-> bytes
+
+def array_to_bytes(array: np.ndarray) -> bytes:
+    buffer = io.BytesIO()
+    np.lib.format.write_array(buffer, array, allow_pickle=False)
+    return buffer.getvalue()
+
+
+def array_from_bytes(data: bytes) -> np.ndarray:
+    array = np.lib.format.read_array(io.BytesIO(data), allow_pickle=False)
+    if array.dtype.kind not in ALLOWED_DTYPE_KINDS:
+        raise WireError(f"array of dtype {array.dtype} is not accepted")
+    return array
+
+
+def plain_array(value: np.ndarray) -> np.ndarray | None:
+    """A plain, owned ndarray copy of an ndarray (or subclass), or None if its dtype is odd.
+
+    `np.ndarray.view` is called unbound so a subclass's overrides never run.
+    """
+    base = np.ndarray.view(value, np.ndarray)
+    if base.dtype.kind not in ALLOWED_DTYPE_KINDS or base.dtype.fields is not None:
+        return None
+    return np.array(base, copy=True, order="C")
+
+
+# ---------------------------------------------------------------- trees
+
+_NUMPY_SCALAR_TYPES = frozenset(
+    t for t in set(np.sctypeDict.values()) if np.dtype(t).kind in ALLOWED_DTYPE_KINDS
+)
+
+
+def _type_name(value: Any) -> str:
+    # type.__getattribute__ is called explicitly so a metaclass cannot intercept the lookup.
+    kind = type(value)
+    module = type.__getattribute__(kind, "__module__")
+    name = type.__getattribute__(kind, "__qualname__")
+    text = name if module in ("builtins", None, "") else f"{module}.{name}"
+    return str(text)[:200]
+
+
+def encode(value: Any, blobs: list[bytes], depth: int = 0) -> Any:
+    """Reduce `value` to a JSON tree, appending array bytes to `blobs`."""
+    if depth > MAX_DEPTH:
+        return {"t": "opaque", "type": "deeply nested value"}
+    kind = type(value)
+    if value is None or kind is bool or kind is str:
+        return value[:MAX_STRING] if kind is str else value
+    if kind is int:
+        return {"t": "int", "v": str(value)} if abs(value) > 2**53 else value
+    if kind is float:
+        return {"t": "float", "v": float.__repr__(value)}
+    if kind is list or kind is tuple:
+        items = [encode(item, blobs, depth + 1) for item in kind.__iter__(value)]
+        return {"t": "list" if kind is list else "tuple", "items": items}
+    if kind is dict:
+        items = {}
+        for key, item in dict.items(value):
+            if type(key) is not str:
+                return {"t": "opaque", "type": "dict with non-string keys"}
+            items[key] = encode(item, blobs, depth + 1)
+        return {"t": "dict", "items": items}
+    if issubclass(kind, np.ndarray):
+        array = plain_array(value)
+        if array is None:
+            return {"t": "opaque", "type": f"numpy array of dtype {np.ndarray.view(value, np.ndarray).dtype}"}
+        blobs.append(array_to_bytes(array))
+        tree = {"t": "ndarray", "blob": len(blobs) - 1}
+        if kind is not np.ndarray:
+            tree["subclass"] = _type_name(value)
+        return tree
+    if kind in _NUMPY_SCALAR_TYPES:
+        blobs.append(array_to_bytes(np.array(value)))
+        return {"t": "npscalar", "blob": len(blobs) - 1}
+    if isinstance(value, Fixture):
+        return {"t": "fixture", "name": value.name}
+    if isinstance(value, SlotRef):
+        return {"t": "slot", "slot": value.slot, "path": list(value.path)}
+    if isinstance(value, TensorValue):
+        blobs.append(array_to_bytes(value.array))
+        return {"t": "tensor", "blob": len(blobs) - 1, "dtype": value.dtype, "device": value.device,
+                "requires_grad": value.requires_grad}
+    torch = sys.modules.get("torch")
+    if torch is not None and issubclass(kind, torch.Tensor):
+        return _encode_tensor(torch, value, blobs)
+    return {"t": "opaque", "type": _type_name(value)}
+
+
+def _encode_tensor(torch: Any, value: Any, blobs: list[bytes]) -> Any:
+    if type(value) not in (torch.Tensor, torch.nn.Parameter):
+        return {"t": "opaque", "type": f"torch.Tensor subclass {_type_name(value)}"}
+    plain = torch.Tensor.detach(value)
+    device = str(plain.device)
+    dtype = str(plain.dtype)
+    if plain.dtype in (torch.bfloat16, torch.float16):
+        plain = plain.float()
+    try:
+        array = plain.cpu().resolve_conj().resolve_neg().numpy().copy()
+    except (TypeError, RuntimeError) as error:
+        return {"t": "opaque", "type": f"tensor that cannot be read ({error})"[:200]}
+    blobs.append(array_to_bytes(array))
+    return {"t": "tensor", "blob": len(blobs) - 1, "dtype": dtype, "device": device,
+            "requires_grad": bool(value.requires_grad), "grad_fn": value.grad_fn is not None}
+
+
+def decode(tree: Any, blobs: list[bytes], resolve: Any = None, depth: int = 0) -> Any:
+    """Rebuild plain values from a tree. `resolve` maps worker-side tags (fixture, slot,
+    tensor) to live objects; without it, tensors decode to `TensorValue`."""
+    if depth > MAX_DEPTH + 2:
+        raise WireError("value nested too deeply")
+    if tree is None or isinstance(tree, (bool, int, str)):
+        return tree
+    if isinstance(tree, float):
+        return tree
+    if isinstance(tree, list):
+        raise WireError("bare list in tree")
+    if not isinstance(tree, dict):
+        raise WireError(f"unexpected {type(tree).__name__} in tree")
+    tag = tree.get("t")
+    if tag == "int":
+        return int(tree["v"])
+    if tag == "float":
+        return float(tree["v"])
+    if tag in ("list", "tuple"):
+        items = [decode(item, blobs, resolve, depth + 1) for item in tree["items"]]
+        return items if tag == "list" else tuple(items)
+    if tag == "dict":
+        return {str(k): decode(v, blobs, resolve, depth + 1) for k, v in tree["items"].items()}
+    if tag in ("ndarray", "npscalar", "tensor"):
+        array = array_from_bytes(_blob(blobs, tree))
+        if tag == "npscalar":
+            return array[()]
+        if tag == "tensor":
+            if resolve is not None:
+                return resolve(tree, array)
+            return TensorValue(array, str(tree["dtype"]), str(tree["device"]),
+                               bool(tree.get("requires_grad")), bool(tree.get("grad_fn")))
+        return array
+    if tag == "opaque":
+        return Opaque(str(tree.get("type", "?"))[:200])
+    if tag in ("fixture", "slot") and resolve is not None:
+        return resolve(tree, None)
+    raise WireError(f"unknown tag {tag!r}")
+
+
+def _blob(blobs: list[bytes], tree: dict) -> bytes:
+    index = tree.get("blob")
+    if not isinstance(index, int) or not 0 <= index < len(blobs):
+        raise WireError("bad blob index")
+    return blobs[index]
+
+
+# ---------------------------------------------------------------- frames
+
+def send_message(sock: socket.socket, header: dict, blobs: list[bytes] = ()) -> None:
+    header = dict(header, blob_sizes=[len(b) for b in blobs])
+    head = json.dumps(header, allow_nan=False).encode()
+    size = 4 + len(head) + sum(len(b) for b in blobs)
+    sock.sendall(struct.pack(">Q", size) + struct.pack(">I", len(head)) + head)
+    for blob in blobs:
+        sock.sendall(blob)
+
+
+def _recv_exact(sock: socket.socket, count: int) -> bytes:
+    chunks = []
+    while count:
+        chunk = sock.recv(min(count, 1 << 20))
+        if not chunk:
+            raise WireError("connection closed")
+        chunks.append(chunk)
+        count -= len(chunk)
+    return b"".join(chunks)
+
+
+def recv_message(sock: socket.socket, max_bytes: int = MAX_FRAME_BYTES) -> tuple[dict, list[bytes]]:
+    """One message: its header dict and its blobs. Raises WireError on anything malformed."""
+    (size,) = struct.unpack(">Q", _recv_exact(sock, 8))
+    if size > max_bytes or size < 4:
+        raise WireError(f"message of {size} bytes refused")
+    payload = _recv_exact(sock, size)
+    (head_size,) = struct.unpack(">I", payload[:4])
+    if head_size > size - 4:
+        raise WireError("bad header size")
+    try:
+        header = json.loads(payload[4:4 + head_size])
+    except ValueError as error:
+        raise WireError(f"header is not JSON: {error}") from None
+    if not isinstance(header, dict):
+        raise WireError("header is not an object")
+    sizes = header.get("blob_sizes", [])
+    if not isinstance(sizes, list) or not all(isinstance(s, int) and s >= 0 for s in sizes):
+        raise WireError("bad blob sizes")
+    if 4 + head_size + sum(sizes) != size:
+        raise WireError("blob sizes do not add up")
+    blobs, offset = [], 4 + head_size
+    for blob_size in sizes:
+        blobs.append(payload[offset:offset + blob_size])
+        offset += blob_size
+    return header, blobs
+

@@ -1,0 +1,215 @@
+"""The worker: the only code that runs beside student code, inside the sandbox.
+
+It loads the student's module from source text and answers requests from the grader, one at a
+time, on its socket: call a function on given arguments, keep a result for later, return the
+arguments' state after a call, run autograd backward through a result. Whatever student code
+does, the worker answers with plain data (see `wire`); the grader trusts none of it beyond
+"this is what the student's function produced".
+"""
+
+from __future__ import annotations
+
+import socket
+import sys
+import traceback
+import types
+from typing import Any
+
+import numpy as np
+
+from grader.sandbox import fixtures, wire
+
+MAX_MESSAGE = 2_000
+
+
+def _safe_text(value: Any, limit: int = MAX_MESSAGE) -> str:
+    try:
+        text = BaseException.__str__(value) if isinstance(value, BaseException) else str(value)
+    except BaseException:  # noqa: BLE001 - a student's __str__ may raise anything
+        text = "<message could not be read>"
+    return text if len(text) <= limit else text[:limit] + "..."
+
+
+class Worker:
+    def __init__(self, sock: socket.socket) -> None:
+        self.sock = sock
+        self.module: types.ModuleType | None = None
+        self.filename = "<submission>"
+        self.source_lines: list[str] = []
+        self.slots: dict[int, Any] = {}
+        self.next_slot = 0
+        self.fixtures_made: list[fixtures.CountingFunction] = []
+
+    # ------------------------------------------------------------ errors
+
+    def describe(self, error: BaseException) -> dict:
+        """Type, message and the student's line where it was raised, as plain strings."""
+        where = ""
+        try:
+            for frame in reversed(traceback.extract_tb(error.__traceback__)):
+                if frame.filename == self.filename and frame.lineno:
+                    line = ""
+                    if 0 < frame.lineno <= len(self.source_lines):
+                        line = self.source_lines[frame.lineno - 1].strip()
+                    where = f"line {frame.lineno}, in {frame.name}: {line}"[:300]
+                    break
+        except BaseException:  # noqa: BLE001
+            where = ""
+        return {
+            "type": wire._type_name(error),
+            "message": _safe_text(error),
+            "where": where,
+            "not_implemented": isinstance(error, NotImplementedError),
+        }
+
+    # ------------------------------------------------------------ values
+
+    def resolve(self, tree: dict, array: np.ndarray | None) -> Any:
+        tag = tree["t"]
+        if tag == "fixture":
+            function = fixtures.make(str(tree["name"]))
+            self.fixtures_made.append(function)
+            return function
+        if tag == "slot":
+            value = self.slots[int(tree["slot"])]
+            for key in tree.get("path", []):
+                value = value[key]
+            return value
+        import torch  # tensors only reach torch exercises, whose zygote preloaded torch
+
+        dtype = getattr(torch, str(tree["dtype"]).replace("torch.", ""))
+        tensor = torch.from_numpy(np.array(array)).to(device=str(tree["device"]), dtype=dtype)
+        if tree.get("requires_grad"):
+            tensor.requires_grad_(True)
+        return tensor
+
+    def decode_call_arguments(self, header: dict, blobs: list[bytes]) -> tuple[list, dict]:
+        args = wire.decode(header.get("args", {"t": "list", "items": []}), blobs, self.resolve)
+        kwargs = wire.decode(header.get("kwargs", {"t": "dict", "items": {}}), blobs, self.resolve)
+        return list(args), dict(kwargs)
+
+    # ------------------------------------------------------------ requests
+
+    def load(self, header: dict) -> dict:
+        self.filename = str(header["filename"])
+        source = str(header["source"])
+        self.source_lines = source.splitlines()
+        module = types.ModuleType(str(header["module"]))
+        module.__file__ = self.filename
+        try:
+            code = compile(source, self.filename, "exec")
+            sys.modules[module.__name__] = module
+            exec(code, module.__dict__)  # noqa: S102 - running the student's module is the point
+        except BaseException as error:  # noqa: BLE001 - SystemExit and KeyboardInterrupt too
+            return {"ok": False, "error": self.describe(error)}
+        self.module = module
+        return {"ok": True}
+
+    def call(self, header: dict, blobs: list[bytes]) -> tuple[dict, list[bytes]]:
+        name = str(header["function"])
+        function = self.module.__dict__.get(name) if self.module is not None else None
+        if function is None:
+            return {"ok": False, "error": {"type": "missing", "message": f"no function named {name}",
+                                           "where": "", "not_implemented": False}}, []
+        if not callable(function):
+            return {"ok": False, "error": {"type": "not callable",
+                                           "message": f"{name} is not a function",
+                                           "where": "", "not_implemented": False}}, []
+        self.fixtures_made = []
+        args, kwargs = self.decode_call_arguments(header, blobs)
+        fp_errors: list[str] = []
+
+        def record(kind: str, flag: int) -> None:
+            if len(fp_errors) < 8 and kind not in fp_errors:
+                fp_errors.append(kind)
+
+        torch = sys.modules.get("torch")
+        try:
+            with np.errstate(call=record, over="call", divide="call", invalid="call", under="ignore"):
+                value = function(*args, **kwargs)
+                if torch is not None and torch.cuda.is_available() and torch.cuda.is_initialized():
+                    torch.cuda.synchronize()
+        except BaseException as error:  # noqa: BLE001
+            return {"ok": False, "error": self.describe(error), "fp_errors": fp_errors}, []
+        reply: dict = {"ok": True, "fp_errors": fp_errors,
+                       "fixture_calls": [f.calls for f in self.fixtures_made]}
+        out_blobs: list[bytes] = []
+        if not header.get("discard"):
+            reply["value"] = wire.encode(value, out_blobs)
+        if header.get("return_args"):
+            reply["args_after"] = wire.encode(list(args), out_blobs)
+            reply["kwargs_after"] = wire.encode(dict(kwargs), out_blobs)
+        if header.get("backward") is not None:
+            reply["grads"] = self.backward(value, args, header["backward"], blobs, out_blobs)
+        if header.get("keep"):
+            self.slots[self.next_slot] = value
+            reply["slot"] = self.next_slot
+            self.next_slot += 1
+        return reply, out_blobs
+
+    def backward(self, value: Any, args: list, spec: dict, blobs: list[bytes],
+                 out_blobs: list[bytes]) -> Any:
+        """Run autograd from the chosen outputs with the grader's upstream gradients and
+        return the gradient of each positional tensor argument that required one."""
+        import torch
+
+        try:
+            outputs = []
+            for path in spec["paths"]:
+                selected = value
+                for key in path:
+                    selected = selected[key]
+                outputs.append(selected)
+            upstream = [wire.decode(tree, blobs, self.resolve) for tree in spec["upstream"]]
+            usable = [(o, u) for o, u in zip(outputs, upstream)
+                      if type(o) is torch.Tensor and o.requires_grad]
+            if not usable:
+                return {"t": "opaque", "type": "no output is connected to the inputs by autograd"}
+            torch.autograd.backward([o for o, _ in usable], [u.to(o.dtype) for o, u in usable])
+        except BaseException as error:  # noqa: BLE001
+            return {"t": "opaque", "type": f"backward failed: {self.describe(error)['message']}"[:300]}
+        grads = [a.grad if type(a) is torch.Tensor and a.requires_grad else None for a in args]
+        return wire.encode(grads, out_blobs)
+
+    def store(self, header: dict, blobs: list[bytes]) -> dict:
+        value = wire.decode(header["value"], blobs, self.resolve)
+        self.slots[self.next_slot] = value
+        self.next_slot += 1
+        return {"ok": True, "slot": self.next_slot - 1}
+
+    def serve(self) -> None:
+        while True:
+            try:
+                header, blobs = wire.recv_message(self.sock)
+            except (wire.WireError, OSError):
+                return
+            op = header.get("op")
+            out_blobs: list[bytes] = []
+            try:
+                if op == "load":
+                    reply = self.load(header)
+                elif op == "call":
+                    reply, out_blobs = self.call(header, blobs)
+                elif op == "store":
+                    reply = self.store(header, blobs)
+                elif op == "release":
+                    for slot in header.get("slots", []):
+                        self.slots.pop(slot, None)
+                    reply = {"ok": True}
+                elif op == "exit":
+                    return
+                else:
+                    reply = {"ok": False, "error": {"type": "protocol", "message": f"unknown op {op}",
+                                                    "where": "", "not_implemented": False}}
+            except BaseException as error:  # noqa: BLE001 - keep serving whatever happened
+                reply = {"ok": False, "error": self.describe(error)}
+                out_blobs = []
+            try:
+                wire.send_message(self.sock, reply, out_blobs)
+            except (OSError, ValueError, TypeError):
+                try:
+                    wire.send_message(self.sock, {"ok": False, "error": {
+                        "type": "unsendable", "message": "the result could not be sent back",
+                        "where": "", "not_implemented": False}})
+                except OSError:
+                    return

@@ -1,0 +1,1 @@
+"""PyTorch reference solutions: the trusted truth the grader compares student code against."""
