@@ -295,9 +295,9 @@ class WorkerHandle:
             return self._fail(f"the worker sent a malformed reply ({error})", killed=True)
         return result
 
-    def load(self, source: str, filename: str, module: str) -> CallResult:
-        return self._result({"op": "load", "source": source, "filename": filename, "module": module},
-                            [], self.sandbox.limits.load_seconds)
+    def load(self, source: str, filename: str, module: str, stub_modules: tuple[str, ...] = ()) -> CallResult:
+        return self._result({"op": "load", "source": source, "filename": filename, "module": module,
+                             "stub_modules": list(stub_modules)}, [], self.sandbox.limits.load_seconds)
 
     def call(self, function: str, args: list, kwargs: dict | None = None, *,
              timeout: float | None = None, keep: bool = False, return_args: bool = False,

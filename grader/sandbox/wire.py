@@ -28,6 +28,7 @@ import numpy as np
 
 MAX_FRAME_BYTES = 512 * 1024 * 1024
 MAX_STRING = 20_000
+MAX_ARRAY_BYTES = 256 * 1024 * 1024
 MAX_DEPTH = 32
 ALLOWED_DTYPE_KINDS = "biufc"
 
@@ -90,6 +91,8 @@ def plain_array(value: np.ndarray) -> np.ndarray | None:
     `np.ndarray.view` is called unbound so a subclass's overrides never run.
     """
     base = np.ndarray.view(value, np.ndarray)
+    if base.size * base.dtype.itemsize > MAX_ARRAY_BYTES:
+        return None
     if base.dtype.kind not in ALLOWED_DTYPE_KINDS or base.dtype.fields is not None:
         return None
     return np.array(base, copy=True, order="C")
@@ -135,7 +138,9 @@ def encode(value: Any, blobs: list[bytes], depth: int = 0) -> Any:
     if issubclass(kind, np.ndarray):
         array = plain_array(value)
         if array is None:
-            return {"t": "opaque", "type": f"numpy array of dtype {np.ndarray.view(value, np.ndarray).dtype}"}
+            view = np.ndarray.view(value, np.ndarray)
+            return {"t": "opaque", "type": f"numpy array of dtype {view.dtype} and shape {view.shape} "
+                                           "(too large, or not plain numbers)"}
         blobs.append(array_to_bytes(array))
         tree = {"t": "ndarray", "blob": len(blobs) - 1}
         if kind is not np.ndarray:

@@ -66,9 +66,8 @@ def conv2d_forward(x, w, b, stride=1, padding=0):
         x = np.pad(x, ((0, 0), (0, 0), (padding, padding), (padding, padding)))
     # (N, C, H', W', KH, KW) view of every window, no copy
     windows = sliding_window_view(x, (KH, KW), axis=(2, 3))[:, :, ::stride, ::stride]
-    out = np.tensordot(windows, w, axes=([1, 4, 5], [1, 2, 3]))  # (N, H', W', F)
-    out += b
-    return np.ascontiguousarray(out.transpose(0, 3, 1, 2))
+    out = np.einsum("nchwij,fcij->nfhw", windows, w, optimize=True)
+    return out + b[:, None, None]
 
 
 def max_pool2d_forward(x, kernel_size, stride=None):
@@ -78,11 +77,12 @@ def max_pool2d_forward(x, kernel_size, stride=None):
     h_out = (H - k) // s + 1
     w_out = (W - k) // s + 1
     # running maximum over the k*k offsets of the window: k*k vectorized passes
-    out = x[:, :, : s * (h_out - 1) + 1 : s, : s * (w_out - 1) + 1 : s].copy()
+    out = x[:, :, : s * (h_out - 1) + 1 : s, : s * (w_out - 1) + 1 : s].copy()  # offset (0, 0)
     for i in range(k):
         for j in range(k):
-            np.maximum(
-                out, x[:, :, i : i + s * (h_out - 1) + 1 : s, j : j + s * (w_out - 1) + 1 : s],
-                out=out,
-            )
+            if i or j:
+                np.maximum(
+                    out, x[:, :, i : i + s * (h_out - 1) + 1 : s, j : j + s * (w_out - 1) + 1 : s],
+                    out=out,
+                )
     return out

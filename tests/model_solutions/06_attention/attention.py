@@ -1,12 +1,15 @@
 """Model solution for 06_attention (PyTorch): batched scaled dot-product attention, causal
-masks, single- and multi-head self-attention, sinusoidal positional encoding."""
+masks, single- and multi-head self-attention, sinusoidal positional encoding.
+
+Each public function is self-contained (shared code lives in private helpers), so a test
+variant that replaces one function leaves the others' behaviour and marks untouched."""
 
 import math
 
 import torch
 
 
-def scaled_dot_product_attention(q, k, v, mask=None):
+def _attend(q, k, v, mask):
     scores = q @ k.transpose(-2, -1) / math.sqrt(q.shape[-1])
     if mask is not None:
         scores = scores.masked_fill(~mask, float("-inf"))
@@ -14,13 +17,21 @@ def scaled_dot_product_attention(q, k, v, mask=None):
     return weights @ v, weights
 
 
-def causal_mask(L, device=None):
+def _causal(L, device):
     return torch.ones(L, L, dtype=torch.bool, device=device).tril()
 
 
+def scaled_dot_product_attention(q, k, v, mask=None):
+    return _attend(q, k, v, mask)
+
+
+def causal_mask(L, device=None):
+    return _causal(L, device)
+
+
 def self_attention(x, w_q, w_k, w_v, causal=False):
-    mask = causal_mask(x.shape[-2], device=x.device) if causal else None
-    out, _ = scaled_dot_product_attention(x @ w_q, x @ w_k, x @ w_v, mask)
+    mask = _causal(x.shape[-2], x.device) if causal else None
+    out, _ = _attend(x @ w_q, x @ w_k, x @ w_v, mask)
     return out
 
 
@@ -32,8 +43,8 @@ def multi_head_attention(x, w_q, w_k, w_v, w_o, num_heads, causal=False):
         return t.reshape(B, L, num_heads, d_head).transpose(1, 2)
 
     q, k, v = split_heads(x @ w_q), split_heads(x @ w_k), split_heads(x @ w_v)
-    mask = causal_mask(L, device=x.device) if causal else None
-    heads, _ = scaled_dot_product_attention(q, k, v, mask)  # (B, h, L, D/h)
+    mask = _causal(L, x.device) if causal else None
+    heads, _ = _attend(q, k, v, mask)  # (B, h, L, D/h)
     concat = heads.transpose(1, 2).reshape(B, L, D)
     return concat @ w_o
 

@@ -1,7 +1,7 @@
 """AdaGrad whose history is overwritten instead of accumulated: h = dw**2 on every call, so
 each step is just lr*sign(dw).
 
-expect: adagrad ~ accumul|sum|histor|state|\bh\b
+expect: adagrad ~ accumul|sum|histor|state|overwr
 """
 
 import numpy as np

@@ -1,0 +1,156 @@
+"""Static analysis of a submission's source: which functions use banned APIs.
+
+Runs in the grader's process on the AST only; the student's code is never executed here. A
+function is *tainted* when its body names a banned module or routine (through any import
+alias), imports one, uses dynamic code (`__import__`, `importlib`, `exec`, `eval`), or calls
+another top-level function or class that is tainted. Only tainted functions lose their points:
+an unused `import scipy` at the top of the file costs nothing.
+"""
+
+from __future__ import annotations
+
+import ast
+from dataclasses import dataclass, field
+
+from grader.spec import BannedPolicy
+
+#: Never allowed in any submission: reaching the grader or loading code behind its back.
+ALWAYS_BANNED_MODULES = frozenset({"grader", "reference", "importlib"})
+DYNAMIC_CODE = frozenset({"__import__", "exec", "eval", "compile", "__builtins__"})
+
+
+@dataclass
+class StaticReport:
+    syntax_error: str | None = None
+    functions: set[str] = field(default_factory=set)
+    banned_uses: dict[str, str] = field(default_factory=dict)
+
+
+def _import_aliases(node: ast.AST) -> dict[str, str]:
+    """Local name -> full dotted path for every import statement directly in `node`'s body."""
+    aliases: dict[str, str] = {}
+    for child in ast.walk(node):
+        if isinstance(child, ast.Import):
+            for alias in child.names:
+                if alias.asname:
+                    aliases[alias.asname] = alias.name
+                else:
+                    top = alias.name.split(".")[0]
+                    aliases[top] = top
+        elif isinstance(child, ast.ImportFrom) and child.module and child.level == 0:
+            for alias in child.names:
+                if alias.name == "*":
+                    aliases[f"*{child.module}"] = child.module
+                else:
+                    aliases[alias.asname or alias.name] = f"{child.module}.{alias.name}"
+    return aliases
+
+
+def _dotted(node: ast.AST) -> list[str] | None:
+    parts = []
+    while isinstance(node, ast.Attribute):
+        parts.append(node.attr)
+        node = node.value
+    if isinstance(node, ast.Name):
+        parts.append(node.id)
+        return parts[::-1]
+    return None
+
+
+class _Judge:
+    def __init__(self, policy: BannedPolicy) -> None:
+        self.policy = policy
+        self.modules = policy.modules | ALWAYS_BANNED_MODULES
+
+    def path_reason(self, path: str) -> str | None:
+        parts = path.split(".")
+        if parts[0] in self.modules:
+            return f"`{path}` (the {parts[0]} library)" if parts[0] not in ALWAYS_BANNED_MODULES \
+                else f"`{path}` (code outside your submission)"
+        if self.policy.within and parts[0] == self.policy.within:
+            for part in parts[1:]:
+                if part in self.policy.names or part.startswith(self.policy.prefixes or ("\0",)):
+                    return f"`{path}`"
+        return None
+
+    def node_reason(self, node: ast.AST, aliases: dict[str, str]) -> str | None:
+        """Why this function/statement body is banned on its own, or None."""
+        local = dict(aliases)
+        local.update(_import_aliases(node))
+        star_modules = [m for k, m in local.items() if k.startswith("*")]
+        for module in star_modules:
+            reason = self.path_reason(module)
+            if reason:
+                return reason
+        for child in ast.walk(node):
+            if isinstance(child, (ast.Import, ast.ImportFrom)):
+                names = [a.name for a in child.names] if isinstance(child, ast.Import) else \
+                    [child.module or ""]
+                for name in names:
+                    reason = self.path_reason(name)
+                    if reason:
+                        return reason
+            elif isinstance(child, ast.Name) and child.id in DYNAMIC_CODE:
+                return f"`{child.id}` (dynamic code execution)"
+            elif isinstance(child, (ast.Attribute, ast.Name)):
+                parts = _dotted(child)
+                if parts and parts[0] in local:
+                    reason = self.path_reason(".".join([local[parts[0]]] + parts[1:]))
+                    if reason:
+                        return reason
+            elif isinstance(child, ast.Constant) and isinstance(child.value, str):
+                if child.value in self.policy.names or child.value.split(".")[0] in self.modules - {"grader"}:
+                    if child.value in self.policy.names or "." in child.value or child.value in self.modules:
+                        return f"the name {child.value!r} as a string"
+        return None
+
+
+def analyse(source: str, policy: BannedPolicy) -> StaticReport:
+    report = StaticReport()
+    try:
+        tree = ast.parse(source)
+    except SyntaxError as error:
+        line = f"line {error.lineno}: " if error.lineno else ""
+        report.syntax_error = f"{line}{error.msg}"
+        return report
+    judge = _Judge(policy)
+    aliases = {k: v for k, v in _import_aliases(ast.Module(body=[s for s in tree.body
+                                                                   if isinstance(s, (ast.Import, ast.ImportFrom))],
+                                                             type_ignores=[])).items()}
+    # Module-level names bound to something banned (`expit = scipy.special.expit`).
+    tainted_names: dict[str, str] = {}
+    definitions: dict[str, ast.AST] = {}
+    for statement in tree.body:
+        if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            definitions[statement.name] = statement
+        elif isinstance(statement, (ast.Assign, ast.AnnAssign)) and statement.value is not None:
+            targets = statement.targets if isinstance(statement, ast.Assign) else [statement.target]
+            reason = judge.node_reason(statement.value, aliases)
+            for target in targets:
+                if isinstance(target, ast.Name):
+                    if isinstance(statement.value, ast.Lambda):
+                        definitions[target.id] = statement.value
+                    elif reason:
+                        tainted_names[target.id] = reason
+    report.functions = set(definitions)
+    reasons = {name: judge.node_reason(node, aliases) for name, node in definitions.items()}
+    reasons = {name: reason for name, reason in reasons.items() if reason}
+    uses = {name: {n.id for n in ast.walk(node) if isinstance(n, ast.Name)} for name, node in definitions.items()}
+    changed = True
+    while changed:
+        changed = False
+        for name, names in uses.items():
+            if name in reasons:
+                continue
+            for used in sorted(names):
+                if used in tainted_names:
+                    reasons[name] = tainted_names[used]
+                elif used in reasons and used != name:
+                    reasons[name] = f"{reasons[used]} through your helper `{used}`" \
+                        if "through your helper" not in reasons[used] else reasons[used]
+                else:
+                    continue
+                changed = True
+                break
+    report.banned_uses = reasons
+    return report

@@ -1,0 +1,626 @@
+"""Checks: small units that look at one property of one student function.
+
+A check's `run(ctx)` returns None when the property holds, else a `Failure` saying why. Most
+checks are `PropertyCheck`s: a hypothesis strategy of `Case`s plus a *judge* that looks at what
+the student's function returned for one case. Judges are built from the small factories below
+(`matches`, `stable`, `keeps_dtype`, `leaves_inputs_unchanged`...), so an exercise is declared
+by naming its checks, not by writing a test.
+
+Checks declare what they `require`: the runner does not run a check whose requirement failed
+(no timing for a wrong function, nothing at all for a missing or banned one).
+"""
+
+from __future__ import annotations
+
+import math
+import statistics
+import time
+import zlib
+from dataclasses import dataclass, field
+from typing import Any, Callable, Mapping, Sequence
+
+import numpy as np
+from hypothesis import HealthCheck, Phase, example, given, seed, settings
+from hypothesis import strategies as st
+
+from grader.compare import Mismatch, Tolerance, compare, fmt
+from grader.results import Failure
+from grader.sandbox.host import CallResult
+from grader.sandbox.wire import Fixture, Opaque, SlotRef, TensorValue
+
+GATES = ("implemented", "allowed_apis")
+
+
+# ================================================================ cases
+
+
+@dataclass(frozen=True)
+class Case:
+    """The arguments of one call of a student function."""
+
+    args: tuple
+    kwargs: Mapping[str, Any] = field(default_factory=dict)
+
+    @property
+    def dtype(self) -> np.dtype:
+        """The float dtype of the first float array argument (float64 if there is none)."""
+        for value in list(self.args) + list(self.kwargs.values()):
+            array = value.array if isinstance(value, TensorValue) else value
+            if isinstance(array, np.ndarray) and array.dtype.kind == "f":
+                return array.dtype
+        return np.dtype(np.float64)
+
+    def code(self, function: str) -> str:
+        """The call as code a student can paste (numpy arrays as np.array(...))."""
+        parts = [show_value(a) for a in self.args]
+        parts += [f"{k}={show_value(v)}" for k, v in self.kwargs.items()]
+        return f"{function}({', '.join(parts)})"
+
+
+def show_value(value: Any, limit: int = 48) -> str:
+    if isinstance(value, TensorValue):
+        dtype = value.dtype.replace("torch.", "torch.")
+        return f"torch.tensor({show_array_data(value.array, limit)}, dtype={dtype})"
+    if isinstance(value, np.ndarray):
+        if value.dtype.kind == "f":
+            return f"np.array({show_array_data(value, limit)}, dtype=np.{value.dtype.name})"
+        if value.dtype.kind == "b":
+            return f"np.array({show_array_data(value, limit)})"
+        return f"np.array({show_array_data(value, limit)})"
+    if isinstance(value, Fixture):
+        return value.name
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{k!r}: {show_value(v, limit)}" for k, v in value.items()) + "}"
+    if isinstance(value, (list, tuple)):
+        inner = ", ".join(show_value(v, limit) for v in value)
+        return f"[{inner}]" if isinstance(value, list) else f"({inner}{',' if len(value) == 1 else ''})"
+    if isinstance(value, float):
+        return repr(value)
+    return repr(value)
+
+
+def show_array_data(array: np.ndarray, limit: int = 48) -> str:
+    if array.size > limit:
+        return f"<array of shape {array.shape}>"
+    if array.dtype.kind == "f":
+        text = np.array2string(array, separator=", ", floatmode="unique", threshold=limit + 1,
+                               max_line_width=10_000, formatter={"float_kind": lambda v: repr(float(v))})
+    else:
+        text = np.array2string(array, separator=", ", threshold=limit + 1, max_line_width=10_000)
+    return text
+
+
+def show_result(value: Any, limit: int = 12) -> str:
+    """A short description of a returned value for 'expected ..., got ...'."""
+    if isinstance(value, TensorValue):
+        return f"tensor of shape {tuple(value.array.shape)}, {value.dtype}, on {value.device}"
+    if isinstance(value, np.ndarray):
+        if value.size <= limit and value.dtype.kind in "fiub":
+            return f"{show_array_data(value)} ({value.dtype})"
+        return f"array of shape {value.shape} ({value.dtype})"
+    if isinstance(value, Opaque):
+        return f"a {value.type_name}"
+    if isinstance(value, (tuple, list)):
+        return f"a {type(value).__name__} of {len(value)}"
+    if isinstance(value, dict):
+        return f"a dict with keys {sorted(value)}"
+    if isinstance(value, float):
+        return fmt(value)
+    return f"{type(value).__name__} {value!r}"[:120]
+
+
+# ================================================================ the context a check runs in
+
+
+class Abort(BaseException):
+    """Stops a hypothesis run at once, without shrinking (worker died, time budget spent)."""
+
+    def __init__(self, failure: Failure) -> None:
+        super().__init__(failure.summary)
+        self.failure = failure
+
+
+class CheckFailed(Exception):
+    def __init__(self, failure: Failure) -> None:
+        super().__init__(failure.summary)
+        self.failure = failure
+
+
+class Context:
+    """What a check needs to call the student's function: the worker and the budgets.
+
+    The worker is started lazily and restarted (module loaded again) after it died, so one
+    check's crash does not take the exercise's other checks down with it.
+    """
+
+    def __init__(self, session: Any, function: str, budget_seconds: float) -> None:
+        self.session = session
+        self.function = function
+        self.deadline = time.monotonic() + budget_seconds
+        self._worker = None
+        self.load_failure: Failure | None = None
+
+    # ---------------------------------------------------------- worker
+
+    @property
+    def worker(self):
+        if self._worker is None or self._worker.failure is not None:
+            if self._worker is not None:
+                self._worker.close()
+            self._worker = self.session.new_worker()
+        return self._worker
+
+    def close(self) -> None:
+        if self._worker is not None:
+            self._worker.close()
+            self._worker = None
+
+    def remaining(self) -> float:
+        return self.deadline - time.monotonic()
+
+    def call(self, case: Case, timeout: float | None = None, **options: Any) -> CallResult:
+        if self.remaining() <= 0:
+            raise Abort(Failure("stopped: this exercise used up its time budget "
+                                f"({self.session.budget_seconds:g} s); is it very slow or stuck?"))
+        limit = min(timeout or self.session.limits.call_seconds, max(self.remaining(), 0.05))
+        worker = self.worker
+        if self.session.load_error is not None:
+            raise Abort(self.session.load_error)
+        return worker.call(self.function, list(case.args), dict(case.kwargs), timeout=limit, **options)
+
+    def seed_for(self, check: str) -> int:
+        key = f"{self.session.seed}:{self.session.assignment_id}:{self.function}:{check}"
+        return zlib.crc32(key.encode())
+
+
+# ================================================================ the checks
+
+
+@dataclass(frozen=True)
+class Check:
+    """One property of one function. `weight` is its share of the exercise's points."""
+
+    name: str
+    weight: float = 1.0
+    requires: tuple[str, ...] = GATES
+
+    def run(self, ctx: Context) -> Failure | None:  # pragma: no cover - interface
+        raise NotImplementedError
+
+
+def error_failure(result: CallResult, case: Case, function: str) -> Failure | None:
+    """The failure for a call that raised or whose worker died; None if it returned."""
+    if result.failure is not None:
+        return Failure(f"the call did not finish: {result.failure}", call=case.code(function),
+                       hint="look for an endless loop, huge memory use or an exit in your code")
+    if result.error is not None:
+        error = result.error
+        if error["type"] == "missing":
+            return Failure(f"there is no function `{function}` in your file",
+                           hint=f"define {function} with the signature from the assignment")
+        if error["not_implemented"]:
+            return Failure("not implemented yet: it raises NotImplementedError",
+                           hint=f"replace the `raise NotImplementedError` in {function} with your code")
+        where = f" ({error['where']})" if error["where"] else ""
+        return Failure(f"raised {error['type']}: {error['message']}{where}", call=case.code(function))
+    return None
+
+
+@dataclass(frozen=True)
+class Implemented(Check):
+    """The function exists and does something other than raise NotImplementedError."""
+
+    name: str = "implemented"
+    weight: float = 0.0
+    requires: tuple[str, ...] = ()
+    probe: Case | None = None
+
+    def run(self, ctx: Context) -> Failure | None:
+        if self.probe is None:
+            return None
+        result = ctx.call(self.probe)
+        if result.error is not None and (result.error["not_implemented"] or result.error["type"] == "missing"):
+            return error_failure(result, self.probe, ctx.function)
+        return None
+
+
+@dataclass(frozen=True)
+class AllowedApis(Check):
+    """Static: the function (or a helper it calls) uses no banned library or routine."""
+
+    name: str = "allowed_apis"
+    weight: float = 0.0
+    requires: tuple[str, ...] = ()
+
+    def run(self, ctx: Context) -> Failure | None:
+        reason = ctx.session.banned_uses.get(ctx.function)
+        if reason is None:
+            return None
+        return Failure(f"scores zero: it uses {reason}, which this assignment does not allow",
+                       hint=ctx.session.assignment.allowed_note)
+
+
+Judge = Callable[[Case, CallResult, Context], "Failure | None"]
+
+
+@dataclass(frozen=True)
+class PropertyCheck(Check):
+    """Hypothesis draws cases from `cases`; `judge` must accept the result of every one.
+
+    A failing case is shrunk to the smallest one hypothesis finds. A call that hangs or kills
+    the worker stops the check at once with that (unshrunk) case.
+    """
+
+    cases: st.SearchStrategy | None = None
+    judge: Judge | None = None
+    examples: tuple[Case, ...] = ()
+    max_examples: int = 50
+    call_options: Mapping[str, Any] = field(default_factory=dict)
+
+    def run(self, ctx: Context) -> Failure | None:
+        last: list[Failure] = []
+        shrink_started: list[float] = []
+
+        def body(case: Case) -> None:
+            if last and not shrink_started:
+                shrink_started.append(time.monotonic())
+            if shrink_started and time.monotonic() - shrink_started[0] > ctx.session.shrink_seconds:
+                raise Abort(last[-1])
+            result = ctx.call(case, **self.call_options)
+            if result.failure is not None:
+                raise Abort(error_failure(result, case, ctx.function))
+            failure = self.judge(case, result, ctx)
+            if failure is not None:
+                last.append(failure)
+                raise CheckFailed(failure)
+
+        test = given(self.cases)(body)
+        for case in reversed(self.examples):
+            test = example(case)(test)
+        test = settings(max_examples=self.max_examples, deadline=None, database=None,
+                        derandomize=False, report_multiple_bugs=False, print_blob=False,
+                        phases=(Phase.explicit, Phase.generate, Phase.shrink),
+                        suppress_health_check=list(HealthCheck))(test)
+        test = seed(ctx.seed_for(self.name))(test)
+        try:
+            test()
+        except Abort as abort:
+            return abort.failure
+        except CheckFailed as failed:
+            return failed.failure
+        except Exception as error:  # noqa: BLE001 - hypothesis' Flaky and friends
+            if last:
+                failure = last[-1]
+                if "Flaky" in type(error).__name__:
+                    failure.diagnosis = (failure.diagnosis + " " if failure.diagnosis else "") + \
+                        "Your function gave different results for the same input on different calls " \
+                        "(does it keep state or a cache between calls?)."
+                return failure
+            return Failure(f"the check could not run: {type(error).__name__}: {error}"[:300])
+        return None
+
+
+# ================================================================ judges
+
+
+Expected = Callable[[Case], Any]
+
+
+@dataclass(frozen=True)
+class Diagnosis:
+    """A known mistake: `output(case)` is what the mistaken code returns, `message` names it."""
+
+    message: str
+    output: Callable[[Case], Any]
+    tolerance_scale: float = 10.0
+
+
+def plain(value: Any) -> Any:
+    """Tensors to arrays, everything else as it is: for comparing values only."""
+    if isinstance(value, TensorValue):
+        return value.array
+    if isinstance(value, tuple):
+        return tuple(plain(v) for v in value)
+    if isinstance(value, list):
+        return [plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: plain(v) for k, v in value.items()}
+    return value
+
+
+def compare_tree(expected: Any, got: Any, dtype: np.dtype, tolerance: Tolerance | None,
+                 name: str = "the result", names: Sequence[str] = (), scale_floor: float = 0.0
+                 ) -> Mismatch | None:
+    """Walk `expected` (arrays, floats, tuples, dicts) and compare `got` to it part by part."""
+    got = plain(got)
+    if isinstance(expected, tuple):
+        if not isinstance(got, (tuple, list)):
+            return Mismatch("type", f"{name} should be a tuple of {len(expected)} "
+                            f"({', '.join(names) if names else ''}), got {show_result(got)}".replace(" ()", ""))
+        if len(got) != len(expected):
+            return Mismatch("type", f"{name} should have {len(expected)} items, got {len(got)}")
+        for index, (e, g) in enumerate(zip(expected, got)):
+            part = names[index] if index < len(names) else f"item {index} of {name}"
+            found = compare_tree(e, g, dtype, tolerance, part, scale_floor=scale_floor)
+            if found is not None:
+                return found
+        return None
+    if isinstance(expected, dict):
+        if not isinstance(got, dict):
+            return Mismatch("type", f"{name} should be a dict with keys {sorted(expected)}, got {show_result(got)}")
+        missing = sorted(set(expected) - set(got))
+        if missing:
+            return Mismatch("type", f"{name} is missing the key{'s' if len(missing) > 1 else ''} {missing}")
+        for key in expected:
+            found = compare_tree(expected[key], got[key], dtype, tolerance, f"{name}[{key!r}]",
+                                 scale_floor=scale_floor)
+            if found is not None:
+                return found
+        return None
+    if isinstance(got, Opaque):
+        return Mismatch("type", f"{name} is {show_result(got)}, expected a numpy array")
+    if np.ndim(expected) == 0 and isinstance(got, (float, int, np.generic)) and not isinstance(got, bool):
+        got = np.asarray(got)
+    return compare(np.asarray(expected), got, dtype, tolerance, what=name, scale_floor=scale_floor)
+
+
+def diagnose(case: Case, got: Any, diagnoses: Sequence[Diagnosis], tolerance: Tolerance | None,
+             scale_floor: float = 0.0) -> str:
+    for known in diagnoses:
+        try:
+            buggy = known.output(case)
+        except Exception:  # noqa: BLE001 - a diagnosis that does not apply
+            continue
+        base = tolerance or Tolerance.for_dtype(case.dtype)
+        loose = Tolerance(base.rtol * known.tolerance_scale, base.atol * known.tolerance_scale)
+        with np.errstate(all="ignore"):
+            if compare_tree(buggy, got, case.dtype, loose, scale_floor=scale_floor) is None:
+                return known.message
+    return ""
+
+
+Scale = Callable[[Case], float]
+
+
+def matches(expected: Expected, *, tolerance: Tolerance | None = None, names: Sequence[str] = (),
+            diagnoses: Sequence[Diagnosis] = (), hint: str = "", scale: Scale | None = None) -> Judge:
+    """The result equals `expected(case)` (float64 truth, same structure) at the dtype's
+    tolerance; `scale(case)` is the function's natural output size (see compare.compare)."""
+
+    def judge(case: Case, result: CallResult, ctx: Context) -> Failure | None:
+        failure = error_failure(result, case, ctx.function)
+        if failure is not None:
+            return failure
+        truth = expected(case)
+        floor = scale(case) if scale else 0.0
+        mismatch = compare_tree(truth, result.value, case.dtype, tolerance, names=names, scale_floor=floor)
+        if mismatch is None:
+            return None
+        return Failure(f"wrong result: {mismatch.summary()}", call=case.code(ctx.function),
+                       diagnosis=diagnose(case, result.value, diagnoses, tolerance, floor), hint=hint)
+
+    return judge
+
+
+def stable(expected: Expected, *, tolerance: Tolerance | None = None, names: Sequence[str] = (),
+           diagnoses: Sequence[Diagnosis] = (), hint: str = "", scale: Scale | None = None) -> Judge:
+    """No overflow/invalid/divide-by-zero warning from numpy, finite results, and correct ones."""
+    values = matches(expected, tolerance=tolerance, names=names, diagnoses=diagnoses, hint=hint, scale=scale)
+
+    def judge(case: Case, result: CallResult, ctx: Context) -> Failure | None:
+        failure = error_failure(result, case, ctx.function)
+        if failure is not None:
+            return failure
+        if result.fp_errors:
+            kinds = ", ".join(result.fp_errors)
+            return Failure(f"numpy raised a floating-point warning ({kinds}: "
+                           f"{_FP_WORDS.get(result.fp_errors[0], '')}) for a finite input",
+                           call=case.code(ctx.function),
+                           diagnosis=diagnose(case, result.value, diagnoses, tolerance,
+                                              scale(case) if scale else 0.0), hint=hint)
+        found = values(case, result, ctx)
+        if found is not None:
+            found.summary = found.summary.replace("wrong result:", "not stable for large inputs:", 1)
+        return found
+
+    return judge
+
+
+_FP_WORDS = {"overflow": "overflow, e.g. exp of a large number",
+             "invalid": "invalid value, e.g. inf - inf, inf / inf or 0 * inf",
+             "divide": "divide by zero, e.g. log(0) or x / 0"}
+
+
+def output_dtypes(value: Any) -> list[tuple[str, str]]:
+    """(name, dtype) of every float array or tensor in a result."""
+    found: list[tuple[str, str]] = []
+
+    def walk(item: Any, name: str) -> None:
+        if isinstance(item, TensorValue):
+            found.append((name, item.dtype.replace("torch.", "")))
+        elif isinstance(item, np.ndarray) and item.dtype.kind == "f":
+            found.append((name, item.dtype.name))
+        elif isinstance(item, np.floating):
+            found.append((name, np.dtype(type(item)).name))
+        elif isinstance(item, (tuple, list)):
+            for index, sub in enumerate(item):
+                walk(sub, f"{name}[{index}]")
+        elif isinstance(item, dict):
+            for key, sub in item.items():
+                walk(sub, f"{name}[{key!r}]")
+
+    walk(value, "the result")
+    return found
+
+
+def keeps_dtype(*, allow_python_float: bool = False, hint: str = "") -> Judge:
+    """Every float array in the result has the input's dtype (float32 stays float32)."""
+
+    def judge(case: Case, result: CallResult, ctx: Context) -> Failure | None:
+        failure = error_failure(result, case, ctx.function)
+        if failure is not None:
+            return failure
+        want = case.dtype.name
+        if not output_dtypes(result.value) and not allow_python_float:
+            return Failure(f"the result is {show_result(result.value)}, expected a {want} array",
+                           call=case.code(ctx.function))
+        for name, dtype in output_dtypes(result.value):
+            if dtype != want:
+                return Failure(f"{name} is {dtype} for {want} input: the output dtype must match the input's",
+                               call=case.code(ctx.function),
+                               diagnosis=_dtype_diagnosis(want, dtype), hint=hint)
+        return None
+
+    return judge
+
+
+def _dtype_diagnosis(want: str, got: str) -> str:
+    if want == "float32" and got == "float64":
+        return ("Something upcast to float64: in NumPy 2 a float32 array times a np.float64 scalar "
+                "(e.g. from np.sqrt, np.exp or np.float64 of a Python float) is float64, and so is "
+                "a buffer made with np.zeros(shape) without dtype=.")
+    return ""
+
+
+def leaves_inputs_unchanged(names: Sequence[str] = ()) -> Judge:
+    """The call left every array argument exactly as it was (no in-place modification)."""
+
+    def judge(case: Case, result: CallResult, ctx: Context) -> Failure | None:
+        failure = error_failure(result, case, ctx.function)
+        if failure is not None:
+            return failure
+        before = list(case.args) + list(case.kwargs.values())
+        after = list(result.args_after or []) + list((result.kwargs_after or {}).values())
+        labels = list(names) + [f"argument {i + 1}" for i in range(len(names), len(before))]
+        for label, old, new in zip(labels, before, after):
+            changed = _changed(old, new)
+            if changed:
+                return Failure(f"it modified its input `{label}` in place{changed}",
+                               call=case.code(ctx.function),
+                               hint="work on a copy or build a new array (x = x.copy(), or avoid "
+                                    "`-=`, `+=`, `x[mask] = ...` on arguments)")
+        return None
+
+    return judge
+
+
+def _changed(old: Any, new: Any) -> str:
+    old_array = old.array if isinstance(old, TensorValue) else old
+    new_array = new.array if isinstance(new, TensorValue) else new
+    if isinstance(old_array, np.ndarray):
+        if not isinstance(new_array, np.ndarray) or new_array.shape != old_array.shape:
+            return " (its shape changed)"
+        if not np.array_equal(old_array, new_array, equal_nan=True):
+            diff = np.argwhere(~((old_array == new_array) | (np.isnan(old_array) & np.isnan(new_array))
+                                 if old_array.dtype.kind == "f" else old_array == new_array))
+            index = tuple(int(i) for i in diff[0]) if diff.size else ()
+            return (f": at index {index} it was {old_array[index]!r} and is now {new_array[index]!r}"
+                    if index or old_array.ndim == 0 else "")
+    if isinstance(old, dict) and isinstance(new, dict):
+        for key in old:
+            changed = _changed(old[key], new.get(key))
+            if changed:
+                return f" (entry {key!r}{changed})"
+    return ""
+
+
+# ================================================================ timing
+
+
+@dataclass(frozen=True)
+class TimingCheck(Check):
+    """The student's time against the reference's on the same inputs, measured here.
+
+    `make_case(rng)` builds one input (large enough that the reference takes ~1 ms);
+    `reference(case)` runs the reference on it (already prepared, e.g. as tensors, by
+    `prepare`). Student calls are timed from the grader's side, round trip minus the measured
+    cost of an empty round trip, on inputs staged in the worker beforehand, a fresh input each
+    call (so a cache cannot help). Rounds interleave reference and student; the verdict is the
+    ratio of medians against `limit`, re-measured once before failing. A call that takes far
+    longer than the limit allows stops the measurement at once.
+    """
+
+    name: str = "timing"
+    weight: float = 1.0
+    requires: tuple[str, ...] = GATES + ("matches_reference",)
+    make_case: Callable[[np.random.Generator], Case] | None = None
+    prepare: Callable[[Case], Any] | None = None
+    reference: Callable[[Any], Any] | None = None
+    limit: float = 10.0
+    rounds: int = 7
+    hint: str = ""
+
+    def run(self, ctx: Context) -> Failure | None:
+        rng = np.random.default_rng(ctx.seed_for(self.name))
+        ratios = []
+        for attempt in range(2):
+            outcome = self._measure(ctx, rng)
+            if isinstance(outcome, Failure):
+                return outcome
+            ratios.append(outcome)
+            if outcome <= self.limit:
+                return None
+        ratio = min(ratios)
+        return Failure(f"too slow: about {ratio:.0f}x the reference's time (limit {self.limit:g}x), "
+                       f"median of {self.rounds} interleaved runs, measured twice",
+                       hint=self.hint or "replace Python loops over array elements with vectorized numpy")
+
+    def _measure(self, ctx: Context, rng: np.random.Generator) -> float | Failure:
+        worker = ctx.worker
+        if ctx.session.load_error is not None:
+            return ctx.session.load_error
+        cases = [self.make_case(rng) for _ in range(self.rounds + 1)]
+        prepared = [self.prepare(case) if self.prepare else case for case in cases]
+        staged = []
+        for case in cases:
+            slot = worker.store((list(case.args), dict(case.kwargs)))
+            if slot is None:
+                return Failure("could not stage the timing inputs in the worker")
+            staged.append(slot)
+        ping = self._ping(worker)
+        reference_times = []
+        student_times = []
+        for index, (case, slot, ready) in enumerate(zip(cases, staged, prepared)):
+            start = time.perf_counter()
+            self.reference(ready)
+            ctx.session.synchronize()
+            reference_times.append(time.perf_counter() - start)
+            typical = statistics.median(reference_times)
+            budget = max(self.limit * typical * 6, 0.25)
+            if ctx.remaining() < budget:
+                budget = max(ctx.remaining(), 0.05)
+            args = [SlotRef(slot.slot, (0, i)) for i in range(len(case.args))]
+            kwargs = {k: SlotRef(slot.slot, (1, k)) for k in case.kwargs}
+            result = worker.call(ctx.function, args, kwargs, timeout=budget, discard=True)
+            if result.failure is not None:
+                if "time limit" in result.failure:
+                    return Failure(f"too slow: one call on a timing input took more than {budget:.2g} s, "
+                                   f"while the reference takes {typical * 1e3:.2g} ms "
+                                   f"(limit {self.limit:g}x); stopped early",
+                                   hint=self.hint or "replace Python loops with vectorized numpy")
+                return error_failure(result, case, ctx.function)
+            if result.error is not None:
+                return error_failure(result, Case(("<timing input>",)), ctx.function)
+            if index > 0:  # the first round is the warm-up
+                student_times.append(max(result.seconds - ping, 1e-7))
+            else:
+                reference_times.clear()
+        return statistics.median(student_times) / max(statistics.median(reference_times), 1e-7)
+
+    @staticmethod
+    def _ping(worker: Any) -> float:
+        times = []
+        for _ in range(5):
+            failure, _reply, _blobs, seconds = worker.request({"op": "release", "slots": []})
+            if failure is None:
+                times.append(seconds)
+        return statistics.median(times) if times else 0.0
+
+
+def weights_to_points(checks: Sequence[Check], points: float) -> list[float]:
+    total = sum(c.weight for c in checks)
+    return [points * c.weight / total if total else 0.0 for c in checks]
+
+
+def is_finite_number(value: Any) -> bool:
+    return isinstance(value, (int, float, np.generic)) and math.isfinite(float(value))

@@ -1,0 +1,1 @@
+"""One module per assignment, each defining `ASSIGNMENT`: the exercises, declared as data."""

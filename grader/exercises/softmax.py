@@ -1,0 +1,129 @@
+"""05_softmax: softmax, log-softmax and softmax cross-entropy with its gradient."""
+
+from __future__ import annotations
+
+import numpy as np
+import torch
+from hypothesis import strategies as st
+
+import reference.softmax as ref
+from grader import strategies as gs
+from grader.checks import Case, Diagnosis, TimingCheck
+from grader.exercises.common import NUMPY_NOTE, NUMPY_ONLY, n64, numpy_checks, t64
+from grader.spec import Assignment, Exercise
+
+
+@st.composite
+def _logits_axis(draw, magnitude: float, edges: bool = False) -> Case:
+    logits = draw(gs.float_array(magnitude, min_dims=1, max_dims=4, edges=edges))
+    axis = draw(st.one_of(st.none(), st.integers(-logits.ndim, logits.ndim - 1)))
+    return Case((logits,)) if axis is None else Case((logits,), {"axis": axis})
+
+
+def _axis(c: Case) -> int:
+    return int(c.kwargs.get("axis", -1))
+
+
+def _vec(values, dtype: str) -> np.ndarray:
+    return np.array(values, dtype=dtype)
+
+
+ROWS = _vec([[1.0, 2.0, 3.0, 4.0], [-1.0, 0.5, 0.0, 2.0], [3.0, 3.0, -2.0, 0.0]], "float64")
+FAR_ROWS = _vec([[1000.0, 1001.0, 999.0], [-1000.0, -1002.0, -1001.0]], "float64")
+STABILITY_HINT = "subtract each slice's maximum along `axis` (keepdims=True) before exponentiating"
+
+
+def _softmax64(c: Case) -> np.ndarray:
+    return n64(ref.softmax(t64(c.args[0]), _axis(c)))
+
+
+softmax = Exercise("softmax", 3, numpy_checks(
+    _softmax64, _logits_axis(20.0), stable_cases=_logits_axis(1e4, edges=True),
+    examples=(Case((ROWS.astype(np.float32),)), Case((ROWS,), {"axis": 0}),
+              Case((ROWS[:, :, None].repeat(2, axis=2),), {"axis": 1})),
+    stable_examples=(Case((FAR_ROWS,)), Case((FAR_ROWS.astype(np.float32),))),
+    argument_names=("logits",), scale=lambda c: 1.0, stable_hint=STABILITY_HINT,
+    diagnoses=(Diagnosis("It looks like the softmax is taken over the last axis whatever `axis` says.",
+                         lambda c: n64(ref.softmax(t64(c.args[0]), -1))),
+               Diagnosis("It looks like the softmax is normalised over the whole array, not along `axis`.",
+                         lambda c: np.exp(c.args[0] - np.max(c.args[0])) /
+                         np.sum(np.exp(c.args[0] - np.max(c.args[0]))))),
+    hint="exp of each value divided by the sum of exps along `axis`; the result sums to 1 along `axis`"),
+    probe=Case((ROWS,)))
+
+
+def _log_softmax_scale(c: Case) -> float:
+    return 1.0 + float(np.max(np.abs(c.args[0]), initial=0.0))
+
+
+log_softmax = Exercise("log_softmax", 2, numpy_checks(
+    lambda c: n64(ref.log_softmax(t64(c.args[0]), _axis(c))), _logits_axis(20.0),
+    stable_cases=_logits_axis(1e4, edges=True),
+    examples=(Case((ROWS.astype(np.float32),)), Case((ROWS,), {"axis": 0})),
+    stable_examples=(Case((FAR_ROWS,)), Case((_vec([[0.0, 800.0]], "float64"),))),
+    argument_names=("logits",), scale=_log_softmax_scale,
+    stable_hint="log(softmax(x)) is -inf where softmax underflows to 0: use x - max - log(sum(exp(x - max)))",
+    diagnoses=(Diagnosis("It looks like the log-softmax is taken over the last axis whatever `axis` says.",
+                         lambda c: n64(ref.log_softmax(t64(c.args[0]), -1))),),
+    hint="log_softmax(x) = x - logsumexp(x) along `axis`"),
+    probe=Case((ROWS,)))
+
+
+@st.composite
+def _logits_labels(draw, magnitude: float, edges: bool = False) -> Case:
+    n, c = draw(gs.distinct_sizes(2, 1, 7))
+    dtype = draw(gs.dtypes())
+    logits = draw(gs.arrays(dtype, (n, c), magnitude, edges=edges))
+    labels = draw(gs.labels(n, c))
+    return Case((logits, labels))
+
+
+def _cross_entropy(c: Case) -> tuple:
+    loss, dlogits = ref.softmax_cross_entropy(t64(c.args[0]), torch.from_numpy(c.args[1]))
+    return (n64(loss), n64(dlogits))
+
+
+def _with(c: Case, loss_factor: float = 1.0, grad_factor: float = 1.0) -> tuple:
+    loss, dlogits = _cross_entropy(c)
+    return (loss * loss_factor, dlogits * grad_factor)
+
+
+def _clipped_log(c: Case) -> tuple:
+    logits = np.asarray(c.args[0], dtype=np.float64)
+    p = np.exp(logits - logits.max(axis=1, keepdims=True))
+    p /= p.sum(axis=1, keepdims=True)
+    n = logits.shape[0]
+    return (np.mean(-np.log(p[np.arange(n), c.args[1]] + 1e-7)), _cross_entropy(c)[1])
+
+
+def _timing_case(rng: np.random.Generator) -> Case:
+    logits = rng.standard_normal((2048, 100)) * 3
+    return Case((logits, rng.integers(0, 100, 2048)))
+
+
+def _timing_prepare(c: Case) -> tuple:
+    return (t64(c.args[0]), torch.from_numpy(c.args[1]))
+
+
+softmax_cross_entropy = Exercise("softmax_cross_entropy", 5, numpy_checks(
+    _cross_entropy, _logits_labels(20.0), stable_cases=_logits_labels(1e4, edges=True),
+    examples=(Case((ROWS.astype(np.float32), np.array([3, 0, 1]))), Case((ROWS, np.array([0, 3, 2])))),
+    stable_examples=(Case((_vec([[1e4, -1e4, 0.0], [-1e4, 1e4, 5e3]], "float64"), np.array([1, 1]))),),
+    names=("loss", "dlogits"), argument_names=("logits", "labels"), scale=lambda c: 1.0,
+    stable_hint=STABILITY_HINT,
+    diagnoses=(Diagnosis("The loss looks summed over the batch: the contract asks for the mean over N.",
+                         lambda c: _with(c, loss_factor=c.args[0].shape[0]), 2.0),
+               Diagnosis("dlogits looks N times too large: divide the gradient by N as well.",
+                         lambda c: _with(c, grad_factor=c.args[0].shape[0]), 2.0),
+               Diagnosis("The loss looks like -log(p + 1e-7): the small constant biases the loss; use "
+                         "log-softmax instead.", _clipped_log, 2.0)),
+    hint="loss = mean over rows of -log_softmax(logits)[label]; dlogits = (softmax - onehot) / N",
+    extra=(TimingCheck(make_case=_timing_case, prepare=_timing_prepare,
+                       reference=lambda prepared: ref.softmax_cross_entropy(*prepared), limit=8.0,
+                       hint="no Python loop over rows: index all rows at once with "
+                            "probs[np.arange(N), labels]"),)),
+    probe=Case((ROWS, np.array([0, 1, 2]))))
+
+ASSIGNMENT = Assignment("05_softmax", "softmax", "Softmax and cross-entropy", "numpy",
+                        (softmax, log_softmax, softmax_cross_entropy),
+                        banned=NUMPY_ONLY, allowed_note=NUMPY_NOTE)

@@ -1,0 +1,154 @@
+"""Grading one submission of one assignment: exercises in order, checks in order.
+
+Data flows one way: submission -> sandboxed worker -> returned values -> checks (with the
+reference, here in the grader's process) -> results. Each exercise gets its own worker (and a
+fresh one after a crash), its own time budget, and its own seeds, so nothing one exercise does
+can change another's score.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from typing import Any
+
+from grader.analysis import analyse
+from grader.checks import Context, weights_to_points
+from grader.results import AssignmentResult, CheckResult, ExerciseResult, Failure
+from grader.sandbox.host import Limits, Sandbox, WorkerHandle
+from grader.spec import Assignment, Exercise
+from grader.submission import Submission
+
+PASS_MESSAGES = {
+    "implemented": "implemented",
+    "allowed_apis": "uses only allowed libraries",
+    "matches_reference": "matches the reference on generated inputs",
+    "stable": "stable: finite, correct and warning-free for extreme inputs",
+    "keeps_dtype": "keeps the input's dtype",
+    "inputs_unchanged": "leaves its inputs unchanged",
+    "gradient": "gradient check passed",
+    "restores_input": "leaves x exactly as it found it",
+    "raises_value_error": "raises ValueError where it should",
+    "state": "carries its state between calls",
+    "keeps_device": "keeps the inputs' device",
+    "differentiable": "autograd gradients match the reference",
+    "timing": "within the time limit",
+}
+
+
+@dataclass
+class Options:
+    seed: int = 0
+    device: str = "cpu"
+    timing: bool = True
+    limits: Limits = field(default_factory=Limits)
+    shrink_seconds: float = 4.0
+    isolate: bool = True
+
+
+class Session:
+    """One submission being graded: what checks need besides the exercise itself."""
+
+    def __init__(self, assignment: Assignment, submission: Submission, options: Options,
+                 sandbox: Sandbox) -> None:
+        self.assignment = assignment
+        self.assignment_id = assignment.id
+        self.submission = submission
+        self.seed = options.seed
+        self.device = options.device
+        self.limits = options.limits
+        self.shrink_seconds = options.shrink_seconds
+        self.sandbox = sandbox
+        self.static = analyse(submission.source, assignment.banned)
+        self.banned_uses = self.static.banned_uses
+        self.load_error: Failure | None = None
+        self.budget_seconds = 0.0
+        if self.static.syntax_error:
+            self.load_error = Failure(f"your file has a syntax error ({self.static.syntax_error}), "
+                                      "so nothing in it can run",
+                                      hint="run `python yourfile.py` to see the error, fix it, grade again")
+
+    def new_worker(self) -> WorkerHandle:
+        worker = self.sandbox.spawn()
+        if self.load_error is not None:
+            return worker
+        result = worker.load(self.submission.source, self.submission.filename, self.assignment.module,
+                             tuple(sorted(self.assignment.banned.modules)))
+        if result.failure is not None:
+            self.load_error = Failure(f"importing your file did not finish: {result.failure}",
+                                      hint="code at the top level of your file runs when it is imported; "
+                                           "keep tests and experiments under `if __name__ == '__main__':`")
+        elif result.error is not None:
+            where = f" ({result.error['where']})" if result.error["where"] else ""
+            self.load_error = Failure(
+                f"importing your file failed: {result.error['type']}: {result.error['message']}{where}",
+                hint="code at the top level of your file runs when it is imported; "
+                     "keep tests and experiments under `if __name__ == '__main__':`")
+        return worker
+
+    def synchronize(self) -> None:
+        if self.device.startswith("cuda"):
+            import torch
+
+            torch.cuda.synchronize()
+
+
+def _check_result(name: str, points: float, failure: Failure | None) -> CheckResult:
+    if failure is None:
+        return CheckResult(name, True, points, points, PASS_MESSAGES.get(name, "passed"))
+    return CheckResult(name, False, 0.0, points, failure.one_line(), failure)
+
+
+def grade_exercise(session: Session, exercise: Exercise, timing: bool = True) -> ExerciseResult:
+    checks = [c for c in exercise.all_checks() if timing or c.name != "timing"]
+    points = weights_to_points(checks, exercise.points)
+    session.budget_seconds = exercise.budget_seconds
+    ctx = Context(session, exercise.name, exercise.budget_seconds)
+    result = ExerciseResult(exercise.name, float(exercise.points))
+    outcome: dict[str, bool] = {}
+    try:
+        for check, share in zip(checks, points):
+            unmet = [r for r in check.requires if outcome.get(r) is False]
+            if session.load_error is not None:
+                failure = session.load_error
+            elif unmet:
+                failure = Failure(f"not run: needs `{unmet[0]}` to pass first")
+            else:
+                try:
+                    failure = check.run(ctx)
+                except Exception as error:  # noqa: BLE001 - a grader bug must not sink the report
+                    failure = Failure(f"the grader could not run this check ({type(error).__name__}: {error})"[:400])
+                if failure is None and session.load_error is not None:
+                    failure = session.load_error
+            outcome[check.name] = failure is None
+            result.checks.append(_check_result(check.name, share, failure))
+    finally:
+        ctx.close()
+    return result
+
+
+def grade(assignment: Assignment, submission: Submission, options: Options,
+          sandbox: Sandbox | None = None) -> AssignmentResult:
+    """Grade every exercise of `assignment` in `submission`; never raises for student errors."""
+    own_sandbox = sandbox is None
+    if sandbox is None:
+        sandbox = Sandbox(torch=assignment.backend == "torch", limits=options.limits, isolate=options.isolate)
+        sandbox.start()
+    session = Session(assignment, submission, options, sandbox)
+    report = AssignmentResult(assignment.id, str(submission.path), options.seed)
+    started = time.perf_counter()
+    try:
+        for exercise in assignment.exercises:
+            report.exercises.append(grade_exercise(session, exercise, options.timing))
+    finally:
+        if own_sandbox:
+            sandbox.close()
+    if session.load_error is not None:
+        report.notices.append(session.load_error.summary)
+    report.environment = {"device": options.device, "sandbox": dict(sandbox.isolation),
+                          "seconds": round(time.perf_counter() - started, 2)}
+    return report
+
+
+def needs_torch(assignment: Any) -> bool:
+    return assignment.backend == "torch"
