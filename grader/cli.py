@@ -61,8 +61,6 @@ def main(path: Path | None, assignment_id: str | None, output_format: str, seed:
     # Start the sandboxes first: their imports overlap with the grader's own torch import.
     sandboxes = {}
     for target_id, _ in submissions:
-        from grader.course import ASSIGNMENTS as known
-
         backend_torch = target_id == "06_attention"
         if backend_torch not in sandboxes:
             sandboxes[backend_torch] = Sandbox(torch=backend_torch)
@@ -74,7 +72,11 @@ def main(path: Path | None, assignment_id: str | None, output_format: str, seed:
     results = []
     try:
         for target_id, submission in submissions:
-            assignment = load_assignment(target_id)
+            try:
+                assignment = load_assignment(target_id)
+            except ModuleNotFoundError:
+                click.echo(f"grade: {target_id}: the checks for this assignment are not written yet", err=True)
+                continue
             sandbox = sandboxes[assignment.backend == "torch"]
             try:
                 results.append(grade(assignment, submission, options, sandbox))
@@ -84,6 +86,8 @@ def main(path: Path | None, assignment_id: str | None, output_format: str, seed:
     finally:
         for sandbox in sandboxes.values():
             sandbox.close()
+    if not results:
+        sys.exit(1)
     if output_format == "json":
         from grader.report import to_json
 

@@ -1,0 +1,88 @@
+"""End-to-end: model solutions, untouched stubs, bad input, reproducibility, a few bugs."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+
+import pytest
+
+from conftest import GRADE, ROOT, grade_json
+
+NUMPY_READY = {"01_activations": "activations.py", "05_softmax": "softmax.py"}
+
+
+@pytest.mark.parametrize("assignment,module", sorted(NUMPY_READY.items()))
+def test_model_solution_scores_full_marks(assignment, module):
+    report = grade_json(ROOT / "tests/model_solutions" / assignment / module)
+    assert report["assignment"] == assignment
+    assert report["score"] == report["max_score"] > 0
+    assert all(e["passed"] for e in report["exercises"])
+
+
+@pytest.mark.parametrize("assignment,module", sorted(NUMPY_READY.items()))
+def test_untouched_stub_scores_zero_with_guidance(assignment, module):
+    report = grade_json(ROOT / "assignments" / assignment / module)
+    assert report["score"] == 0
+    for exercise in report["exercises"]:
+        assert "not implemented" in exercise["checks"][0]["message"]
+
+
+def test_copy_outside_course_is_matched_by_name_and_json_is_reproducible(tmp_path):
+    copy = tmp_path / "softmax.py"
+    shutil.copy(ROOT / "tests/model_solutions/05_softmax/softmax.py", copy)
+    first = grade_json(copy, "--seed", "3", "--no-timing")
+    second = grade_json(copy, "--seed", "3", "--no-timing")
+    assert first["assignment"] == "05_softmax"
+    assert first == second
+
+
+def test_missing_path_is_one_line_and_nonzero():
+    done = subprocess.run(GRADE + ["no/such/file.py"], capture_output=True, text=True, cwd=ROOT)
+    assert done.returncode != 0
+    assert done.stderr.strip().count("\n") == 0 and "no such" in done.stderr
+
+
+def test_syntax_error_is_graded_as_zero_with_message(tmp_path):
+    bad = tmp_path / "activations.py"
+    bad.write_text("def sigmoid(x:\n    return x\n")
+    report = grade_json(bad)
+    assert report["score"] == 0
+    assert "syntax error" in report["notices"][0]
+
+
+def test_bug_costs_only_its_exercise_and_names_the_cause(tmp_path):
+    model = (ROOT / "tests/model_solutions/01_activations/activations.py").read_text()
+    naive = model + "\n\ndef sigmoid(x):\n    return 1.0 / (1.0 + np.exp(-x))\n"
+    path = tmp_path / "activations.py"
+    path.write_text(naive)
+    report = grade_json(path, "--no-timing")
+    scores = {e["id"]: e for e in report["exercises"]}
+    assert not scores["sigmoid"]["passed"]
+    assert any("overflow" in c["message"] for c in scores["sigmoid"]["checks"] if not c["passed"])
+    assert all(e["passed"] for name, e in scores.items() if name != "sigmoid")
+
+
+def test_banned_scipy_costs_only_the_function_using_it(tmp_path):
+    model = (ROOT / "tests/model_solutions/05_softmax/softmax.py").read_text()
+    path = tmp_path / "softmax.py"
+    path.write_text(model + "\n\nimport scipy.special\n\ndef softmax(logits, axis=-1):\n"
+                    "    return scipy.special.softmax(logits, axis=axis)\n")
+    report = grade_json(path, "--no-timing")
+    scores = {e["id"]: e for e in report["exercises"]}
+    assert scores["softmax"]["score"] == 0
+    assert any("scipy" in c["message"] for c in scores["softmax"]["checks"])
+    assert scores["log_softmax"]["passed"] and scores["softmax_cross_entropy"]["passed"]
+
+
+def test_hang_and_crash_cost_only_their_exercise(tmp_path):
+    model = (ROOT / "tests/model_solutions/01_activations/activations.py").read_text()
+    path = tmp_path / "activations.py"
+    path.write_text(model + "\n\ndef relu(x):\n    while True:\n        pass\n\n"
+                    "def tanh(x):\n    import ctypes\n    ctypes.string_at(0)\n")
+    report = grade_json(path, "--no-timing")
+    scores = {e["id"]: e for e in report["exercises"]}
+    assert scores["relu"]["score"] == 0 and scores["tanh"]["score"] == 0
+    assert any("time limit" in c["message"] for c in scores["relu"]["checks"])
+    assert any("segmentation" in c["message"] for c in scores["tanh"]["checks"])
+    assert all(e["passed"] for name, e in scores.items() if name not in ("relu", "tanh"))
