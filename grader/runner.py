@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from grader.analysis import analyse
-from grader.checks import Context, weights_to_points
+from grader.checks import Abort, Context, weights_to_points
 from grader.results import AssignmentResult, CheckResult, ExerciseResult, Failure
 from grader.sandbox.host import Limits, Sandbox, WorkerHandle
 from grader.spec import Assignment, Exercise
@@ -116,6 +116,8 @@ def grade_exercise(session: Session, exercise: Exercise, timing: bool = True) ->
             else:
                 try:
                     failure = check.run(ctx)
+                except Abort as abort:
+                    failure = abort.failure
                 except Exception as error:  # noqa: BLE001 - a grader bug must not sink the report
                     failure = Failure(f"the grader could not run this check ({type(error).__name__}: {error})"[:400])
                 if failure is None and session.load_error is not None:

@@ -99,8 +99,9 @@ def expose(paths: list[str]) -> list[str]:
     return errors
 
 
-def mask(paths: list[str]) -> tuple[list[str], list[str]]:
-    """Cover each directory with an empty read-only tmpfs; give /tmp a fresh private one."""
+def mask(paths: list[str], keep: list[str]) -> tuple[list[str], list[str]]:
+    """Cover each directory with an empty read-only tmpfs; give /tmp a fresh private one,
+    unless something the workers need (`keep`: Python, site-packages) lives under /tmp."""
     masked, errors = [], []
     for path in paths:
         if not os.path.isdir(path):
@@ -110,6 +111,8 @@ def mask(paths: list[str]) -> tuple[list[str], list[str]]:
             masked.append(path)
         except OSError as error:
             errors.append(str(error))
+    if any(os.path.realpath(p).startswith("/tmp/") for p in keep):
+        return masked, errors
     try:
         _mount("tmpfs", "/tmp", "tmpfs", MS_NOSUID | MS_NODEV, "size=512m,mode=1777")
         masked.append("/tmp")
@@ -136,9 +139,9 @@ def main() -> None:
         import torch  # noqa: F401
 
     if isolation["namespaces"]:
-        isolation["masked"], errors = mask(list(config.get("mask", [])))
-        isolation["errors"].extend(errors)
         needed = {sys.prefix, sys.base_prefix, sys.exec_prefix, os.path.dirname(numpy.__file__)}
+        isolation["masked"], errors = mask(list(config.get("mask", [])), sorted(needed))
+        isolation["errors"].extend(errors)
         isolation["errors"].extend(expose(sorted(needed)))
     control.sendall(json.dumps({"ready": True, "isolation": isolation}).encode())
     launch.serve_control(control, config)
