@@ -12,7 +12,6 @@ Checks declare what they `require`: the runner does not run a check whose requir
 
 from __future__ import annotations
 
-import math
 import statistics
 import time
 import zlib
@@ -64,8 +63,6 @@ def show_value(value: Any, limit: int = 48) -> str:
     if isinstance(value, np.ndarray):
         if value.dtype.kind == "f":
             return f"np.array({show_array_data(value, limit)}, dtype=np.{value.dtype.name})"
-        if value.dtype.kind == "b":
-            return f"np.array({show_array_data(value, limit)})"
         return f"np.array({show_array_data(value, limit)})"
     if isinstance(value, Fixture):
         return value.name
@@ -621,6 +618,3 @@ def weights_to_points(checks: Sequence[Check], points: float) -> list[float]:
     total = sum(c.weight for c in checks)
     return [points * c.weight / total if total else 0.0 for c in checks]
 
-
-def is_finite_number(value: Any) -> bool:
-    return isinstance(value, (int, float, np.generic)) and math.isfinite(float(value))

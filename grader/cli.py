@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from grader.course import ASSIGNMENTS, resolve
+from grader.course import ASSIGNMENTS, TORCH_ASSIGNMENTS, resolve
 from grader.submission import SubmissionError
 
 
@@ -61,7 +61,7 @@ def main(path: Path | None, assignment_id: str | None, output_format: str, seed:
     # Start the sandboxes first: their imports overlap with the grader's own torch import.
     sandboxes = {}
     for target_id, _ in submissions:
-        backend_torch = target_id == "06_attention"
+        backend_torch = target_id in TORCH_ASSIGNMENTS
         if backend_torch not in sandboxes:
             sandboxes[backend_torch] = Sandbox(torch=backend_torch)
             sandboxes[backend_torch].start()
@@ -77,7 +77,7 @@ def main(path: Path | None, assignment_id: str | None, output_format: str, seed:
             except ModuleNotFoundError:
                 click.echo(f"grade: {target_id}: the checks for this assignment are not written yet", err=True)
                 continue
-            sandbox = sandboxes[assignment.backend == "torch"]
+            sandbox = sandboxes[target_id in TORCH_ASSIGNMENTS]
             try:
                 results.append(grade(assignment, submission, options, sandbox))
             except SandboxError as error:

@@ -110,7 +110,3 @@ def compare(expected: np.ndarray, got: object, dtype: np.dtype | str, tolerance:
             f"(relative error {fmt(rel) if np.isfinite(rel) else 'inf'})")
     return Mismatch("values", text, worst, float(exp[worst]), float(got_flushed[worst]))
 
-
-def close_enough(expected: np.ndarray, got: object, dtype: np.dtype | str,
-                 tolerance: Tolerance | None = None) -> bool:
-    return compare(expected, got, dtype, tolerance) is None

@@ -17,6 +17,8 @@ ASSIGNMENTS: dict[str, tuple[str, str]] = {
     "05_softmax": ("softmax", "grader.exercises.softmax"),
     "06_attention": ("attention", "grader.exercises.attention"),
 }
+#: assignments whose student code is PyTorch (their sandbox preloads torch)
+TORCH_ASSIGNMENTS = frozenset({"06_attention"})
 MODULE_TO_ID = {module: assignment_id for assignment_id, (module, _) in ASSIGNMENTS.items()}
 SUFFIXES = (".py", ".ipynb")
 

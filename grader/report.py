@@ -60,8 +60,6 @@ def render_text(results: Sequence[AssignmentResult], console: Console) -> None:
             skipped = len(failures) - len(shown[:3])
             if skipped > 0:
                 console.print(f"      ({skipped} more check{'s' if skipped > 1 else ''} not run or failing)")
-        if len(results) == 1 or result is results[-1]:
-            pass
     if len(results) > 1:
         total = sum(r.score for r in results)
         top = sum(r.max_score for r in results)

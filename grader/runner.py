@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass, field
-from typing import Any
 
 from grader.analysis import analyse
 from grader.checks import Abort, Context, weights_to_points
@@ -151,6 +150,3 @@ def grade(assignment: Assignment, submission: Submission, options: Options,
                           "seconds": round(time.perf_counter() - started, 2)}
     return report
 
-
-def needs_torch(assignment: Any) -> bool:
-    return assignment.backend == "torch"
