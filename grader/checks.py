@@ -44,6 +44,8 @@ class Case:
     def dtype(self) -> np.dtype:
         """The float dtype of the first float array argument (float64 if there is none)."""
         for value in list(self.args) + list(self.kwargs.values()):
+            if isinstance(value, FromCall):
+                return Case(value.args, value.kwargs).dtype
             array = value.array if isinstance(value, TensorValue) else value
             if isinstance(array, np.ndarray) and array.dtype.kind == "f":
                 return array.dtype
@@ -56,7 +58,28 @@ class Case:
         return f"{function}({', '.join(parts)})"
 
 
+@dataclass(frozen=True)
+class FromCall:
+    """An argument that another student function produces first, in the same worker: e.g.
+    `FromCall("affine_forward", (x, w, b), path=(1,))` is the cache affine_forward returned,
+    handed on to affine_backward as the student's own object (it never leaves the worker)."""
+
+    function: str
+    args: tuple
+    kwargs: Mapping[str, Any] = field(default_factory=dict)
+    path: tuple = ()
+
+    def code(self) -> str:
+        return Case(self.args, self.kwargs).code(self.function) + "".join(f"[{k!r}]" for k in self.path)
+
+
+#: An expected value that matches anything (e.g. the student's own cache in `(out, cache)`).
+ANYTHING = type("Anything", (), {"__repr__": lambda self: "ANYTHING"})()
+
+
 def show_value(value: Any, limit: int = 48) -> str:
+    if isinstance(value, FromCall):
+        return value.code()
     if isinstance(value, TensorValue):
         dtype = value.dtype.replace("torch.", "torch.")
         return f"torch.tensor({show_array_data(value.array, limit)}, dtype={dtype})"
@@ -84,7 +107,7 @@ def show_array_data(array: np.ndarray, limit: int = 48) -> str:
                                max_line_width=10_000, formatter={"float_kind": lambda v: repr(float(v))})
     else:
         text = np.array2string(array, separator=", ", threshold=limit + 1, max_line_width=10_000)
-    return text
+    return text.replace("\n", "")
 
 
 def show_result(value: Any, limit: int = 12) -> str:
@@ -155,7 +178,13 @@ class Context:
     def remaining(self) -> float:
         return self.deadline - time.monotonic()
 
-    def call(self, case: Case, timeout: float | None = None, **options: Any) -> CallResult:
+    def call(self, case: Case, timeout: float | None = None, function: str | None = None,
+             **options: Any) -> CallResult:
+        """Call `function` (the exercise's own by default) on `case` in the worker.
+
+        `FromCall` arguments are produced first, by calling their function in the same worker
+        and keeping its result there; if that call fails, its result is returned instead.
+        """
         if self.remaining() <= 0:
             raise Abort(Failure("stopped: this exercise used up its time budget "
                                 f"({self.session.budget_seconds:g} s); is it very slow or stuck?"))
@@ -163,7 +192,25 @@ class Context:
         worker = self.worker
         if self.session.load_error is not None:
             raise Abort(self.session.load_error)
-        return worker.call(self.function, list(case.args), dict(case.kwargs), timeout=limit, **options)
+        args, kwargs = list(case.args), dict(case.kwargs)
+        slots = []
+        for index, value in list(enumerate(args)) + list(kwargs.items()):
+            if isinstance(value, FromCall):
+                made = worker.call(value.function, list(value.args), dict(value.kwargs), timeout=limit,
+                                   keep=True, discard=True)
+                if not made.ok or made.slot is None:
+                    return made
+                slots.append(made.slot)
+                reference = SlotRef(made.slot, tuple(value.path))
+                if isinstance(index, int):
+                    args[index] = reference
+                else:
+                    kwargs[index] = reference
+        try:
+            return worker.call(function or self.function, args, kwargs, timeout=limit, **options)
+        finally:
+            if slots and worker.failure is None:
+                worker.request({"op": "release", "slots": slots})
 
     def seed_for(self, check: str) -> int:
         key = f"{self.session.seed}:{self.session.assignment_id}:{self.function}:{check}"
@@ -216,6 +263,8 @@ class Implemented(Check):
         if self.probe is None:
             return None
         result = ctx.call(self.probe)
+        if result.failure is not None:  # a hang or crash on the smallest input: nothing else can run
+            return error_failure(result, self.probe, ctx.function)
         if result.error is not None and (result.error["not_implemented"] or result.error["type"] == "missing"):
             return error_failure(result, self.probe, ctx.function)
         return None
@@ -330,6 +379,8 @@ def compare_tree(expected: Any, got: Any, dtype: np.dtype, tolerance: Tolerance 
                  ) -> Mismatch | None:
     """Walk `expected` (arrays, floats, tuples, dicts) and compare `got` to it part by part."""
     got = plain(got)
+    if expected is ANYTHING:
+        return None
     if isinstance(expected, tuple):
         if not isinstance(got, (tuple, list)):
             return Mismatch("type", f"{name} should be a tuple of {len(expected)} "
@@ -393,10 +444,31 @@ def matches(expected: Expected, *, tolerance: Tolerance | None = None, names: Se
         mismatch = compare_tree(truth, result.value, case.dtype, tolerance, names=names, scale_floor=floor)
         if mismatch is None:
             return None
+        diagnosis = mutation_diagnosis(case, ctx) or diagnose(case, result.value, diagnoses, tolerance, floor)
         return Failure(f"wrong result: {mismatch.summary()}", call=case.code(ctx.function),
-                       diagnosis=diagnose(case, result.value, diagnoses, tolerance, floor), hint=hint)
+                       diagnosis=diagnosis, hint=hint)
 
     return judge
+
+
+def mutation_diagnosis(case: Case, ctx: Context) -> str:
+    """When a result is wrong, check once more whether the call also wrote into its inputs:
+    that is then the first thing to fix (and the likeliest cause)."""
+    try:
+        again = ctx.call(case, return_args=True)
+    except Abort:
+        return ""
+    if not again.ok:
+        return ""
+    before = list(case.args) + list(case.kwargs.values())
+    after = list(again.args_after or []) + list((again.kwargs_after or {}).values())
+    for index, (old, new) in enumerate(zip(before, after)):
+        if isinstance(old, FromCall):
+            continue
+        if _changed(old, new):
+            return (f"It also modifies its argument {index + 1} in place; the caller's array must "
+                    f"stay unchanged (work on a copy).")
+    return ""
 
 
 def stable(expected: Expected, *, tolerance: Tolerance | None = None, names: Sequence[str] = (),

@@ -7,7 +7,7 @@ import subprocess
 
 import pytest
 
-from conftest import GRADE, ROOT, grade_json
+from tests.conftest import GRADE, ROOT, grade_json
 
 NUMPY_READY = {"01_activations": "activations.py", "05_softmax": "softmax.py"}
 

@@ -229,11 +229,26 @@ def _restores_x(case: Case, result, ctx) -> Failure | None:
     return None
 
 
+def _naming_unrestored_x(judge):
+    """A wrong gradient from code that also moves x: say so, that is the cause to fix first."""
+
+    def wrapped(case: Case, result, ctx) -> Failure | None:
+        failure = judge(case, result, ctx)
+        if failure is not None and result.error is None and result.failure is None \
+                and _restores_x(case, result, ctx) is not None:
+            failure.diagnosis = ("x is not restored after each perturbation, so later coordinates are "
+                                 "differentiated at a shifted point.")
+        return failure
+
+    return wrapped
+
+
 numerical_gradient = Exercise("numerical_gradient", 3, (
     PropertyCheck("matches_reference", 5.0, cases=_gradient_case(), max_examples=40,
+                  call_options={"return_args": True},
                   examples=(Case((Fixture("cubic"), _vec([0.5, -1.25, 2.0], "float64")), {"h": 1e-2}),
                             Case((Fixture("quadratic"), _vec([[1.0, -2.0], [0.5, 3.0]], "float64"))),),
-                  judge=matches(_numgrad_expected, tolerance=NUMGRAD_TOLERANCE,
+                  judge=_naming_unrestored_x(matches(_numgrad_expected, tolerance=NUMGRAD_TOLERANCE,
                                 scale=lambda c: 1.0,
                                 diagnoses=(
                                     Diagnosis("It looks like a forward difference (f(x+h) - f(x)) / h: the "
@@ -247,8 +262,8 @@ numerical_gradient = Exercise("numerical_gradient", 3, (
                                     Diagnosis("It looks like the step argument `h` is ignored (a fixed step "
                                               "is used).",
                                               lambda c: central_differences(c.args[0].name, c.args[1], 1e-5), 1.0)),
-                                hint="perturb one coordinate at a time by +h and -h, with the `h` you are given")),
-    PropertyCheck("restores_input", 2.0, AFTER_VALUES, cases=_gradient_case(), max_examples=25,
+                                hint="perturb one coordinate at a time by +h and -h, with the `h` you are given"))),
+    PropertyCheck("restores_input", 2.0, cases=_gradient_case(), max_examples=25,
                   examples=(Case((Fixture("quadratic"), _vec([0.1, 0.7, 1.3, -2.9, 1e3], "float64"))),),
                   judge=_restores_x, call_options={"return_args": True}),
     PropertyCheck("keeps_dtype", 1.0, AFTER_VALUES, cases=_gradient_case(), max_examples=8,

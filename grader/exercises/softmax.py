@@ -97,8 +97,10 @@ def _clipped_log(c: Case) -> tuple:
 
 
 def _timing_case(rng: np.random.Generator) -> Case:
-    logits = rng.standard_normal((2048, 100)) * 3
-    return Case((logits, rng.integers(0, 100, 2048)))
+    # Many short rows: per-row Python overhead dominates a row loop (about 20x the reference),
+    # while every vectorized form measured stays under 1.5x.
+    logits = rng.standard_normal((8192, 10)) * 3
+    return Case((logits, rng.integers(0, 10, 8192)))
 
 
 def _timing_prepare(c: Case) -> tuple:
@@ -119,7 +121,7 @@ softmax_cross_entropy = Exercise("softmax_cross_entropy", 5, numpy_checks(
                          "log-softmax instead.", _clipped_log, 2.0)),
     hint="loss = mean over rows of -log_softmax(logits)[label]; dlogits = (softmax - onehot) / N",
     extra=(TimingCheck(make_case=_timing_case, prepare=_timing_prepare,
-                       reference=lambda prepared: ref.softmax_cross_entropy(*prepared), limit=8.0,
+                       reference=lambda prepared: ref.softmax_cross_entropy(*prepared), limit=6.0,
                        hint="no Python loop over rows: index all rows at once with "
                             "probs[np.arange(N), labels]"),)),
     probe=Case((ROWS, np.array([0, 1, 2]))))

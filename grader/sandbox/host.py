@@ -40,7 +40,7 @@ SIGNAL_NAMES = {signal.SIGSEGV: "a segmentation fault (SIGSEGV)", signal.SIGKILL
 class Limits:
     """Resource limits for one worker; `call_seconds` is the wall-clock limit of one call."""
 
-    call_seconds: float = 10.0
+    call_seconds: float = 5.0
     load_seconds: float = 10.0
     memory_bytes: int = 2 << 30
     cpu_seconds: int = 120

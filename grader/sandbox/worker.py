@@ -9,6 +9,7 @@ does, the worker answers with plain data (see `wire`); the grader trusts none of
 
 from __future__ import annotations
 
+import builtins
 import socket
 import sys
 import traceback
@@ -28,6 +29,18 @@ def _safe_text(value: Any, limit: int = MAX_MESSAGE) -> str:
     except BaseException:  # noqa: BLE001 - a student's __str__ may raise anything
         text = "<message could not be read>"
     return text if len(text) <= limit else text[:limit] + "..."
+
+
+_BUILTINS = dict(vars(builtins))
+
+
+def restore_builtins() -> None:
+    """Undo a submission's changes to builtins (a lying `isinstance` or `abs`) before the
+    worker itself runs again; the worker's own code must not lean on patchable names."""
+    current = vars(builtins)
+    for name, value in _BUILTINS.items():
+        if current.get(name) is not value:
+            current[name] = value
 
 
 class _BannedModuleStub(types.ModuleType):
@@ -50,7 +63,10 @@ class _StubFinder:
     def find_spec(self, name: str, path: Any = None, target: Any = None) -> Any:
         import importlib.machinery
 
-        if name.split(".")[0] in self.modules:
+        top = name.split(".")[0]
+        # Only a library that is not installed at all: a real package's missing submodule
+        # (torch probing for optional parts) must fail to import as usual.
+        if top in self.modules and (name == top or isinstance(sys.modules.get(top), _BannedModuleStub)):
             return importlib.machinery.ModuleSpec(name, self)
         return None
 
@@ -141,7 +157,9 @@ class Worker:
             sys.modules[module.__name__] = module
             exec(code, module.__dict__)  # noqa: S102 - running the student's module is the point
         except BaseException as error:  # noqa: BLE001 - SystemExit and KeyboardInterrupt too
+            restore_builtins()
             return {"ok": False, "error": self.describe(error)}
+        restore_builtins()
         self.module = module
         return {"ok": True}
 
@@ -170,7 +188,9 @@ class Worker:
                 if torch is not None and torch.cuda.is_available() and torch.cuda.is_initialized():
                     torch.cuda.synchronize()
         except BaseException as error:  # noqa: BLE001
+            restore_builtins()
             return {"ok": False, "error": self.describe(error), "fp_errors": fp_errors}, []
+        restore_builtins()
         reply: dict = {"ok": True, "fp_errors": fp_errors,
                        "fixture_calls": [f.calls for f in self.fixtures_made]}
         out_blobs: list[bytes] = []

@@ -1,6 +1,6 @@
 """Hostile: sigmoid looks for the reference's and the grader's source files by path (../../reference/activations.py and friends; where sys.meta_path finders and editable-install .pth files say the packages live, found without importing them; next to sys.modules["grader"].__file__; under $PWD and the ancestors' /proc/PID/cwd; then a 1 s walk from /) and answers correctly only if it can read one; those directories are hidden from the worker, so it raises LookupError and sigmoid scores zero: a sandbox that leaks the sources shows up as full marks and fails this test.
 
-expect: sigmoid = 0 ~ LookupError|not readable|time limit|timed out|timeout
+expect: sigmoid = 0 ~ LookupError|not readable|time limit|timed out|timeout|reference.*not allow
 """
 import os
 import re

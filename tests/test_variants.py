@@ -1,0 +1,28 @@
+"""Both directions, on every submission in tests/variants: correct code in any valid style gets
+full marks; each realistic bug, slow or banned form loses marks on exactly its exercise, with a
+message that names the cause (the file's own `expect:` lines say which)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.submissions import grade_in_process, problems, spec_exists, variants
+
+CASES = [s for s in variants() if spec_exists(s.assignment_id)]
+
+
+@pytest.mark.parametrize("submission", CASES, ids=[s.id for s in CASES])
+def test_variant_gets_the_expected_grade(submission, tmp_path):
+    report = grade_in_process(submission, tmp_path / "work")
+    assert problems(submission, report) == []
+
+
+def test_every_assignment_has_both_directions():
+    """The collection itself: at least 4 correct and 10 buggy submissions per assignment."""
+    kinds: dict[str, dict[str, int]] = {}
+    for submission in variants():
+        counts = kinds.setdefault(submission.assignment_id, {})
+        counts[submission.kind] = counts.get(submission.kind, 0) + 1
+    for assignment_id, counts in kinds.items():
+        assert counts.get("correct", 0) >= 4, assignment_id
+        assert counts.get("buggy", 0) >= 10, assignment_id
