@@ -15,7 +15,7 @@ from __future__ import annotations
 import statistics
 import time
 import zlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Callable, Mapping, Sequence
 
 import numpy as np
@@ -192,6 +192,7 @@ class Context:
         worker = self.worker
         if self.session.load_error is not None:
             raise Abort(self.session.load_error)
+        case = self.place(case)
         args, kwargs = list(case.args), dict(case.kwargs)
         slots = []
         for index, value in list(enumerate(args)) + list(kwargs.items()):
@@ -212,9 +213,31 @@ class Context:
             if slots and worker.failure is None:
                 worker.request({"op": "release", "slots": slots})
 
+    def place(self, case: Case) -> Case:
+        """The case with every tensor meant for "the grading device" (device "") put there."""
+        return Case(on_device(case.args, self.session.device), on_device(dict(case.kwargs), self.session.device))
+
+    def place_options(self, options: Mapping[str, Any]) -> dict:
+        return on_device(dict(options), self.session.device)
+
     def seed_for(self, check: str) -> int:
         key = f"{self.session.seed}:{self.session.assignment_id}:{self.function}:{check}"
         return zlib.crc32(key.encode())
+
+
+def on_device(value: Any, device: str) -> Any:
+    """Tensors whose device is "" (the grading device, chosen by --device) moved to `device`."""
+    if isinstance(value, TensorValue):
+        return replace(value, device=device) if value.device == "" else value
+    if isinstance(value, FromCall):
+        return replace(value, args=on_device(value.args, device), kwargs=on_device(dict(value.kwargs), device))
+    if isinstance(value, tuple):
+        return tuple(on_device(v, device) for v in value)
+    if isinstance(value, list):
+        return [on_device(v, device) for v in value]
+    if isinstance(value, dict):
+        return {k: on_device(v, device) for k, v in value.items()}
+    return value
 
 
 # ================================================================ the checks
@@ -302,6 +325,8 @@ class PropertyCheck(Check):
     examples: tuple[Case, ...] = ()
     max_examples: int = 50
     call_options: Mapping[str, Any] = field(default_factory=dict)
+    #: per-case call options on top of `call_options` (e.g. the upstream gradient for backward)
+    call_options_for: Callable[[Case], Mapping[str, Any]] | None = None
 
     def run(self, ctx: Context) -> Failure | None:
         last: list[Failure] = []
@@ -312,7 +337,10 @@ class PropertyCheck(Check):
                 shrink_started.append(time.monotonic())
             if shrink_started and time.monotonic() - shrink_started[0] > ctx.session.shrink_seconds:
                 raise Abort(last[-1])
-            result = ctx.call(case, **self.call_options)
+            options = dict(self.call_options)
+            if self.call_options_for is not None:
+                options.update(ctx.place_options(self.call_options_for(case)))
+            result = ctx.call(case, **options)
             if result.failure is not None:
                 raise Abort(error_failure(result, case, ctx.function))
             failure = self.judge(case, result, ctx)
@@ -375,9 +403,12 @@ def plain(value: Any) -> Any:
 
 
 def compare_tree(expected: Any, got: Any, dtype: np.dtype, tolerance: Tolerance | None,
-                 name: str = "the result", names: Sequence[str] = (), scale_floor: float = 0.0
+                 name: str = "the result", names: Sequence[str] = (), scale_floor: Any = 0.0
                  ) -> Mismatch | None:
-    """Walk `expected` (arrays, floats, tuples, dicts) and compare `got` to it part by part."""
+    """Walk `expected` (arrays, floats, tuples, dicts) and compare `got` to it part by part.
+
+    `scale_floor` is one float for every part, or a tree shaped like `expected` (tuples and
+    dicts of floats) giving each part its own natural size."""
     got = plain(got)
     if expected is ANYTHING:
         return None
@@ -389,7 +420,7 @@ def compare_tree(expected: Any, got: Any, dtype: np.dtype, tolerance: Tolerance 
             return Mismatch("type", f"{name} should have {len(expected)} items, got {len(got)}")
         for index, (e, g) in enumerate(zip(expected, got)):
             part = names[index] if index < len(names) else f"item {index} of {name}"
-            found = compare_tree(e, g, dtype, tolerance, part, scale_floor=scale_floor)
+            found = compare_tree(e, g, dtype, tolerance, part, scale_floor=_floor_part(scale_floor, index))
             if found is not None:
                 return found
         return None
@@ -401,15 +432,27 @@ def compare_tree(expected: Any, got: Any, dtype: np.dtype, tolerance: Tolerance 
             return Mismatch("type", f"{name} is missing the key{'s' if len(missing) > 1 else ''} {missing}")
         for key in expected:
             found = compare_tree(expected[key], got[key], dtype, tolerance, f"{name}[{key!r}]",
-                                 scale_floor=scale_floor)
+                                 scale_floor=_floor_part(scale_floor, key))
             if found is not None:
                 return found
         return None
     if isinstance(got, Opaque):
-        return Mismatch("type", f"{name} is {show_result(got)}, expected a numpy array")
+        return Mismatch("type", f"{name} is {show_result(got)}, expected a plain array or tensor")
     if np.ndim(expected) == 0 and isinstance(got, (float, int, np.generic)) and not isinstance(got, bool):
         got = np.asarray(got)
-    return compare(np.asarray(expected), got, dtype, tolerance, what=name, scale_floor=scale_floor)
+    found = compare(np.asarray(expected), got, dtype, tolerance, what=name, scale_floor=scale_floor)
+    if found is not None and found.kind == "values" and name != "the result":  # say which part
+        found = Mismatch(found.kind, f"{name}: {found.text}", found.index, found.expected_value,
+                         found.got_value)
+    return found
+
+
+def _floor_part(scale_floor: Any, key: Any) -> Any:
+    if isinstance(scale_floor, (tuple, list)):
+        return scale_floor[key] if isinstance(key, int) and key < len(scale_floor) else 0.0
+    if isinstance(scale_floor, dict):
+        return scale_floor.get(key, 0.0)
+    return scale_floor
 
 
 def diagnose(case: Case, got: Any, diagnoses: Sequence[Diagnosis], tolerance: Tolerance | None,
@@ -419,7 +462,7 @@ def diagnose(case: Case, got: Any, diagnoses: Sequence[Diagnosis], tolerance: To
             buggy = known.output(case)
         except Exception:  # noqa: BLE001 - a diagnosis that does not apply
             continue
-        base = tolerance or Tolerance.for_dtype(case.dtype)
+        base = tolerance_for(tolerance, case) or Tolerance.for_dtype(case.dtype)
         loose = Tolerance(base.rtol * known.tolerance_scale, base.atol * known.tolerance_scale)
         with np.errstate(all="ignore"):
             if compare_tree(buggy, got, case.dtype, loose, scale_floor=scale_floor) is None:
@@ -430,7 +473,16 @@ def diagnose(case: Case, got: Any, diagnoses: Sequence[Diagnosis], tolerance: To
 Scale = Callable[[Case], float]
 
 
-def matches(expected: Expected, *, tolerance: Tolerance | None = None, names: Sequence[str] = (),
+CaseTolerance = "Tolerance | Callable[[Case], Tolerance] | None"
+
+
+def tolerance_for(tolerance: Any, case: Case) -> Tolerance | None:
+    """A fixed tolerance, or one that depends on the case (e.g. grows with the inputs' size
+    where float32 rounding of large inputs is unavoidable for any correct formula)."""
+    return tolerance(case) if callable(tolerance) else tolerance
+
+
+def matches(expected: Expected, *, tolerance: CaseTolerance = None, names: Sequence[str] = (),
             diagnoses: Sequence[Diagnosis] = (), hint: str = "", scale: Scale | None = None) -> Judge:
     """The result equals `expected(case)` (float64 truth, same structure) at the dtype's
     tolerance; `scale(case)` is the function's natural output size (see compare.compare)."""
@@ -441,7 +493,8 @@ def matches(expected: Expected, *, tolerance: Tolerance | None = None, names: Se
             return failure
         truth = expected(case)
         floor = scale(case) if scale else 0.0
-        mismatch = compare_tree(truth, result.value, case.dtype, tolerance, names=names, scale_floor=floor)
+        mismatch = compare_tree(truth, result.value, case.dtype, tolerance_for(tolerance, case), names=names,
+                                scale_floor=floor)
         if mismatch is None:
             return None
         diagnosis = mutation_diagnosis(case, ctx) or diagnose(case, result.value, diagnoses, tolerance, floor)
@@ -471,7 +524,7 @@ def mutation_diagnosis(case: Case, ctx: Context) -> str:
     return ""
 
 
-def stable(expected: Expected, *, tolerance: Tolerance | None = None, names: Sequence[str] = (),
+def stable(expected: Expected, *, tolerance: CaseTolerance = None, names: Sequence[str] = (),
            diagnoses: Sequence[Diagnosis] = (), hint: str = "", scale: Scale | None = None) -> Judge:
     """No overflow/invalid/divide-by-zero warning from numpy, finite results, and correct ones."""
     values = matches(expected, tolerance=tolerance, names=names, diagnoses=diagnoses, hint=hint, scale=scale)
@@ -593,6 +646,97 @@ def _changed(old: Any, new: Any) -> str:
     return ""
 
 
+def gradients_match(expected: Callable[[Case], Sequence[Any]], *, names: Sequence[str],
+                    tolerance: Tolerance | None = None, hint: str = "",
+                    diagnoses: Sequence[Diagnosis] = ()) -> Judge:
+    """Autograd through the student's result (run in the worker with the upstream gradients
+    of `call_options_for`) gives, for each positional argument, the gradient `expected(case)`
+    says (None: that argument is not differentiated). Judged here, not by the student's torch."""
+
+    def judge(case: Case, result: CallResult, ctx: Context) -> Failure | None:
+        failure = error_failure(result, case, ctx.function)
+        if failure is not None:
+            return failure
+        truth = list(expected(case))
+        grads = result.grads
+        if isinstance(grads, Opaque):
+            return Failure(f"autograd cannot go through the result: {grads.type_name}",
+                           call=case.code(ctx.function),
+                           diagnosis="Is something detached, converted to numpy, or built with "
+                                     "torch.tensor(...) from computed values?",
+                           hint=hint or "use only differentiable torch operations on the inputs")
+        grads = list(grads or [])
+        # one scale for all gradients: a gradient that is exactly 0 in theory comes out of the
+        # reference as ~1e-13 rounding noise, which only the other gradients' size puts in proportion
+        floor = max((float(np.max(np.abs(w), initial=0.0)) for w in truth if w is not None), default=0.0)
+        for index, want in enumerate(truth):
+            if want is None:
+                continue
+            name = names[index] if index < len(names) else f"argument {index + 1}"
+            got = grads[index] if index < len(grads) else None
+            if got is None:
+                return Failure(f"no gradient reaches `{name}`: the result does not depend on it through "
+                               f"autograd", call=case.code(ctx.function),
+                               diagnosis="Something on the way is detached (.detach(), .data, numpy, "
+                                         "torch.tensor(...) of a computed value).", hint=hint)
+            mismatch = compare_tree(want, got, case.dtype, tolerance, f"the gradient of `{name}`",
+                                    scale_floor=floor)
+            if mismatch is not None:
+                return Failure(f"wrong gradient: {mismatch.summary()}", call=case.code(ctx.function),
+                               diagnosis=diagnose(case, got, diagnoses, tolerance), hint=hint)
+        return None
+
+    return judge
+
+
+@dataclass(frozen=True)
+class KeepsDevice(Check):
+    """Results stay on the inputs' device: on the grading device when it is not the CPU, and
+    always on PyTorch's data-less "meta" device, where a stray `.cpu()`, numpy round trip or a
+    tensor built without `device=` shows on any machine. On "meta" only device errors count:
+    an operation that meta tensors do not support (`.item()`) is not the student's fault."""
+
+    name: str = "keeps_device"
+    weight: float = 1.0
+    requires: tuple[str, ...] = GATES + ("matches_reference",)
+    make_case: Callable[[str], Case] | None = None
+    hint: str = "create new tensors with device=x.device (and dtype=x.dtype); never call .cpu() or .numpy()"
+
+    def run(self, ctx: Context) -> Failure | None:
+        devices = ([ctx.session.device] if ctx.session.device != "cpu" else []) + ["meta"]
+        for device in devices:
+            case = self.make_case(device)
+            result = ctx.call(case)
+            if result.failure is not None:
+                return error_failure(result, case, ctx.function)
+            if result.error is not None:
+                if device == "meta" and not _is_device_error(result.error["message"]):
+                    continue
+                return Failure(f"with inputs on {device}: raised {result.error['type']}: "
+                               f"{result.error['message']}"[:400], call=case.code(ctx.function),
+                               diagnosis="It moves data to another device (the CPU?) on the way.",
+                               hint=self.hint)
+            for name, where in output_devices(result.value):
+                if not where.startswith(device):
+                    return Failure(f"{name} is on {where} for inputs on {device}: results must stay on "
+                                   f"the inputs' device", call=case.code(ctx.function), hint=self.hint)
+        return None
+
+
+def _is_device_error(message: str) -> bool:
+    text = message.lower()
+    return "same device" in text or "copy out of meta" in text or "two devices" in text or \
+        ("device" in text and ("cpu" in text or "meta" in text))
+
+
+def output_devices(value: Any, name: str = "the result") -> list[tuple[str, str]]:
+    if isinstance(value, TensorValue):
+        return [(name, value.device)]
+    if isinstance(value, (tuple, list)):
+        return [found for i, v in enumerate(value) for found in output_devices(v, f"{name}[{i}]")]
+    return []
+
+
 # ================================================================ timing
 
 
@@ -638,7 +782,7 @@ class TimingCheck(Check):
         worker = ctx.worker
         if ctx.session.load_error is not None:
             return ctx.session.load_error
-        cases = [self.make_case(rng) for _ in range(self.rounds + 1)]
+        cases = [ctx.place(self.make_case(rng)) for _ in range(self.rounds + 1)]
         prepared = [self.prepare(case) if self.prepare else case for case in cases]
         staged = []
         for case in cases:

@@ -72,7 +72,8 @@ class Session:
         if self.load_error is not None:
             return worker
         result = worker.load(self.submission.source, self.submission.filename, self.assignment.module,
-                             tuple(sorted(self.assignment.banned.modules)))
+                             tuple(sorted(self.assignment.banned.modules)),
+                             self.assignment.banned.runtime_words)
         if result.failure is not None:
             self.load_error = Failure(f"importing your file did not finish: {result.failure}",
                                       hint="code at the top level of your file runs when it is imported; "

@@ -19,12 +19,16 @@ class BannedPolicy:
     `modules`: top-level modules whose use scores zero (torch, scipy... in numpy work).
     `names`: attribute names that are banned wherever they come from under `within`
     (e.g. scaled_dot_product_attention anywhere under torch); `prefixes` likewise by prefix.
+    `runtime_words`: the same ban enforced in the worker while the code runs.
     """
 
     modules: frozenset[str] = frozenset()
     names: frozenset[str] = frozenset()
     prefixes: tuple[str, ...] = ()
     within: str = ""
+    #: at run time, torch routines whose names contain one of these words raise when called
+    #: (catches getattr tricks and the dispatcher's torch.ops.aten that no static check sees)
+    runtime_words: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -295,9 +295,13 @@ class WorkerHandle:
             return self._fail(f"the worker sent a malformed reply ({error})", killed=True)
         return result
 
-    def load(self, source: str, filename: str, module: str, stub_modules: tuple[str, ...] = ()) -> CallResult:
+    def load(self, source: str, filename: str, module: str, stub_modules: tuple[str, ...] = (),
+             guards: tuple[str, ...] = ()) -> CallResult:
+        """Import the submission; `stub_modules` (banned, not installed) import as stubs, and
+        torch routines whose names contain a word of `guards` raise when called."""
         return self._result({"op": "load", "source": source, "filename": filename, "module": module,
-                             "stub_modules": list(stub_modules)}, [], self.sandbox.limits.load_seconds)
+                             "stub_modules": list(stub_modules), "guards": list(guards)}, [],
+                            self.sandbox.limits.load_seconds)
 
     def call(self, function: str, args: list, kwargs: dict | None = None, *,
              timeout: float | None = None, keep: bool = False, return_args: bool = False,

@@ -171,6 +171,10 @@ def _encode_tensor(torch: Any, value: Any, blobs: list[bytes]) -> Any:
     dtype = str(plain.dtype)
     if plain.dtype in (torch.bfloat16, torch.float16):
         plain = plain.float()
+    if plain.device.type == "meta":  # no data: only shape, dtype and device travel (zeros)
+        if plain.numel() > 1_000_000:
+            return {"t": "opaque", "type": f"meta tensor of shape {tuple(plain.shape)}"}
+        plain = torch.zeros(plain.shape, dtype=plain.dtype)
     try:
         array = plain.cpu().resolve_conj().resolve_neg().numpy().copy()
     except (TypeError, RuntimeError) as error:

@@ -79,6 +79,79 @@ class _StubFinder:
         pass
 
 
+class BannedCall(RuntimeError):
+    pass
+
+
+def _banned_stand_in(name: str, original: Any) -> Any:
+    """What a banned torch routine is replaced with: raises when used, with a clear message."""
+    message = f"{name} is not allowed in this assignment (banned)"
+
+    def refuse(*args: Any, **kwargs: Any) -> Any:
+        raise BannedCall(message)
+
+    if isinstance(original, type):  # a class stays subclassable; making one raises
+        return type(original.__name__, (), {"__init__": refuse, "__doc__": message})
+    refuse.__name__ = name.rsplit(".", 1)[-1]
+    refuse.default = refuse  # torch.ops.aten.X.default
+    return refuse
+
+
+def install_guards(words: tuple[str, ...]) -> None:
+    """Replace every torch routine whose name contains one of `words` (a banned fused kernel
+    such as scaled_dot_product_attention), in every namespace a submission could reach it
+    from: torch, torch.nn, torch.nn.functional, torch._C._nn, torch._C._VariableFunctions and
+    the dispatcher's torch.ops.aten. The grader's own reference runs in another process."""
+    if not words:
+        return
+    import torch
+    import torch.nn.functional
+    import torch.nn.modules.activation
+    import torch.nn.modules.transformer
+
+    def banned(name: str) -> bool:
+        return any(word.lower() in name.lower() for word in words)
+
+    namespaces = {"torch": torch, "torch.nn": torch.nn, "torch.nn.functional": torch.nn.functional,
+                  "torch._C._nn": torch._C._nn, "torch._C._VariableFunctions": torch._C._VariableFunctions,
+                  "torch.nn.modules.activation": torch.nn.modules.activation,
+                  "torch.nn.modules.transformer": torch.nn.modules.transformer}
+    for prefix, namespace in namespaces.items():
+        for name in dir(namespace):
+            if banned(name) and not name.startswith("__"):
+                try:
+                    setattr(namespace, name, _banned_stand_in(f"{prefix}.{name}", getattr(namespace, name)))
+                except (AttributeError, TypeError):
+                    pass
+    for op in torch._C._dispatch_get_all_op_names():
+        namespace, _, name = op.partition("::")
+        name = name.split(".")[0]
+        if namespace == "aten" and banned(name):
+            setattr(torch.ops.aten, name, _banned_stand_in(f"torch.ops.aten.{name}", None))
+
+
+def warm_up_torch() -> None:
+    """Import torch and run, once in the zygote, what loads lazily on first use (the meta
+    device's kernels alone import ~800 modules, about 1 s): every forked worker inherits it."""
+    import torch
+    import torch.nn.functional  # noqa: F401
+
+    for device in ("cpu", "meta"):
+        x = torch.ones(2, 3, 4, device=device, dtype=torch.float64, requires_grad=device == "cpu")
+        mask = torch.ones(3, 3, dtype=torch.bool, device=device).tril()
+        out = torch.softmax((x @ x.transpose(-2, -1) / 2.0).masked_fill(~mask, float("-inf")), dim=-1) @ x
+        if device == "cpu":
+            out.sum().backward()
+
+
+def reset_torch_state() -> None:
+    """Global torch state a submission may have changed (at import or in an earlier call)."""
+    torch = sys.modules.get("torch")
+    if torch is not None:
+        torch.set_grad_enabled(True)
+        torch.set_default_dtype(torch.float32)
+
+
 def install_stubs(modules: frozenset[str]) -> None:
     """Banned modules that are not installed import as stubs (after every real finder)."""
     if modules:
@@ -147,6 +220,7 @@ class Worker:
 
     def load(self, header: dict) -> dict:
         install_stubs(frozenset(str(m) for m in header.get("stub_modules", [])))
+        install_guards(tuple(str(w) for w in header.get("guards", [])))
         self.filename = str(header["filename"])
         source = str(header["source"])
         self.source_lines = source.splitlines()
@@ -182,6 +256,7 @@ class Worker:
                 fp_errors.append(kind)
 
         torch = sys.modules.get("torch")
+        reset_torch_state()
         try:
             with np.errstate(call=record, over="call", divide="call", invalid="call", under="ignore"):
                 value = function(*args, **kwargs)

@@ -136,7 +136,7 @@ def main() -> None:
     from grader.sandbox import launch, worker  # noqa: F401 - must load before the masks go up
 
     if config.get("torch"):
-        import torch  # noqa: F401
+        worker.warm_up_torch()
 
     if isolation["namespaces"]:
         needed = {sys.prefix, sys.base_prefix, sys.exec_prefix, os.path.dirname(numpy.__file__)}

@@ -1,0 +1,478 @@
+"""06_attention (PyTorch): scaled dot-product attention, causal masks, single- and multi-head
+self-attention, sinusoidal positional encoding.
+
+Inputs travel as `TensorValue`s on the grading device (device "" is filled in with --device),
+the truth is the float64 CPU reference, gradients are the student's own autograd (run in the
+worker) against the reference's, and results must stay on the inputs' device and dtype.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import torch
+from hypothesis import strategies as st
+from hypothesis.extra import numpy as hnp
+
+import reference.attention as ref
+from grader import strategies as gs
+from grader.checks import (GATES, Case, Check, Diagnosis, KeepsDevice, PropertyCheck, TimingCheck,
+                           error_failure, gradients_match, keeps_dtype, leaves_inputs_unchanged, matches,
+                           stable)
+from grader.compare import Tolerance
+from grader.results import Failure
+from grader.sandbox.wire import TensorValue
+from grader.spec import Assignment, BannedPolicy, Exercise
+
+AFTER_VALUES = GATES + ("matches_reference",)
+BANNED = BannedPolicy(
+    names=frozenset({"scaled_dot_product_attention", "multi_head_attention_forward", "MultiheadAttention",
+                     "_native_multi_head_attention"}),
+    prefixes=("Transformer", "_scaled_dot_product"), within="torch",
+    runtime_words=("scaled_dot_product", "multi_head_attention", "MultiheadAttention", "Transformer",
+                   "transformer_encoder", "triton_scaled_dot"))
+ALLOWED_NOTE = ("write attention yourself with matrix products and torch.softmax; PyTorch's fused "
+                "attention (F.scaled_dot_product_attention, nn.MultiheadAttention, "
+                "F.multi_head_attention_forward, nn.Transformer*) is not allowed")
+GRADIENT_TOLERANCE = {np.dtype(np.float64): Tolerance(1e-7, 1e-9), np.dtype(np.float32): Tolerance(1e-4, 1e-5)}
+
+
+def tensor(array: np.ndarray, requires_grad: bool = False, device: str = "") -> TensorValue:
+    """A tensor argument for the student (device "": the grading device)."""
+    return TensorValue(np.asarray(array), f"torch.{np.asarray(array).dtype.name}", device, requires_grad)
+
+
+def t64(value) -> torch.Tensor:
+    array = value.array if isinstance(value, TensorValue) else value
+    if array.dtype == np.bool_:
+        return torch.from_numpy(np.array(array))
+    return torch.from_numpy(np.array(array, dtype=np.float64))
+
+
+def n64(value: torch.Tensor) -> np.ndarray:
+    return value.detach().to("cpu", torch.float64).numpy()
+
+
+def _grad_tolerance(c: Case) -> Tolerance:
+    return GRADIENT_TOLERANCE[c.dtype]
+
+
+def _upstream(shape: tuple, salt: int, dtype: np.dtype) -> np.ndarray:
+    """A fixed random upstream gradient (never ones: d(sum softmax) = 0 hides bugs)."""
+    rng = np.random.default_rng(abs(hash((shape, salt))) % 2**32)
+    return rng.standard_normal(shape).astype(dtype)
+
+
+def _backward_with(upstreams) -> callable:
+    def options(c: Case) -> dict:
+        return {"backward": {"paths": [list(p) for p, _ in upstreams(c)],
+                             "upstream": [tensor(u) for _, u in upstreams(c)]}}
+    return options
+
+
+def _autograd(function, c: Case, upstreams, differentiate: tuple[int, ...]) -> list:
+    """Reference gradients of `function` (float64) for the positional args in `differentiate`."""
+    inputs = [t64(a).requires_grad_(i in differentiate) if isinstance(a, TensorValue) and a.array.dtype.kind == "f"
+              else (t64(a) if isinstance(a, TensorValue) else a) for i, a in enumerate(c.args)]
+    result = function(*inputs, **{k: t64(v) if isinstance(v, TensorValue) else v for k, v in c.kwargs.items()})
+    outputs, grads_out = [], []
+    for path, upstream in upstreams(c):
+        selected = result
+        for key in path:
+            selected = selected[key]
+        outputs.append(selected)
+        grads_out.append(torch.from_numpy(upstream.astype(np.float64)))
+    torch.autograd.backward(outputs, grads_out)
+    return [n64(inputs[i].grad) if i in differentiate else None for i in range(len(inputs))]
+
+
+# ---------------------------------------------------------------- scaled dot-product attention
+
+
+@st.composite
+def _mask(draw, lead: tuple, lq: int, lk: int) -> np.ndarray | None:
+    kind = draw(st.sampled_from(["none", "none", "full", "pairs", "padding", "causal"]))
+    if kind == "none":
+        return None
+    if kind == "causal" and lq == lk:
+        return np.tril(np.ones((lq, lk), dtype=bool))
+    if kind == "padding":  # (..., 1, Lk): the first n keys are real, the rest padding
+        lengths = draw(hnp.arrays(np.int64, lead + (1, 1), elements=st.integers(1, lk)))
+        return np.arange(lk) < lengths
+    shape = lead + (lq, lk) if kind == "full" else (lq, lk)
+    mask = draw(hnp.arrays(np.dtype(bool), shape))
+    keep = np.arange(lk) == (np.arange(lq)[:, None] % lk)  # every row keeps at least one key
+    return mask | keep
+
+
+@st.composite
+def _qkv_case(draw, magnitude: float = 3.0, dtype: np.dtype | None = None, requires_grad: bool = False) -> Case:
+    dtype = dtype or draw(gs.dtypes())
+    lead = tuple(draw(st.lists(st.integers(1, 3), max_size=2)))
+    lq, lk, d, dv = draw(gs.distinct_sizes(4, 1, 6))
+    if draw(st.booleans()):
+        lk = lq  # square, so causal masks apply
+    q = draw(gs.arrays(dtype, lead + (lq, d), magnitude))
+    k = draw(gs.arrays(dtype, lead + (lk, d), magnitude))
+    v = draw(gs.arrays(dtype, lead + (lk, dv), 3.0))
+    mask = draw(_mask(lead, lq, lk))
+    args = (tensor(q, requires_grad), tensor(k, requires_grad), tensor(v, requires_grad))
+    return Case(args) if mask is None else Case(args, {"mask": tensor(mask)})
+
+
+def _sdpa(c: Case, scale: str = "d", dim: int = -1, mask_mode: str = "fill") -> tuple:
+    q, k, v = (t64(a) for a in c.args)
+    mask = t64(c.kwargs["mask"]) if "mask" in c.kwargs else None
+    scores = q @ k.transpose(-2, -1)
+    if scale == "d":
+        scores = scores / math.sqrt(q.shape[-1])
+    elif scale == "dv":
+        scores = scores / math.sqrt(v.shape[-1])
+    if mask is not None and mask_mode == "fill":
+        scores = scores.masked_fill(~mask, float("-inf"))
+    elif mask is not None and mask_mode == "inverted":
+        scores = scores.masked_fill(mask, float("-inf"))
+    elif mask is not None and mask_mode == "multiply":
+        scores = scores * mask
+    weights = torch.softmax(scores, dim=dim)
+    if scale == "after":
+        weights = weights / math.sqrt(q.shape[-1])
+    if mask is not None and mask_mode == "after":
+        weights = weights * mask
+    return n64(weights @ v), n64(weights)
+
+
+SDPA_DIAGNOSES = (
+    Diagnosis("The scores are not divided by sqrt(d) (d = the last dimension of q and k).",
+              lambda c: _sdpa(c, scale="none")),
+    Diagnosis("The scores are divided by sqrt(dv) (v's last dimension); the scale is 1/sqrt(d) with d "
+              "the last dimension of q and k.", lambda c: _sdpa(c, scale="dv")),
+    Diagnosis("The 1/sqrt(d) scale is applied after the softmax; it belongs on the scores, before it.",
+              lambda c: _sdpa(c, scale="after")),
+    Diagnosis("The softmax runs over the wrong dimension: each query's weights (the last dim, over the "
+              "keys) must sum to 1.", lambda c: _sdpa(c, dim=-2)),
+    Diagnosis("The mask is applied after the softmax: masked positions must get -inf before it, so the "
+              "remaining weights still sum to 1.", lambda c: _sdpa(c, mask_mode="after")),
+    Diagnosis("The mask looks inverted: True means the query MAY attend to that key.",
+              lambda c: _sdpa(c, mask_mode="inverted")),
+    Diagnosis("The mask multiplies the scores: masked scores become 0, not -inf, so masked keys still get "
+              "weight; fill them with -inf (masked_fill) before the softmax.",
+              lambda c: _sdpa(c, mask_mode="multiply")),
+)
+SDPA_HINT = "weights = softmax(q @ k^T / sqrt(d)) over the keys, masked positions -inf first; out = weights @ v"
+
+
+def _sdpa_upstreams(c: Case) -> list:
+    q, k, v = (a.array for a in c.args)
+    lead = np.broadcast_shapes(q.shape[:-2], k.shape[:-2])
+    return [((0,), _upstream(lead + (q.shape[-2], v.shape[-1]), 0, q.dtype)),
+            ((1,), _upstream(lead + (q.shape[-2], k.shape[-2]), 1, q.dtype))]
+
+
+def _sdpa_reference(q, k, v, mask=None):
+    return ref.scaled_dot_product_attention(q, k, v, mask)
+
+
+def _sdpa_timing_case(rng: np.random.Generator) -> Case:
+    q, k, v = (rng.standard_normal((8, 4, 64, 32)).astype(np.float32) for _ in range(3))
+    return Case((tensor(q), tensor(k), tensor(v)))
+
+
+def _prepare(c: Case) -> tuple:
+    return tuple(torch.from_numpy(a.array).to(a.device) for a in c.args)
+
+
+def _sdpa_device_case(device: str) -> Case:
+    rng = np.random.default_rng(5)
+    q, k, v = (rng.standard_normal(s).astype(np.float32) for s in [(2, 3, 4), (2, 5, 4), (2, 5, 6)])
+    mask = np.ones((3, 5), dtype=bool)
+    mask[0, 3:] = False
+    return Case((tensor(q, device=device), tensor(k, device=device), tensor(v, device=device)),
+                {"mask": tensor(mask, device=device)})
+
+
+def _example_sdpa(dtype: str) -> Case:
+    rng = np.random.default_rng(1)
+    q, k, v = (rng.standard_normal(s).astype(dtype) for s in [(3, 4), (5, 4), (5, 2)])
+    return Case((tensor(q), tensor(k), tensor(v)))
+
+
+def _example_sdpa_masked() -> Case:
+    rng = np.random.default_rng(2)
+    q, k, v = (rng.standard_normal(s) for s in [(2, 3, 4), (2, 3, 4), (2, 3, 5)])
+    return Case((tensor(q), tensor(k), tensor(v)), {"mask": tensor(np.tril(np.ones((3, 3), dtype=bool)))})
+
+
+scaled_dot_product_attention = Exercise("scaled_dot_product_attention", 5, (
+    PropertyCheck("matches_reference", 5.0, cases=_qkv_case(), max_examples=40,
+                  examples=(_example_sdpa("float32"), _example_sdpa_masked()),
+                  judge=matches(lambda c: _sdpa(c), names=("out", "weights"), diagnoses=SDPA_DIAGNOSES,
+                                hint=SDPA_HINT, scale=lambda c: 1.0)),
+    PropertyCheck("stable", 1.0, AFTER_VALUES, cases=_qkv_case(40.0, np.dtype(np.float64)), max_examples=15,
+                  judge=stable(lambda c: _sdpa(c), names=("out", "weights"), hint=
+                               "exp of large scores overflows: torch.softmax (or subtracting the row maximum) "
+                               "keeps it finite", scale=lambda c: 1.0)),
+    PropertyCheck("keeps_dtype", 1.0, AFTER_VALUES, cases=_qkv_case(), max_examples=10,
+                  examples=(_example_sdpa("float32"),), judge=keeps_dtype()),
+    KeepsDevice(make_case=_sdpa_device_case),
+    PropertyCheck("differentiable", 2.0, AFTER_VALUES, cases=_qkv_case(dtype=np.dtype(np.float64),
+                                                                         requires_grad=True),
+                  max_examples=15, call_options_for=_backward_with(_sdpa_upstreams),
+                  judge=gradients_match(lambda c: _autograd(_sdpa_reference, c, _sdpa_upstreams, (0, 1, 2)),
+                                        names=("q", "k", "v"), tolerance=GRADIENT_TOLERANCE[np.dtype(np.float64)])),
+    PropertyCheck("inputs_unchanged", 1.0, AFTER_VALUES, cases=_qkv_case(), max_examples=10,
+                  judge=leaves_inputs_unchanged(("q", "k", "v", "mask")), call_options={"return_args": True}),
+    TimingCheck(make_case=_sdpa_timing_case, prepare=_prepare,
+                reference=lambda prepared: ref.scaled_dot_product_attention(*prepared), limit=8.0,
+                hint="no Python loop over batch elements or queries: batched matrix products (@) handle "
+                     "every leading dimension at once"),
+), probe=_example_sdpa("float64"))
+
+# ---------------------------------------------------------------- causal mask
+
+
+def _is_causal_mask(case: Case, result, ctx) -> Failure | None:
+    failure = error_failure(result, case, ctx.function)
+    if failure is not None:
+        return failure
+    length = case.args[0]
+    value = result.value
+    if not isinstance(value, TensorValue):
+        return Failure(f"the result is {type(value).__name__}, expected a torch bool tensor",
+                       call=case.code(ctx.function))
+    if value.dtype != "torch.bool":
+        return Failure(f"the mask is {value.dtype}, expected torch.bool (True = may attend)",
+                       call=case.code(ctx.function),
+                       hint="a 0/1 float mask breaks ~mask and masked_fill: build it with dtype=torch.bool")
+    truth = np.tril(np.ones((length, length), dtype=bool))
+    if value.array.shape != truth.shape:
+        return Failure(f"the mask has shape {value.array.shape}, expected {truth.shape}", call=case.code(ctx.function))
+    if not np.array_equal(value.array, truth):
+        diagnosis = ""
+        if np.array_equal(value.array, truth.T):
+            diagnosis = "It is the upper triangle: position i may attend to j <= i, which is on and BELOW the diagonal."
+        elif np.array_equal(value.array, np.tril(truth, -1)):
+            diagnosis = "The diagonal is missing: a position may attend to itself."
+        i, j = (int(x) for x in np.argwhere(value.array != truth)[0])
+        return Failure(f"wrong mask: at [{i}, {j}] expected {bool(truth[i, j])}, got {bool(value.array[i, j])}",
+                       call=case.code(ctx.function), diagnosis=diagnosis,
+                       hint="True where the key position j is not in the future of the query position i")
+    return None
+
+
+causal_mask = Exercise("causal_mask", 2, (
+    PropertyCheck("matches_reference", 5.0, cases=st.integers(1, 9).map(lambda n: Case((n,))), max_examples=9,
+                  examples=(Case((4,)),), judge=_is_causal_mask),
+    KeepsDevice(make_case=lambda device: Case((3,), {"device": device}),
+                hint="pass device= to the tensor you create (torch.ones(L, L, dtype=torch.bool, device=device))"),
+), probe=Case((3,)))
+
+# ---------------------------------------------------------------- self-attention
+
+
+@st.composite
+def _self_attention_case(draw, dtype: np.dtype | None = None, requires_grad: bool = False) -> Case:
+    dtype = dtype or draw(gs.dtypes())
+    b, length, d_model, d = draw(gs.distinct_sizes(4, 1, 6))
+    x = draw(gs.arrays(dtype, (b, length, d_model), 2.0))
+    weights = [draw(gs.arrays(dtype, (d_model, d), 1.0)) for _ in range(3)]
+    args = (tensor(x, requires_grad),) + tuple(tensor(w, requires_grad) for w in weights)
+    causal = draw(st.sampled_from([None, False, True]))
+    return Case(args) if causal is None else Case(args, {"causal": causal})
+
+
+def _self_attention(c: Case, mask_kind: str = "causal") -> np.ndarray:
+    x, wq, wk, wv = (t64(a) for a in c.args)
+    q, k, v = x @ wq, x @ wk, x @ wv
+    length = x.shape[-2]
+    mask = None
+    if c.kwargs.get("causal"):
+        mask = torch.ones(length, length, dtype=torch.bool)
+        mask = mask.tril() if mask_kind == "causal" else mask.triu()
+    scores = q @ k.transpose(-2, -1) / math.sqrt(q.shape[-1])
+    if mask is not None:
+        scores = scores.masked_fill(~mask, float("-inf"))
+    return n64(torch.softmax(scores, dim=-1) @ v)
+
+
+def _self_attention_upstreams(c: Case) -> list:
+    x, wq = c.args[0].array, c.args[1].array
+    return [((), _upstream(x.shape[:-1] + (wq.shape[-1],), 0, x.dtype))]
+
+
+def _self_attention_device_case(device: str) -> Case:
+    rng = np.random.default_rng(6)
+    x = rng.standard_normal((2, 3, 4)).astype(np.float32)
+    ws = [rng.standard_normal((4, 5)).astype(np.float32) for _ in range(3)]
+    return Case((tensor(x, device=device),) + tuple(tensor(w, device=device) for w in ws), {"causal": True})
+
+
+self_attention = Exercise("self_attention", 3, (
+    PropertyCheck("matches_reference", 5.0, cases=_self_attention_case(), max_examples=30,
+                  judge=matches(lambda c: _self_attention(c), scale=lambda c: 1.0,
+                                diagnoses=(Diagnosis("The causal mask keeps the future (upper triangle): query i "
+                                                     "may attend only to keys j <= i.",
+                                                     lambda c: _self_attention(c, "upper")),),
+                                hint="project x with w_q, w_k, w_v, then scaled dot-product attention (causal mask "
+                                     "when causal=True)")),
+    PropertyCheck("keeps_dtype", 1.0, AFTER_VALUES, cases=_self_attention_case(), max_examples=8, judge=keeps_dtype()),
+    KeepsDevice(make_case=_self_attention_device_case),
+    PropertyCheck("differentiable", 2.0, AFTER_VALUES,
+                  cases=_self_attention_case(np.dtype(np.float64), requires_grad=True), max_examples=12,
+                  call_options_for=_backward_with(_self_attention_upstreams),
+                  judge=gradients_match(lambda c: _autograd(ref.self_attention, c, _self_attention_upstreams,
+                                                            (0, 1, 2, 3)),
+                                        names=("x", "w_q", "w_k", "w_v"),
+                                        tolerance=GRADIENT_TOLERANCE[np.dtype(np.float64)])),
+    PropertyCheck("inputs_unchanged", 1.0, AFTER_VALUES, cases=_self_attention_case(), max_examples=8,
+                  judge=leaves_inputs_unchanged(("x", "w_q", "w_k", "w_v")), call_options={"return_args": True}),
+), probe=_self_attention_device_case(""))
+
+# ---------------------------------------------------------------- multi-head attention
+
+
+@st.composite
+def _mha_case(draw, dtype: np.dtype | None = None, requires_grad: bool = False) -> Case:
+    dtype = dtype or draw(gs.dtypes())
+    b, length = draw(gs.distinct_sizes(2, 1, 5))
+    heads = draw(st.sampled_from([1, 2, 2, 3, 4]))
+    d_head = draw(st.integers(1, 4))
+    d_model = heads * d_head
+    x = draw(gs.arrays(dtype, (b, length, d_model), 2.0))
+    weights = [draw(gs.arrays(dtype, (d_model, d_model), 1.0)) for _ in range(4)]
+    args = (tensor(x, requires_grad),) + tuple(tensor(w, requires_grad) for w in weights) + (heads,)
+    causal = draw(st.sampled_from([None, False, True]))
+    return Case(args) if causal is None else Case(args, {"causal": causal})
+
+
+def _mha(c: Case, split: str = "transpose", scale: str = "head", project: bool = True) -> np.ndarray:
+    x, wq, wk, wv, wo = (t64(a) for a in c.args[:5])
+    heads = c.args[5]
+    b, length, d_model = x.shape
+    d_head = d_model // heads
+
+    def split_heads(t: torch.Tensor) -> torch.Tensor:
+        if split == "transpose":
+            return t.reshape(b, length, heads, d_head).transpose(1, 2)
+        return t.reshape(b, heads, length, d_head)
+
+    q, k, v = split_heads(x @ wq), split_heads(x @ wk), split_heads(x @ wv)
+    scores = q @ k.transpose(-2, -1) / math.sqrt(d_head if scale == "head" else d_model)
+    if c.kwargs.get("causal"):
+        scores = scores.masked_fill(~torch.ones(length, length, dtype=torch.bool).tril(), float("-inf"))
+    out = torch.softmax(scores, dim=-1) @ v
+    out = out.transpose(1, 2).reshape(b, length, d_model) if split == "transpose" else out.reshape(b, length, d_model)
+    return n64(out @ wo if project else out)
+
+
+MHA_DIAGNOSES = (
+    Diagnosis("The heads look split without a transpose: reshape (B, L, D) to (B, L, h, D/h), then move the "
+              "head axis forward with transpose(1, 2) (and back before merging).", lambda c: _mha(c, split="view")),
+    Diagnosis("The scores are scaled by 1/sqrt(D); each head uses 1/sqrt(D / num_heads).",
+              lambda c: _mha(c, scale="model")),
+    Diagnosis("The output projection w_o is missing: concatenate the heads, then multiply by w_o.",
+              lambda c: _mha(c, project=False)),
+)
+
+
+def _mha_upstreams(c: Case) -> list:
+    x = c.args[0].array
+    return [((), _upstream(x.shape, 0, x.dtype))]
+
+
+def _mha_device_case(device: str) -> Case:
+    rng = np.random.default_rng(7)
+    x = rng.standard_normal((2, 3, 4)).astype(np.float32)
+    ws = [rng.standard_normal((4, 4)).astype(np.float32) for _ in range(4)]
+    return Case((tensor(x, device=device),) + tuple(tensor(w, device=device) for w in ws) + (2,), {"causal": True})
+
+
+def _mha_timing_case(rng: np.random.Generator) -> Case:
+    x = rng.standard_normal((8, 64, 128)).astype(np.float32)
+    ws = [(rng.standard_normal((128, 128)) / 11).astype(np.float32) for _ in range(4)]
+    return Case((tensor(x),) + tuple(tensor(w) for w in ws) + (8,))
+
+
+def _mha_prepare(c: Case) -> tuple:
+    return tuple(torch.from_numpy(a.array).to(a.device) for a in c.args[:5]) + (c.args[5],)
+
+
+multi_head_attention = Exercise("multi_head_attention", 5, (
+    PropertyCheck("matches_reference", 5.0, cases=_mha_case(), max_examples=30,
+                  judge=matches(lambda c: _mha(c), diagnoses=MHA_DIAGNOSES, scale=lambda c: 1.0,
+                                hint="split the last dim of x @ w_q (and k, v) into num_heads contiguous chunks, "
+                                     "attend per head, concatenate in order, then @ w_o")),
+    PropertyCheck("keeps_dtype", 1.0, AFTER_VALUES, cases=_mha_case(), max_examples=8, judge=keeps_dtype()),
+    KeepsDevice(make_case=_mha_device_case),
+    PropertyCheck("differentiable", 2.0, AFTER_VALUES, cases=_mha_case(np.dtype(np.float64), requires_grad=True),
+                  max_examples=12, call_options_for=_backward_with(_mha_upstreams),
+                  judge=gradients_match(lambda c: _autograd(ref.multi_head_attention, c, _mha_upstreams,
+                                                            (0, 1, 2, 3, 4)),
+                                        names=("x", "w_q", "w_k", "w_v", "w_o"),
+                                        tolerance=GRADIENT_TOLERANCE[np.dtype(np.float64)])),
+    PropertyCheck("inputs_unchanged", 1.0, AFTER_VALUES, cases=_mha_case(), max_examples=8,
+                  judge=leaves_inputs_unchanged(("x", "w_q", "w_k", "w_v", "w_o")),
+                  call_options={"return_args": True}),
+    TimingCheck(make_case=_mha_timing_case, prepare=_mha_prepare,
+                reference=lambda prepared: ref.multi_head_attention(*prepared), limit=8.0,
+                hint="no Python loop over batch elements or queries: reshape to (B, h, L, D/h) and use batched "
+                     "matrix products"),
+), probe=_mha_device_case(""))
+
+# ---------------------------------------------------------------- positional encoding
+
+
+def _pe(c: Case, exponent: str = "2i", swap: bool = False) -> np.ndarray:
+    seq_len, d_model = c.args
+    pos = np.arange(seq_len, dtype=np.float64)[:, None]
+    two_i = np.arange(0, d_model, 2, dtype=np.float64)
+    if exponent == "4i":
+        two_i = 2 * two_i
+    elif exponent == "i":
+        two_i = two_i / 2
+    angle = pos / 10000.0 ** (two_i / d_model)
+    pe = np.zeros((seq_len, d_model))
+    pe[:, 0::2], pe[:, 1::2] = (np.cos(angle), np.sin(angle)) if swap else (np.sin(angle), np.cos(angle))
+    return pe
+
+
+def _pe_is_float32(case: Case, result, ctx) -> Failure | None:
+    failure = error_failure(result, case, ctx.function)
+    if failure is not None:
+        return failure
+    value = result.value
+    if not isinstance(value, TensorValue) or value.dtype != "torch.float32":
+        got = value.dtype if isinstance(value, TensorValue) else type(value).__name__
+        return Failure(f"the encoding is {got}, expected a torch.float32 tensor", call=case.code(ctx.function),
+                       hint="compute in float64 if you like, then convert once with .float() or .to(torch.float32)")
+    return None
+
+
+@st.composite
+def _pe_case(draw) -> Case:
+    return Case((draw(st.integers(1, 60)), 2 * draw(st.integers(1, 16))))
+
+
+positional_encoding = Exercise("positional_encoding", 2, (
+    PropertyCheck("matches_reference", 5.0, cases=_pe_case(), max_examples=25,
+                  examples=(Case((50, 16)), Case((7, 6))),
+                  # float32 angles drift by about pos * 6e-8: the tolerance grows with seq_len
+                  judge=matches(lambda c: n64(ref.positional_encoding(*c.args)),
+                                tolerance=Tolerance(2e-5, 4e-7), scale=lambda c: float(c.args[0]),
+                                diagnoses=(Diagnosis("sin and cos look swapped: even columns 2i hold sin, odd "
+                                                     "columns 2i+1 hold cos.", lambda c: _pe(c, swap=True)),
+                                           Diagnosis("The frequency exponent looks wrong: it is 2i/d_model with 2i "
+                                                     "the even column index (0, 2, 4, ...).",
+                                                     lambda c: _pe(c, exponent="4i")),
+                                           Diagnosis("The frequency exponent looks wrong: it is 2i/d_model with 2i "
+                                                     "the even column index (0, 2, 4, ...).",
+                                                     lambda c: _pe(c, exponent="i"))),
+                                hint="PE[pos, 2i] = sin(pos / 10000^(2i/d_model)), PE[pos, 2i+1] = cos(same)")),
+    PropertyCheck("keeps_dtype", 1.0, AFTER_VALUES, cases=_pe_case(), max_examples=5, judge=_pe_is_float32),
+), probe=Case((4, 6)))
+
+ASSIGNMENT = Assignment(
+    "06_attention", "attention", "Attention and positional encoding", "torch",
+    (scaled_dot_product_attention, causal_mask, self_attention, multi_head_attention, positional_encoding),
+    banned=BANNED, allowed_note=ALLOWED_NOTE)
