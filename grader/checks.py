@@ -548,9 +548,9 @@ def stable(expected: Expected, *, tolerance: CaseTolerance = None, names: Sequen
     return judge
 
 
-_FP_WORDS = {"overflow": "overflow, e.g. exp of a large number",
-             "invalid": "invalid value, e.g. inf - inf, inf / inf or 0 * inf",
-             "divide": "divide by zero, e.g. log(0) or x / 0"}
+_FP_WORDS = {"overflow": "e.g. exp of a large number",
+             "invalid value": "e.g. inf - inf, inf / inf or 0 * inf",
+             "divide by zero": "e.g. log(0) or x / 0"}
 
 
 def output_dtypes(value: Any) -> list[tuple[str, str]]:
