@@ -351,7 +351,8 @@ class PropertyCheck(Check):
         test = given(self.cases)(body)
         for case in reversed(self.examples):
             test = example(case)(test)
-        test = settings(max_examples=self.max_examples, deadline=None, database=None,
+        factor = getattr(ctx.session, "examples_factor", 1.0)
+        test = settings(max_examples=max(2, round(self.max_examples * factor)), deadline=None, database=None,
                         derandomize=False, report_multiple_bugs=False, print_blob=False,
                         phases=(Phase.explicit, Phase.generate, Phase.shrink),
                         suppress_health_check=list(HealthCheck))(test)
