@@ -196,6 +196,9 @@ def grade_in_process(submission: Submission, folder: Path, seed: int = 0) -> dic
     from grader.runner import Options, grade
     from grader.submission import load_submission
 
+    import torch
+
+    torch.set_num_threads(1)  # as the CLI does: a multi-threaded reference on busy cores is erratic
     file = submission.place(folder)
     options = Options(seed=seed, device="cpu", timing=uses_timing(submission), examples_factor=EXAMPLES_FACTOR,
                       shrink_seconds=1.0)
