@@ -87,3 +87,13 @@ def test_hang_and_crash_cost_only_their_exercise(tmp_path):
     assert any("time limit" in c["message"] for c in scores["relu"]["checks"])
     assert any("segmentation" in c["message"] for c in scores["tanh"]["checks"])
     assert all(e["passed"] for name, e in scores.items() if name not in ("relu", "tanh"))
+
+
+@pytest.mark.cuda
+def test_attention_model_solution_scores_full_marks_on_cuda():
+    torch = pytest.importorskip("torch")
+    if not torch.cuda.is_available():
+        pytest.skip("needs a CUDA device")
+    report = grade_json(ROOT / "tests/model_solutions/06_attention/attention.py", "--device", "cuda")
+    assert report["score"] == report["max_score"] > 0
+    assert all(e["passed"] for e in report["exercises"])
