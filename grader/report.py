@@ -64,4 +64,6 @@ def render_text(results: Sequence[AssignmentResult], console: Console) -> None:
         total = sum(r.score for r in results)
         top = sum(r.max_score for r in results)
         console.print(f"[bold]total {_points(round(total, 4))} / {_points(round(top, 4))}[/bold]")
-    console.print(f"Replay exactly: grade ... --seed {results[0].seed if results else 0}", style="dim")
+    seed = results[0].seed if results else 0
+    target = results[0].source if len(results) == 1 else "PATH"
+    console.print(f"Replay exactly: grade {target} --seed {seed}", style="dim")

@@ -180,7 +180,8 @@ def _sdpa_timing_case(rng: np.random.Generator) -> Case:
 
 
 def _prepare(c: Case) -> tuple:
-    return tuple(torch.from_numpy(a.array).to(a.device) for a in c.args)
+    """The timing case's arguments for the reference: tensors on their device, the rest as is."""
+    return tuple(torch.from_numpy(a.array).to(a.device) if isinstance(a, TensorValue) else a for a in c.args)
 
 
 def _sdpa_device_case(device: str) -> Case:
@@ -394,10 +395,6 @@ def _mha_timing_case(rng: np.random.Generator) -> Case:
     return Case((tensor(x),) + tuple(tensor(w) for w in ws) + (8,))
 
 
-def _mha_prepare(c: Case) -> tuple:
-    return tuple(torch.from_numpy(a.array).to(a.device) for a in c.args[:5]) + (c.args[5],)
-
-
 multi_head_attention = Exercise("multi_head_attention", 5, (
     PropertyCheck("matches_reference", 5.0, cases=_mha_case(), max_examples=30,
                   judge=matches(lambda c: _mha(c), diagnoses=MHA_DIAGNOSES, scale=lambda c: 1.0,
@@ -414,7 +411,7 @@ multi_head_attention = Exercise("multi_head_attention", 5, (
     PropertyCheck("inputs_unchanged", 1.0, AFTER_VALUES, cases=_mha_case(), max_examples=8,
                   judge=leaves_inputs_unchanged(("x", "w_q", "w_k", "w_v", "w_o")),
                   call_options={"return_args": True}),
-    TimingCheck(make_case=_mha_timing_case, prepare=_mha_prepare,
+    TimingCheck(make_case=_mha_timing_case, prepare=_prepare,
                 reference=lambda prepared: ref.multi_head_attention(*prepared), limit=8.0,
                 hint="no Python loop over batch elements or queries: reshape to (B, h, L, D/h) and use batched "
                      "matrix products"),
