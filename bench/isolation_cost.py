@@ -1,14 +1,22 @@
 """The cost of isolation: grade time of each model solution, and the share of it spent
-starting sandboxed children (zygote start, fork, import of the submission) and moving data
-(the empty round trip of each request, plus encoding and decoding on the grader's side).
+starting sandboxed children and moving data.
 
-    python bench/isolation_cost.py [--runs 3]
+Each run is a fresh process that does what `grade FILE` does, in the same order: start the
+sandbox (its zygote imports numpy/torch in the background), import torch and the grader, grade.
+"Start" is the time the grader spends blocked on the sandbox: waiting for the zygote to be
+ready, forking workers and importing the submission in them. "Data" is encoding and decoding
+on the grader's side plus one empty round trip per request. The total runs from the sandbox
+start to the end of grading, the grader's own imports included.
+
+    python bench/isolation_cost.py [--runs 3] [--assignment ID ...]
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import statistics
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -16,17 +24,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-import torch  # noqa: E402
-
-from grader.course import ASSIGNMENTS, load_assignment  # noqa: E402
-from grader.runner import Options, grade  # noqa: E402
+from grader.course import ASSIGNMENTS, TORCH_ASSIGNMENTS  # noqa: E402
 from grader.sandbox import host, wire  # noqa: E402
-from grader.submission import load_submission  # noqa: E402
 
 spent = {"start": 0.0, "codec": 0.0, "requests": 0}
 
 
 def timed(owner, name: str, key: str) -> None:
+    """Add the time spent in `owner.name` (outermost calls only) to spent[key]."""
     original = getattr(owner, name)
     depth = [0]  # encode/decode recurse: count the outermost call only
 
@@ -43,24 +48,18 @@ def timed(owner, name: str, key: str) -> None:
 
 
 def ping_seconds() -> float:
+    """Median empty round trip to a worker."""
     with host.Sandbox(torch=False) as sandbox:
         worker = sandbox.spawn()
-        times = []
-        for _ in range(200):
-            times.append(worker.request({"op": "release", "slots": []})[3])
+        times = [worker.request({"op": "release", "slots": []})[3] for _ in range(200)]
         worker.close()
     return statistics.median(times)
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=3)
-    runs = parser.parse_args().runs
-    torch.set_num_threads(1)
-    ping = ping_seconds()
-    for owner, name, key in [(host.Sandbox, "start", "start"), (host.Sandbox, "spawn", "start"),
-                             (host.WorkerHandle, "load", "start"), (wire, "encode", "codec"),
-                             (wire, "decode", "codec")]:
+def one_run(assignment_id: str, ping: float) -> dict:
+    """Grade the model solution of `assignment_id` as the CLI does; the measured parts."""
+    for owner, name, key in [(host.Sandbox, "spawn", "start"), (host.WorkerHandle, "load", "start"),
+                             (wire, "encode", "codec"), (wire, "decode", "codec")]:
         timed(owner, name, key)
     original_request = host.WorkerHandle.request
 
@@ -68,19 +67,51 @@ def main() -> None:
         spent["requests"] += 1
         return original_request(self, *args, **kwargs)
     host.WorkerHandle.request = counting_request
+
+    started = time.perf_counter()
+    sandbox = host.Sandbox(torch=assignment_id in TORCH_ASSIGNMENTS)
+    sandbox.start()
+    import torch
+
+    torch.set_num_threads(1)
+    from grader.course import load_assignment
+    from grader.runner import Options, grade
+    from grader.submission import load_submission
+
+    module = ASSIGNMENTS[assignment_id][0]
+    submission = load_submission(ROOT / "tests/model_solutions" / assignment_id / f"{module}.py")
+    try:
+        grade(load_assignment(assignment_id), submission, Options(seed=0), sandbox)
+    finally:
+        sandbox.close()
+    total = time.perf_counter() - started
+    return {"total": total, "start": spent["start"], "data": spent["codec"] + spent["requests"] * ping,
+            "requests": spent["requests"]}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--assignment", action="append")
+    parser.add_argument("--one", help=argparse.SUPPRESS)
+    parser.add_argument("--ping", type=float, help=argparse.SUPPRESS)
+    options = parser.parse_args()
+    if options.one:
+        print(json.dumps(one_run(options.one, options.ping)))
+        return
+    ping = ping_seconds()
     print(f"empty round trip: {ping * 1e3:.2f} ms (median of 200)")
     print(f"{'assignment':16s} {'total s':>8s} {'start s':>8s} {'data s':>7s} {'requests':>8s} {'share':>6s}")
-    for assignment_id, (module, _) in ASSIGNMENTS.items():
+    for assignment_id in ASSIGNMENTS:
+        if options.assignment and assignment_id not in options.assignment:
+            continue
         rows = []
-        for _ in range(runs):
-            spent.update(start=0.0, codec=0.0, requests=0)
-            submission = load_submission(ROOT / "tests/model_solutions" / assignment_id / f"{module}.py")
-            started = time.perf_counter()
-            grade(load_assignment(assignment_id), submission, Options(seed=0))
-            total = time.perf_counter() - started
-            data = spent["codec"] + spent["requests"] * ping
-            rows.append((total, spent["start"], data, spent["requests"]))
-        total, start, data, requests = (statistics.median(r[i] for r in rows) for i in range(4))
+        for _ in range(options.runs):
+            out = subprocess.run([sys.executable, __file__, "--one", assignment_id, "--ping", repr(ping)],
+                                 check=True, capture_output=True, text=True).stdout
+            rows.append(json.loads(out.strip().splitlines()[-1]))
+        total, start, data, requests = (statistics.median(r[k] for r in rows)
+                                        for k in ("total", "start", "data", "requests"))
         print(f"{assignment_id:16s} {total:8.2f} {start:8.2f} {data:7.2f} {requests:8.0f} "
               f"{(start + data) / total:6.0%}", flush=True)
 

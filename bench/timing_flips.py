@@ -41,7 +41,7 @@ def timing_failures(assignment, file: Path, exercises, seed: int, sandbox: Sandb
         result = grade_exercise(session, exercise)
         timing = [c for c in result.checks if c.name == "timing"]
         if timing and not timing[0].passed:
-            failed.append(f"{exercise.name}: {timing[0].message[:90]}")
+            failed.append(f"seed {seed}, {exercise.name}: {timing[0].message[:300]}")
     return failed
 
 
@@ -68,7 +68,10 @@ def main() -> None:
                 seconds = (time.perf_counter() - started) / options.runs
                 bad = [f for f in flips if f]
                 print(f"{assignment_id} correct (model solution): timing failed in {len(bad)} of {options.runs} "
-                      f"runs ({seconds:.1f} s per run){'; e.g. ' + bad[0][0] if bad else ''}", flush=True)
+                      f"runs ({seconds:.1f} s per run)", flush=True)
+                for failures in bad:
+                    for failure in failures:
+                        print(f"    {failure}", flush=True)
                 slow = [s for s in variants([assignment_id]) if s.kind == "slow"]
                 for submission in slow:
                     with tempfile.TemporaryDirectory() as tmp:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from grader.analysis import analyse
 from grader.checks import Abort, Context, weights_to_points
 from grader.results import AssignmentResult, CheckResult, ExerciseResult, Failure
-from grader.sandbox.host import Limits, Sandbox, WorkerHandle
+from grader.sandbox.host import CallResult, Limits, Sandbox, WorkerHandle
 from grader.spec import Assignment, Exercise
 from grader.submission import Submission
 
@@ -72,12 +72,20 @@ class Session:
                                       hint="run `python yourfile.py` to see the error, fix it, grade again")
 
     def new_worker(self) -> WorkerHandle:
+        """A fresh worker with the submission imported (or `load_error` set to say why not).
+
+        An import that hangs or kills its process is tried once more in a fresh worker before
+        it counts: on a saturated machine a slow start must not cost a student marks, while
+        code that really hangs or dies at import fails both times.
+        """
         worker = self.sandbox.spawn()
         if self.load_error is not None:
             return worker
-        result = worker.load(self.submission.source, self.submission.filename, self.assignment.module,
-                             tuple(sorted(self.assignment.banned.modules)),
-                             self.assignment.banned.runtime_words)
+        result = self._load(worker)
+        if result.failure is not None:
+            worker.close()
+            worker = self.sandbox.spawn()
+            result = self._load(worker)
         if result.failure is not None:
             self.load_error = Failure(f"importing your file did not finish: {result.failure}",
                                       hint="code at the top level of your file runs when it is imported; "
@@ -89,6 +97,10 @@ class Session:
                 hint="code at the top level of your file runs when it is imported; "
                      "keep tests and experiments under `if __name__ == '__main__':`")
         return worker
+
+    def _load(self, worker: WorkerHandle) -> CallResult:
+        return worker.load(self.submission.source, self.submission.filename, self.assignment.module,
+                           tuple(sorted(self.assignment.banned.modules)), self.assignment.banned.runtime_words)
 
     def synchronize(self) -> None:
         if self.device.startswith("cuda"):

@@ -274,8 +274,9 @@ def _affine_central_differences(c: Case, h: float = 1e-6) -> tuple:
 
 
 DOUT3 = _vec([[1.0, -0.5, 2.0, 0.25], [0.0, 1.5, -1.0, 3.0], [2.0, 1.0, 0.5, -2.0]], "float64")
-SHAPE_HINT = ("check each gradient's shape: dx = dout @ w.T is (N, M) @ (M, D), dw = x.T @ dout is "
-              "(D, N) @ (N, M), db sums dout over the batch (axis 0)")
+SHAPE_HINT = ("check each gradient's shape: dout is (N, M) and w is (D, M), so dx (N, D) and dw (D, M) "
+              "each come from a matrix product whose shapes line up only one way; db sums dout over "
+              "the batch (axis 0)")
 
 affine_backward = _ChainedExercise("affine_backward", 3, _wrap_judges(_replace_judge(numpy_checks(
     _affine_grads, _affine_backward_cases(),
@@ -296,7 +297,8 @@ affine_backward = _ChainedExercise("affine_backward", 3, _wrap_judges(_replace_j
                   lambda c: _affine_grads_with(
                       c, dx=lambda d: np.reshape((d @ _f64(_forward_inputs(c)[1]).T).T,
                                                  np.shape(_forward_inputs(c)[0]))))),
-    hint="dx = dout @ w.T, dw = x.T @ dout, db = dout summed over the batch; shapes like x, w, b",
+    hint="each gradient has the shape of what it differentiates (dx like x, dw like w, db like b); "
+         "write out the shapes of dout, x and w and let them decide each matrix product",
     max_examples=40,
     extra=(PropertyCheck("gradient", 1.0, AFTER_VALUES, max_examples=10,
                          cases=_affine_backward_cases(np.dtype(np.float64), 1e-3),

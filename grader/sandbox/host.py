@@ -14,6 +14,7 @@ it fails at once with the same reason: the exercise it served loses, nothing els
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import signal
@@ -70,6 +71,11 @@ class CallResult:
     seconds: float = 0.0
 
 
+#: numbers workers across every Sandbox of this process, so two sandboxes (numpy and torch)
+#: never hand out the same worker uid
+_worker_numbers = itertools.count(1)
+
+
 class SandboxError(RuntimeError):
     """The sandbox itself could not be started (not the student's fault)."""
 
@@ -106,7 +112,6 @@ class Sandbox:
         self._stderr = None
         self._ready = False
         self._lock = threading.Lock()
-        self._counter = 0
         self._uid_base = 200_000 + (os.getpid() % 500_000) * 64
 
     # ------------------------------------------------------------ zygote
@@ -168,8 +173,7 @@ class Sandbox:
     def spawn(self) -> "WorkerHandle":
         """A fresh worker forked from the zygote (restarting the zygote if it died)."""
         ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
-        self._counter += 1
-        uid = self._uid_base + self._counter % 64 if self.own_uids else None
+        uid = self._uid_base + next(_worker_numbers) % 64 if self.own_uids else None
         try:
             reply = self._control_request({"op": "spawn", "uid": uid}, [theirs.fileno()])
         except (SandboxError, OSError):
