@@ -123,7 +123,9 @@ def _same_tree(before: Any, after: Any) -> str:
         return ""
     if isinstance(before, dict) and isinstance(after, dict):
         for key in before:
-            found = _same_tree(before[key], after.get(key))
+            if key not in after:
+                return f": its entry {key!r} was removed (dict.pop or del)"
+            found = _same_tree(before[key], after[key])
             if found:
                 return found
     return ""
@@ -290,6 +292,13 @@ affine_backward = _ChainedExercise("affine_backward", 3, _wrap_judges(_replace_j
                   "dout.sum(axis=0).", lambda c: _affine_grads_with(c, db=lambda d: d)),
         Diagnosis("db looks summed over axis 1 (the features) instead of axis 0 (the batch).",
                   lambda c: _affine_grads_with(c, db=lambda d: d.sum(axis=1))),
+        Diagnosis("db has shape (1, M), as with keepdims=True: b is 1-D (M,), so sum over the batch "
+                  "without keepdims.", lambda c: _affine_grads_with(c, db=lambda d: d.sum(axis=0, keepdims=True))),
+        Diagnosis("dw and db look divided by the batch size N: dout already carries the loss's 1/N "
+                  "(the averaging belongs to the loss, not to the layer), so dw = x.T @ dout and "
+                  "db = dout.sum(axis=0) with no further division.",
+                  lambda c: _affine_grads_with(c, dw=lambda d: _f64(_forward_inputs(c)[0]).T @ d / len(d),
+                                               db=lambda d: d.mean(axis=0))),
         Diagnosis("dw looks transposed (dout.T @ x): dw = x.T @ dout has w's shape (D, M).",
                   lambda c: _affine_grads_with(c, dw=lambda d: (_f64(_forward_inputs(c)[0]).T @ d).T)),
         Diagnosis("dx looks like (dout @ w.T).T reshaped to x's shape: the transpose scrambles the values; "
@@ -436,23 +445,30 @@ def _net_truth(c: Case) -> tuple:
 
 def _net_variant(c: Case, *, data_loss: float = 1.0, data_grad: float = 1.0, reg_loss: float = 1.0,
                  reg_grad: float = 2.0, reg_biases: bool = False, relu_mask: bool = True,
-                 absolute_dscores: bool = False) -> tuple:
+                 absolute_dscores: bool = False, log_eps: float = 0.0, whole_batch_softmax: bool = False,
+                 every_label_column: bool = False, bias_keepdims: bool = False) -> tuple:
     """The loss and gradients of a mistaken net, float64 (each knob is one known mistake):
     `data_loss`/`data_grad` scale the data term of the loss / of the gradients, `reg_loss`
-    and `reg_grad` are the factors of reg * sum(W**2) and of reg * W."""
+    and `reg_grad` are the factors of reg * sum(W**2) and of reg * W; `log_eps`: the loss is
+    -log(p + eps) of the true class's probability; `whole_batch_softmax`: max, sum and log-sum
+    over the whole (N, C) array instead of each row; `every_label_column`: the true classes
+    picked as [:, y] (an (N, N) block) instead of [arange(N), y]; `bias_keepdims`: db1, db2
+    summed with keepdims=True."""
     X, y, params = c.args[:3]
     X = _f64(X)
     W1, b1, W2, b2 = (_f64(params[k]) for k in PARAM_NAMES)
     y = np.asarray(y, dtype=np.intp)
     n, reg = X.shape[0], _reg(c)
-    rows = np.arange(n)
+    rows = slice(None) if every_label_column else np.arange(n)
     z = X @ W1 + b1
     hidden = np.maximum(z, 0)
     scores = hidden @ W2 + b2
-    shifted = scores - scores.max(axis=1, keepdims=True)
-    logp = shifted - np.log(np.exp(shifted).sum(axis=1, keepdims=True))
+    row_axis = None if whole_batch_softmax else 1
+    shifted = scores - scores.max(axis=row_axis, keepdims=True)
+    logp = shifted - np.log(np.exp(shifted).sum(axis=row_axis, keepdims=True))
     penalized = [W1, W2] + ([b1, b2] if reg_biases else [])
-    loss = -logp[rows, y].mean() * data_loss + reg_loss * reg * sum(np.sum(p * p) for p in penalized)
+    data = -np.log(np.exp(logp[rows, y]) + log_eps) if log_eps else -logp[rows, y]
+    loss = data.mean() * data_loss + reg_loss * reg * sum(np.sum(p * p) for p in penalized)
     dscores = np.exp(logp)
     dscores[rows, y] -= 1
     dscores *= data_grad / n
@@ -460,12 +476,23 @@ def _net_variant(c: Case, *, data_loss: float = 1.0, data_grad: float = 1.0, reg
         return dscores
     dhidden = dscores @ W2.T
     dz = dhidden * (z > 0) if relu_mask else dhidden
-    grads = {"W1": X.T @ dz + reg_grad * reg * W1, "b1": dz.sum(axis=0),
-             "W2": hidden.T @ dscores + reg_grad * reg * W2, "b2": dscores.sum(axis=0)}
+    grads = {"W1": X.T @ dz + reg_grad * reg * W1, "b1": dz.sum(axis=0, keepdims=bias_keepdims),
+             "W2": hidden.T @ dscores + reg_grad * reg * W2, "b2": dscores.sum(axis=0, keepdims=bias_keepdims)}
     if reg_biases:
         grads["b1"] = grads["b1"] + reg_grad * reg * b1
         grads["b2"] = grads["b2"] + reg_grad * reg * b2
     return (np.asarray(loss), grads)
+
+
+def _net_loss_of(**mistake) -> Callable[[Case], tuple]:
+    """A mistaken net's loss, its gradients left free (the loss alone shows the mistake)."""
+    return lambda c: (_net_variant(c, **mistake)[0], ANYTHING)
+
+
+def _net_grads_of(**mistake) -> Callable[[Case], tuple]:
+    """A mistaken net's gradients, its loss left free (students pair one mistaken part with
+    several ways of writing the other)."""
+    return lambda c: (ANYTHING, _net_variant(c, **mistake)[1])
 
 
 def _net_scale(c: Case) -> tuple:
@@ -507,7 +534,27 @@ NET_DIAGNOSES = (
     Diagnosis("dW1 and db1 look like the ReLU mask was never applied: the gradient must be 0 for hidden "
               "units whose pre-activation is <= 0 (a mask `hidden < 0` on the ReLU's output is never true).",
               lambda c: _net_variant(c, relu_mask=False), 2.0),
-)
+    Diagnosis("grads['b1'] and grads['b2'] look summed with keepdims=True, shape (1, H) / (1, C): the biases "
+              "are 1-D, so their gradients must be too (sum over axis 0 without keepdims).",
+              lambda c: _net_variant(c, bias_keepdims=True), 2.0),
+    Diagnosis("The gradients look like a softmax normalized over the WHOLE batch (np.max / np.sum without "
+              "axis): each row's probabilities must sum to 1, so take the max and the sum along axis=1 "
+              "with keepdims=True.", _net_grads_of(whole_batch_softmax=True), 2.0),
+    Diagnosis("The loss looks like a softmax normalized over the WHOLE batch (np.max / np.sum without "
+              "axis): normalize each row, along axis=1 with keepdims=True.",
+              _net_loss_of(whole_batch_softmax=True), 2.0),
+    Diagnosis("The true-class entries look picked with [:, y], an (N, N) block mixing every row with every "
+              "label: index them as [np.arange(N), y], one entry per row.",
+              _net_loss_of(every_label_column=True), 2.0),
+    Diagnosis("The gradients look like dscores[:, y] -= 1, which subtracts 1 in every row at every label's "
+              "column: subtract it once per row, at dscores[np.arange(N), y].",
+              _net_grads_of(every_label_column=True), 2.0),
+) + tuple(
+    Diagnosis(f"The loss looks like -log(p + {eps:g}) of the true class's probability: the epsilon biases "
+              f"the loss and caps each row's term at -log({eps:g}) ~ {-np.log(eps):.1f} when p underflows. "
+              "Take the log-probability as shifted - log(sum(exp(shifted))) instead, with no epsilon.",
+              _net_loss_of(log_eps=eps), 2.0)
+    for eps in (1e-7, 1e-8, 1e-10, 1e-12, 1e-15))
 
 
 def _net_case(X, y, W1, b1, W2, b2, reg=None, dtype: str = "float64") -> Case:
@@ -526,10 +573,14 @@ NET_B2 = [0.0, 0.1, -0.1, 0.2, -0.2]
 NET_Y = [0, 3, 4, 1]
 NET = (NET_X, NET_Y, NET_W1, NET_B1, NET_W2)
 FAR_B2 = [2000.0, -1000.0, 0.0, 3000.0, -2500.0]  # labels 0, 3, 4, 1: three of four rows far from their max
+# Row 0 scaled up: its scores reach ~900 while the other rows' stay near 1, so a shift by ONE
+# max over the whole batch (instead of each row's) leaves those rows at exp(-900) = 0.
+FAR_ROW_X = [[1000.0, -400.0]] + NET_X[1:]
 
-STABLE_HINT = ("subtract each row's max score before exp, and take the log-probabilities as "
-               "shifted - log(sum(exp(shifted))) instead of log(probs): a probability that underflows "
-               "to 0 gives log(0) = -inf")
+STABLE_HINT = ("subtract each row's own max score before exp (scores.max(axis=1, keepdims=True): one max "
+               "over the whole batch leaves rows far below it underflowing to 0), and take the "
+               "log-probabilities as shifted - log(sum(exp(shifted))) instead of log(probs): a probability "
+               "that underflows to 0 gives log(0) = -inf")
 
 
 def _net_timing_case(rng: np.random.Generator) -> Case:
@@ -550,7 +601,8 @@ two_layer_net = Exercise("two_layer_net", 5, numpy_checks(
     _net_truth, _net_cases(), stable_cases=_net_cases(large_logits=True),
     examples=(_net_case(*NET, NET_B2, dtype="float32"), _net_case(*NET, NET_B2, reg=0.1),
               _net_case(*NET, NET_B2, reg=0.5, dtype="float32")),
-    stable_examples=(_net_case(*NET, FAR_B2), _net_case(*NET, FAR_B2, reg=0.1, dtype="float32")),
+    stable_examples=(_net_case(*NET, FAR_B2), _net_case(*NET, FAR_B2, reg=0.1, dtype="float32"),
+                     _net_case(FAR_ROW_X, *NET[1:], NET_B2), _net_case(FAR_ROW_X, *NET[1:], NET_B2, dtype="float32")),
     names=("loss", "grads"), argument_names=("X", "y", "params"), diagnoses=NET_DIAGNOSES, scale=_net_scale,
     stable_hint=STABLE_HINT, max_examples=30,
     hint="loss = mean cross-entropy + reg * (sum(W1**2) + sum(W2**2)); backpropagate through "
