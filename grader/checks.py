@@ -484,9 +484,11 @@ def tolerance_for(tolerance: Any, case: Case) -> Tolerance | None:
 
 
 def matches(expected: Expected, *, tolerance: CaseTolerance = None, names: Sequence[str] = (),
-            diagnoses: Sequence[Diagnosis] = (), hint: str = "", scale: Scale | None = None) -> Judge:
+            diagnoses: Sequence[Diagnosis] = (), hint: str = "", scale: Scale | None = None,
+            argument_names: Sequence[str] = ()) -> Judge:
     """The result equals `expected(case)` (float64 truth, same structure) at the dtype's
-    tolerance; `scale(case)` is the function's natural output size (see compare.compare)."""
+    tolerance; `scale(case)` is the function's natural output size (see compare.compare);
+    `argument_names` name the arguments when a wrong result comes with one modified in place."""
 
     def judge(case: Case, result: CallResult, ctx: Context) -> Failure | None:
         failure = error_failure(result, case, ctx.function)
@@ -498,14 +500,15 @@ def matches(expected: Expected, *, tolerance: CaseTolerance = None, names: Seque
                                 scale_floor=floor)
         if mismatch is None:
             return None
-        diagnosis = mutation_diagnosis(case, ctx) or diagnose(case, result.value, diagnoses, tolerance, floor)
+        diagnosis = (mutation_diagnosis(case, ctx, argument_names)
+                     or diagnose(case, result.value, diagnoses, tolerance, floor))
         return Failure(f"wrong result: {mismatch.summary()}", call=case.code(ctx.function),
                        diagnosis=diagnosis, hint=hint)
 
     return judge
 
 
-def mutation_diagnosis(case: Case, ctx: Context) -> str:
+def mutation_diagnosis(case: Case, ctx: Context, argument_names: Sequence[str] = ()) -> str:
     """When a result is wrong, check once more whether the call also wrote into its inputs:
     that is then the first thing to fix (and the likeliest cause)."""
     try:
@@ -516,19 +519,28 @@ def mutation_diagnosis(case: Case, ctx: Context) -> str:
         return ""
     before = list(case.args) + list(case.kwargs.values())
     after = list(again.args_after or []) + list((again.kwargs_after or {}).values())
-    for index, (old, new) in enumerate(zip(before, after)):
+    labels = _argument_labels(argument_names, list(case.kwargs), len(case.args))
+    for label, old, new in zip(labels, before, after):
         if isinstance(old, FromCall):
             continue
         if _changed(old, new):
-            return (f"It also modifies its argument {index + 1} in place; the caller's array must "
+            return (f"It also modifies its input {label} in place; the caller's array must "
                     f"stay unchanged (work on a copy).")
     return ""
 
 
+def _argument_labels(names: Sequence[str], keywords: Sequence[str], positional: int) -> list[str]:
+    """How to name each argument of a call in a message: `x` by its contract name when known."""
+    labels = [f"`{names[i]}`" if i < len(names) else f"argument {i + 1}" for i in range(positional)]
+    return labels + [f"`{key}`" for key in keywords]
+
+
 def stable(expected: Expected, *, tolerance: CaseTolerance = None, names: Sequence[str] = (),
-           diagnoses: Sequence[Diagnosis] = (), hint: str = "", scale: Scale | None = None) -> Judge:
+           diagnoses: Sequence[Diagnosis] = (), hint: str = "", scale: Scale | None = None,
+           argument_names: Sequence[str] = ()) -> Judge:
     """No overflow/invalid/divide-by-zero warning from numpy, finite results, and correct ones."""
-    values = matches(expected, tolerance=tolerance, names=names, diagnoses=diagnoses, hint=hint, scale=scale)
+    values = matches(expected, tolerance=tolerance, names=names, diagnoses=diagnoses, hint=hint, scale=scale,
+                     argument_names=argument_names)
 
     def judge(case: Case, result: CallResult, ctx: Context) -> Failure | None:
         failure = error_failure(result, case, ctx.function)
@@ -614,11 +626,10 @@ def leaves_inputs_unchanged(names: Sequence[str] = ()) -> Judge:
             return failure
         before = list(case.args) + list(case.kwargs.values())
         after = list(result.args_after or []) + list((result.kwargs_after or {}).values())
-        labels = list(names) + [f"argument {i + 1}" for i in range(len(names), len(before))]
-        for label, old, new in zip(labels, before, after):
+        for label, old, new in zip(_argument_labels(names, list(case.kwargs), len(case.args)), before, after):
             changed = _changed(old, new)
             if changed:
-                return Failure(f"it modified its input `{label}` in place{changed}",
+                return Failure(f"it modified its input {label} in place{changed}",
                                call=case.code(ctx.function),
                                hint="work on a copy or build a new array (x = x.copy(), or avoid "
                                     "`-=`, `+=`, `x[mask] = ...` on arguments)")

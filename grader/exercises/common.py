@@ -45,13 +45,14 @@ def numpy_checks(expected: Callable[[Case], Any], cases: st.SearchStrategy[Case]
         PropertyCheck("matches_reference", 5.0, cases=cases, examples=tuple(examples),
                       max_examples=max_examples,
                       judge=matches(expected, tolerance=tolerance, names=names, diagnoses=diagnoses,
-                                    hint=hint, scale=scale)),
+                                    hint=hint, scale=scale, argument_names=argument_names)),
     ]
     if stable_cases is not None:
         checks.append(PropertyCheck("stable", 2.0, AFTER_VALUES, cases=stable_cases,
                                     examples=tuple(stable_examples), max_examples=max_examples,
                                     judge=stable(expected, tolerance=tolerance, names=names,
-                                                 diagnoses=diagnoses, hint=stable_hint or hint, scale=scale)))
+                                                 diagnoses=diagnoses, hint=stable_hint or hint, scale=scale,
+                                                 argument_names=argument_names)))
     dtype_examples = tuple(examples[:4])
     checks.append(PropertyCheck("keeps_dtype", 1.0, AFTER_VALUES, cases=cases, examples=dtype_examples,
                                 max_examples=12, judge=keeps_dtype()))

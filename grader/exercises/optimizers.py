@@ -2,8 +2,9 @@
 
 Every optimizer is `(w, dw, state, **hyper) -> (w_new, state)`, so one call says little: each
 check here runs a *trajectory*, several calls in a row where the grader hands back, as the
-contract says, the `w_new` and the state dict the previous call returned (the state travels as
-plain data, dicts of arrays and numbers; anything else is refused with a message). A
+contract says, the `w_new` and the state dict the previous call returned (the state object
+itself: it stays in the worker, so it may hold anything, and the caller hands back the very
+dict it got, as a training loop does). A
 trajectory is one hypothesis `Trajectory` case (w0, the gradients of every step, the
 hyperparameters), so a failure shrinks to the shortest trajectory that shows it, and the
 message names the step that went wrong and prints the calls as code a student can paste.
@@ -31,7 +32,7 @@ from grader.checks import (Abort, Case, PropertyCheck, _dtype_diagnosis, error_f
 from grader.compare import Tolerance, compare
 from grader.exercises.common import AFTER_VALUES, NUMPY_NOTE, NUMPY_ONLY, n64, t64
 from grader.results import Failure
-from grader.sandbox.wire import Opaque, TensorValue
+from grader.sandbox.wire import Opaque, SlotRef, TensorValue
 from grader.spec import Assignment, Exercise
 
 DEFAULTS = ref.DEFAULTS
@@ -99,6 +100,8 @@ class Step:
     w_new: Any = None
     state: Any = None
     result: Any = None
+    #: (the worker, a reference to the returned state kept there) when the worker kept the result
+    kept: tuple | None = None
 
 
 def _plain_state(value: Any, path: str = "state") -> str:
@@ -124,8 +127,9 @@ def _plain_state(value: Any, path: str = "state") -> str:
     return f"{path} is a {type(value).__name__}"
 
 
-def _shape_failure(value: Any, step: int, steps: int, code: str) -> Failure | None:
-    """The returned value must be `(w_new, state)` with a plain state dict."""
+def _shape_failure(value: Any, step: int, steps: int, code: str, kept: bool = True) -> Failure | None:
+    """The returned value must be `(w_new, state)` with a state dict; a plain-data one unless
+    the worker `kept` the state (then the very object goes back, whatever it holds)."""
     at = f" (step {step} of {steps})"
     if not isinstance(value, (tuple, list)) or len(value) != 2:
         return Failure(f"it should return the pair (w_new, state), got {show_result(value)}{at}", call=code,
@@ -134,15 +138,20 @@ def _shape_failure(value: Any, step: int, steps: int, code: str) -> Failure | No
     if isinstance(w_new, dict):
         return Failure(f"the first item returned is a dict, the second {show_result(state)}: the order is "
                        f"(w_new, state){at}", call=code, hint="end with `return w_new, state`")
-    if not isinstance(state, dict):
+    if not isinstance(state, dict) and not (kept and _is_dict(state)):
         return Failure(f"the second item returned should be the state dict (the caller hands it back on "
                        f"the next call), got {show_result(state)}{at}", call=code,
                        hint="fill the dict you are given (or a new one) and return it as the second item")
-    problem = _plain_state(state)
+    problem = "" if kept else _plain_state(state)
     if problem:
         return Failure(f"the state it returned cannot be handed back as plain data: {problem}{at}", call=code,
                        hint="keep only numpy arrays and numbers (and lists or dicts of them) in `state`")
     return None
+
+
+def _is_dict(value: Any) -> bool:
+    """A dict the wire could not carry as one (its keys are not all strings)."""
+    return isinstance(value, Opaque) and value.type_name == "dict with non-string keys"
 
 
 def _next_w(w_new: Any) -> Any:
@@ -152,21 +161,35 @@ def _next_w(w_new: Any) -> Any:
 
 
 class Runner:
-    """Calls the student's optimizer step by step on the grader's copy of the state."""
+    """Calls the student's optimizer step by step, as a training loop would: the `state` handed
+    to a call is the very object the previous call returned. Each call's result is kept in the
+    worker (`keep`), and the next call gets a reference to its second item, so whatever the
+    student keeps in `state` (arrays, numbers, their own optimizer object) goes back as it is,
+    and a buffer that aliases an earlier input stays aliased. The grader's decoded copy of the
+    state is used only when the worker has not kept it (then it must be plain data)."""
 
     def __init__(self, ctx, case: Trajectory, options: dict | None = None) -> None:
         self.ctx = ctx
         self.hyper = dict(case.kwargs)
-        self.options = dict(options or {})
+        self.options = {"keep": True, **(options or {})}
         self.passed: list[tuple] = []
 
-    def step(self, w: Any, dw: np.ndarray, state: dict, first: Any = None) -> Step:
+    def step(self, w: Any, dw: Any, state: Any, first: Any = None) -> Step:
         self.passed.append((w, dw))
         result = first if first is not None else self.ctx.call(Case((w, dw, state), self.hyper), **self.options)
         step = Step(result=result)
         if result.ok and isinstance(result.value, (tuple, list)) and len(result.value) == 2:
             step.w_new, step.state = result.value
+            if result.slot is not None and result.failure is None:
+                step.kept = (self.ctx.worker, SlotRef(result.slot, (1,)))
         return step
+
+    def handed_back(self, step: Step) -> Any:
+        """The `state` for the call after `step`: the returned object itself while the worker
+        that keeps it is still the one in use, else the grader's copy."""
+        if step.kept is not None and step.kept[0] is self.ctx.worker:
+            return step.kept[1]
+        return step.state
 
     def failure(self, step: Step, index: int, steps: int, code: Callable[[], str]) -> Failure | None:
         """Why this step cannot go on (raised, hung, returned something else), or None.
@@ -178,7 +201,7 @@ class Runner:
             if step.result.failure is not None:  # hung or died: no shrinking, no more calls
                 raise Abort(failure)
             return failure
-        failure = _shape_failure(step.result.value, index, steps, "")
+        failure = _shape_failure(step.result.value, index, steps, "", kept=step.kept is not None)
         if failure is not None:
             failure.call = code()
         return failure
@@ -197,7 +220,7 @@ class Runner:
                 failure = stop(k, step)
             if failure is not None:
                 return steps, failure
-            w, state = _next_w(step.w_new), step.state
+            w, state = _next_w(step.w_new), self.handed_back(step)
         return steps, None
 
 
@@ -287,8 +310,13 @@ UPDATES = {"sgd": _sgd, "momentum": _momentum, "adagrad": _adagrad, "rmsprop": _
 
 
 def _simulate(name: str, case: Trajectory, bug: str = "", steps: int | None = None) -> list[np.ndarray]:
-    """w after each step of `name` with mistake `bug` ('' is the contract), in float64."""
+    """w after each step of `name` with mistake `bug` ('' is the contract), in float64.
+    `fixed:KEY=VALUE,...` is the contract's update with those hyperparameters typed in as
+    constants (the arguments ignored)."""
     h = {**DEFAULTS[name], **{k: float(v) for k, v in case.kwargs.items()}}
+    if bug.startswith("fixed:"):
+        h.update((k, float(v)) for k, v in (item.split("=") for item in bug[6:].split(",")))
+        bug = ""
     w, state, out = _f64(case.w0), {}, []
     with np.errstate(all="ignore"):
         for t, g in enumerate(case.grads[:steps] if steps else case.grads, 1):
@@ -408,13 +436,13 @@ def trajectory_matches(name: str, bugs: Sequence[Bug] = (), hint: str = ""):
         elif failure.summary.startswith("wrong result"):
             # Run on to the end (the rest of the trajectory makes the diagnosis surer).
             got = [s.w_new for s in done]
-            w, state = _next_w(done[-1].w_new), done[-1].state
+            w, state = _next_w(done[-1].w_new), runner.handed_back(done[-1])
             for k in range(len(done) + 1, steps + 1):
                 more = runner.step(w, case.grads[k - 1], state)
                 if runner.failure(more, k, steps, str) is not None:
                     break
                 got.append(more.w_new)
-                w, state = _next_w(more.w_new), more.state
+                w, state = _next_w(more.w_new), runner.handed_back(more)
             failure.diagnosis = _explain(name, case, got, truth, bugs)
         return failure
 
@@ -446,7 +474,8 @@ def trajectory_keeps_dtype():
 
 
 def trajectory_leaves_inputs():
-    """No call writes into the `w` or `dw` it was given (the state dict may change)."""
+    """No call writes into the `w` or `dw` it was given (the state dict may change), neither
+    during the call nor on a later one (see `_reused_gradient`)."""
 
     def judge(case: Trajectory, result, ctx) -> Failure | None:
         steps = len(case.grads)
@@ -463,9 +492,49 @@ def trajectory_leaves_inputs():
                                         "the caller's array")
             return None
 
-        return runner.run(case, result, stop)[1]
+        return runner.run(case, result, stop)[1] or _reused_gradient(ctx, case)
 
     return judge
+
+
+ALIASED = ("It looks like `state` keeps a reference to the caller's dw from an earlier call (such as `buf = dw` "
+           "on the first call) and a later call updates that buffer in place (`buf *= mu`), which writes into "
+           "the caller's gradient. Keep a copy in `state` (dw.copy(), as torch.clone(grad) in PyTorch).")
+
+
+def _reused_gradient(ctx, case: Trajectory) -> Failure | None:
+    """Every step gets the same dw object (kept in the worker), as from a caller that reuses its
+    gradient buffer: it must come out of every call as it went in. This is where an earlier
+    input aliased by `state` and updated in place on a later call shows (each call of the
+    trajectory otherwise gets a new dw, which no later call can reach)."""
+    grad, steps = case.grads[0], len(case.grads)
+    stored = ctx.worker.store([grad])
+    if stored is None:
+        return None
+    shared = SlotRef(stored.slot, (0,))
+    runner = Runner(ctx, case, {"return_args": True})
+    extra = "".join(f", {k}={show_value(v)}" for k, v in case.kwargs.items())
+
+    def code(k: int) -> str:
+        calls = [f"w, state = {ctx.function}(w, dw, state{extra})"] * k
+        return "; ".join([f"w = {show_value(case.w0)}", f"dw = {show_value(grad)}", "state = {}"] + calls)
+
+    w, state = case.w0, {}
+    for k in range(1, steps + 1):
+        step = runner.step(w, shared, state)
+        failure = runner.failure(step, k, steps, lambda: code(k))
+        if failure is not None:
+            failure.summary = f"with the same dw array handed in at every step: {failure.summary}"
+            return failure
+        changed = _changed_array(grad, (step.result.args_after or [None, None])[1])
+        if changed:
+            return Failure(f"with the same dw array handed in at every step (a caller that reuses its gradient "
+                           f"buffer), step {k} of {steps} modified it in place{changed}", call=code(k),
+                           diagnosis=ALIASED if k > 1 else "",
+                           hint="keep your own arrays in `state` (np.zeros_like(w), dw.copy()), never the "
+                                "caller's w or dw")
+        w, state = _next_w(step.w_new), runner.handed_back(step)
+    return None
 
 
 def _changed_array(before: Any, after: Any) -> str:
@@ -513,7 +582,7 @@ def carries_state():
                                    f"trajectory {label}: {failure.summary}")
                 failure.diagnosis = failure.diagnosis or STATE_OUTSIDE
                 return failure
-            current[label] = [_next_w(step.w_new), step.state]
+            current[label] = [_next_w(step.w_new), runner.handed_back(step)]
         for label, trajectory, alone in (("A", a, alone_a), ("B", b, alone_b)):
             found = _differs(trajectory, alone, mixed[label])
             if found:
@@ -656,9 +725,11 @@ TINY = ([1e-8, -2e-8], [3e-8, 1e-8], [-1e-8, 2e-8])
 
 
 def _examples(name: str, hyper: dict) -> tuple[Trajectory, ...]:
-    return (_make(W0, GRADS, "float64"), _make(W0, GRADS, "float32"),
-            _make([1.0, -0.5], TINY, "float64"),
-            _make(W0, GRADS, "float64", **hyper), _make(W0, GRADS, "float32", **hyper),
+    """The explicit examples, the one with every hyperparameter given (none at its default) first:
+    a failure there tells an ignored argument (a textbook constant typed in) from other mistakes,
+    which the defaults cannot. The float32 ones are [2] and [4]."""
+    return (_make(W0, GRADS, "float64", **hyper), _make(W0, GRADS, "float64"), _make(W0, GRADS, "float32"),
+            _make([1.0, -0.5], TINY, "float64"), _make(W0, GRADS, "float32", **hyper),
             _make(0.75, (0.5, -2.0, 1e-9, 1.25), "float64", **hyper))
 
 
@@ -672,19 +743,24 @@ def _state_examples(name: str, hyper: dict) -> tuple[TwoTrajectories, ...]:
 # ================================================================ the exercises
 
 
+#: the first call of every trajectory (made by the engine) keeps its result in the worker too
+KEEP = {"keep": True}
+
+
 def _checks(name: str, hyper: dict, bugs: Sequence[Bug], hint: str, max_examples: int = 25) -> tuple:
     examples = _examples(name, hyper)
     return (
         PropertyCheck("matches_reference", 6.0, cases=_trajectory(name), examples=examples,
                       max_examples=max_examples,
-                      judge=trajectory_matches(name, bugs, hint)),
-        PropertyCheck("keeps_dtype", 1.0, AFTER_VALUES, examples=(examples[1], examples[4]),
+                      judge=trajectory_matches(name, bugs, hint), call_options=KEEP),
+        PropertyCheck("keeps_dtype", 1.0, AFTER_VALUES, examples=(examples[2], examples[4]),
                       cases=_trajectory(name, dtype=np.dtype(np.float32)), max_examples=5,
-                      judge=trajectory_keeps_dtype()),
+                      judge=trajectory_keeps_dtype(), call_options=KEEP),
         PropertyCheck("inputs_unchanged", 1.0, AFTER_VALUES, cases=_trajectory(name), examples=examples[:2],
-                      max_examples=5, judge=trajectory_leaves_inputs(), call_options={"return_args": True}),
+                      max_examples=5, judge=trajectory_leaves_inputs(),
+                      call_options={**KEEP, "return_args": True}),
         PropertyCheck("state", 2.0, cases=_two_trajectories(name), examples=_state_examples(name, hyper),
-                      max_examples=3, judge=carries_state()),
+                      max_examples=3, judge=carries_state(), call_options=KEEP),
     )
 
 
@@ -693,6 +769,30 @@ PROBE = Case((np.ones(2), np.ones(2), {}))
 EPS_IGNORED = ("It looks like the eps argument is ignored (a hard-coded constant such as 1e-7 or the default "
                "is used instead): use the eps you are given.")
 EPS_BUGS = tuple(Bug(f"eps={e}", EPS_IGNORED) for e in (1e-7, 1e-8, 1e-6, 1e-10))
+
+
+def _and(words: Sequence[str]) -> str:
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
+
+
+def ignored(**fixed: float) -> Bug:
+    """The hyperparameters `fixed` typed in as the textbook's constants instead of the arguments."""
+    names, values = list(fixed), [repr(v) for v in fixed.values()]
+    verb = "is" if len(names) == 1 else "are"
+    return Bug("fixed:" + ",".join(f"{k}={v!r}" for k, v in fixed.items()),
+               f"It looks like the {_and(names)} argument{'s' if len(names) > 1 else ''} {verb} ignored "
+               f"({_and(values)} hard-coded, the textbook's value{'s' if len(names) > 1 else ''}): use the "
+               f"hyperparameters you are given.")
+
+
+#: RMSProp's decay as the textbooks fix it (Saito, PyTorch: 0.99; Hinton, Keras, d2l: 0.9), alone
+#: or with the book's eps (Saito 1e-7, d2l 1e-6)
+ALPHA_BUGS = tuple(ignored(alpha=a, **extra) for a in (0.99, 0.9)
+                   for extra in ({}, {"eps": 1e-7}, {"eps": 1e-6}, {"eps": 1e-8}))
+#: Adam's betas as textbooks fix them (d2l: beta1, beta2, eps = 0.9, 0.999, 1e-6)
+BETA_BUGS = tuple(ignored(beta1=0.9, beta2=0.999, **extra)
+                  for extra in ({}, {"eps": 1e-8}, {"eps": 1e-7}, {"eps": 1e-6}))
+
 EPS_SQRT = ("It looks like eps is inside the square root, sqrt(h + eps): the contract divides by "
             "sqrt(h) + eps (the difference shows for tiny gradients or a large eps).")
 
@@ -712,6 +812,7 @@ momentum = Exercise("momentum", 2, _checks("momentum", {"lr": 0.1, "mu": 0.5}, (
                        "store v in `state` and start from it on the next call."),
     Bug("ema", "It looks like the exponential-average form v = mu*v + (1-mu)*dw; the contract's (PyTorch's) "
                "velocity is v = mu*v - lr*dw with no (1 - mu) factor."),
+    ignored(mu=0.9),
 ), "v = mu * v - lr * dw (v from state, 0 at first), w_new = w + v; store v in state"), probe=PROBE)
 
 adagrad = Exercise("adagrad", 2, _checks("adagrad", {"lr": 0.5, "eps": 0.1}, (
@@ -726,7 +827,7 @@ rmsprop = Exercise("rmsprop", 2, _checks("rmsprop", {"lr": 0.05, "alpha": 0.8, "
     Bug("not_carried", "It looks like the running average h is not carried between calls: keep it in "
                        "`state` and decay it on the next call."),
     Bug("eps_sqrt", EPS_SQRT),
-) + EPS_BUGS, "h = alpha * h + (1 - alpha) * dw**2 (h from state, 0 at first); "
+) + EPS_BUGS + ALPHA_BUGS, "h = alpha * h + (1 - alpha) * dw**2 (h from state, 0 at first); "
               "w_new = w - lr * dw / (sqrt(h) + eps)"), probe=PROBE)
 
 adam = Exercise("adam", 3, _checks("adam", {"lr": 0.1, "beta1": 0.5, "beta2": 0.75, "eps": 0.1}, (
@@ -751,7 +852,7 @@ adam = Exercise("adam", 3, _checks("adam", {"lr": 0.1, "beta1": 0.5, "beta2": 0.
                       "m and v there and bias-correct copies (m_hat, v_hat) for the step."),
     Bug("not_carried", "It looks like m, v and t are not carried between calls (every step starts from "
                        "zero moments): keep them in `state`."),
-) + EPS_BUGS, "t += 1; m and v are running averages of dw and dw**2 kept in state; divide by the bias "
+) + EPS_BUGS + BETA_BUGS, "t += 1; m and v are running averages of dw and dw**2 kept in state; divide by the bias "
               "corrections (1 - beta**t); w_new = w - lr * m_hat / (sqrt(v_hat) + eps)"), probe=PROBE)
 
 ASSIGNMENT = Assignment("03_optimizers", "optimizers", "Optimizers", "numpy",

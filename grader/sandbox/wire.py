@@ -9,8 +9,9 @@ themselves, everything else is a dict with a tag `t`. Arrays travel as blobs, wr
 `numpy.lib.format` and read back with `allow_pickle=False`.
 
 The worker side reduces what student code returns to plain data (`encode`): exact builtin
-types, plain ndarrays (subclasses are viewed as ndarray and copied), numpy scalars, exact torch
-tensors. Anything else becomes an `Opaque` placeholder naming its type, so no method of a
+types (list, tuple and dict subclasses as plain ones, read through the base type's own
+methods), plain ndarrays (subclasses are viewed as ndarray and copied), numpy scalars, exact
+torch tensors. Anything else becomes an `Opaque` placeholder naming its type, so no method of a
 student's object ever runs in the grader.
 """
 
@@ -125,10 +126,11 @@ def encode(value: Any, blobs: list[bytes], depth: int = 0) -> Any:
         return {"t": "int", "v": str(value)} if abs(value) > 2**53 else value
     if kind is float:
         return {"t": "float", "v": float.__repr__(value)}
-    if kind is list or kind is tuple:
-        items = [encode(item, blobs, depth + 1) for item in kind.__iter__(value)]
-        return {"t": "list" if kind is list else "tuple", "items": items}
-    if kind is dict:
+    if issubclass(kind, (list, tuple)):  # subclasses (namedtuple) arrive as plain ones
+        base = list if issubclass(kind, list) else tuple
+        items = [encode(item, blobs, depth + 1) for item in base.__iter__(value)]
+        return {"t": base.__name__, "items": items}
+    if issubclass(kind, dict):  # OrderedDict, defaultdict: their items, never their overrides
         items = {}
         for key, item in dict.items(value):
             if type(key) is not str:
