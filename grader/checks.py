@@ -603,13 +603,14 @@ def keeps_dtype(*, allow_python_float: bool = False, hint: str = "") -> Judge:
             if dtype != want:
                 return Failure(f"{name} is {dtype} for {want} input: the output dtype must match the input's",
                                call=case.code(ctx.function),
-                               diagnosis=_dtype_diagnosis(want, dtype), hint=hint)
+                               diagnosis=dtype_diagnosis(want, dtype), hint=hint)
         return None
 
     return judge
 
 
-def _dtype_diagnosis(want: str, got: str) -> str:
+def dtype_diagnosis(want: str, got: str) -> str:
+    """Why a float32 computation may have come out float64 (empty for other dtype pairs)."""
     if want == "float32" and got == "float64":
         return ("Something upcast to float64: in NumPy 2 a float32 array times a np.float64 scalar "
                 "(e.g. from np.sqrt, np.exp or np.float64 of a Python float) is float64, and so is "

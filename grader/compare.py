@@ -93,17 +93,21 @@ def compare(expected: np.ndarray, got: object, dtype: np.dtype | str, tolerance:
     got_flushed = _flush(got_array, dtype)
     if exp.size == 0:
         return None
-    scale = max(float(np.max(np.abs(exp))), scale_floor,
+    # A non-finite expected value (only ever from a diagnosis's simulated bug) matches nothing:
+    # left in, NaN would poison the scale and make every comparison pass.
+    truth_finite = np.isfinite(exp)
+    scale = max(float(np.max(np.abs(exp), where=truth_finite, initial=0.0)), scale_floor,
                 float(np.finfo(dtype).tiny) if np.dtype(dtype).kind == "f" else 1.0)
-    error = np.abs(got_flushed - exp)
-    allowed = tolerance.rtol * np.abs(exp) + tolerance.atol * scale
+    with np.errstate(invalid="ignore"):
+        error = np.where(truth_finite, np.abs(got_flushed - exp), np.inf)
+    allowed = np.where(truth_finite, tolerance.rtol * np.abs(exp) + tolerance.atol * scale, 0.0)
     wrong = error > allowed
     if not wrong.any():
         return None
     excess = np.where(wrong, error / np.maximum(allowed, 1e-300), 0)
     worst = tuple(int(i) for i in np.unravel_index(int(np.argmax(excess)), exp.shape))
     count = int(wrong.sum())
-    rel = error[worst] / abs(exp[worst]) if exp[worst] != 0 else float("inf")
+    rel = error[worst] / abs(exp[worst]) if exp[worst] != 0 and truth_finite[worst] else float("inf")
     where = f" at index {worst}" if exp.ndim else ""
     text = (f"{count} of {exp.size} value{'s' if exp.size > 1 else ''} differ{'s' if exp.size == 1 else ''}: "
             f"worst{where} expected {fmt(exp[worst])}, got {fmt(got_flushed[worst])} "

@@ -87,6 +87,56 @@ def _autograd(function, c: Case, upstreams, differentiate: tuple[int, ...]) -> l
     return [n64(inputs[i].grad) if i in differentiate else None for i in range(len(inputs))]
 
 
+class _NotApplicable(Exception):
+    """A known mistake that changes nothing on this case (no mask, causal=False, d == dv...)."""
+
+
+def _same(a, b) -> bool:
+    if isinstance(a, tuple):
+        return isinstance(b, tuple) and len(a) == len(b) and all(_same(x, y) for x, y in zip(a, b))
+    a, b = np.asarray(a), np.asarray(b)
+    return a.shape == b.shape and bool(np.allclose(a, b, rtol=1e-12, atol=1e-12, equal_nan=True))
+
+
+def _has_nan(value) -> bool:
+    if isinstance(value, tuple):
+        return any(_has_nan(part) for part in value)
+    return bool(np.isnan(np.asarray(value, dtype=np.float64)).any())
+
+
+def _known(message: str, output: callable, truth: callable, tolerance_scale: float = 10.0) -> Diagnosis:
+    """A diagnosis that is named only where the mistake shows: on a case where the mistaken
+    output equals the truth (a mask mistake without a mask), a near miss of another kind must
+    not be blamed on it. Nor where the mistake gives NaN (an inverted mask that blanks a whole
+    row): a NaN in the expected values compares equal to anything, and a student's NaN is
+    reported as non-finite before any diagnosis."""
+
+    def mistaken(c: Case):
+        candidate = output(c)
+        if _has_nan(candidate) or _same(candidate, truth(c)):
+            raise _NotApplicable(message)
+        return candidate
+    return Diagnosis(message, mistaken, tolerance_scale)
+
+
+def _float32_leak(truth: callable) -> Diagnosis:
+    """float64 inputs, a result right to float32's precision only: some step ran in float32.
+    Listed last: within 1e-6 of the truth, any specific mistake has been ruled out already."""
+
+    def output(c: Case):
+        if c.dtype != np.dtype(np.float64):
+            raise _NotApplicable("float32 inputs")
+        return truth(c)
+    return Diagnosis("The result is right only to float32 precision (~1e-7) for float64 inputs: a step runs in "
+                     "float32, e.g. a constant made with torch.tensor(d) / torch.sqrt(torch.tensor(...)) without "
+                     "dtype=, a .float() cast (a softmax computed in float32), or a float32 buffer.",
+                     output, tolerance_scale=1e3)
+
+
+GRADIENT_HINT = ("keep every step inside autograd: no torch.no_grad(), .detach(), .data, .numpy() or "
+                 "torch.tensor(...) of computed values, and no in-place changes of the inputs")
+
+
 # ---------------------------------------------------------------- scaled dot-product attention
 
 
@@ -131,8 +181,8 @@ def _sdpa(c: Case, scale: str = "d", dim: int = -1, mask_mode: str = "fill") -> 
         scores = scores / math.sqrt(v.shape[-1])
     if mask is not None and mask_mode == "fill":
         scores = scores.masked_fill(~mask, float("-inf"))
-    elif mask is not None and mask_mode == "inverted":
-        scores = scores.masked_fill(mask, float("-inf"))
+    elif mask is not None and mask_mode == "inverted":  # finite: a row it blanks entirely is uniform, not NaN
+        scores = scores.masked_fill(mask, -1e9)
     elif mask is not None and mask_mode == "multiply":
         scores = scores * mask
     weights = torch.softmax(scores, dim=dim)
@@ -143,23 +193,23 @@ def _sdpa(c: Case, scale: str = "d", dim: int = -1, mask_mode: str = "fill") -> 
     return n64(weights @ v), n64(weights)
 
 
-SDPA_DIAGNOSES = (
-    Diagnosis("The scores are not divided by sqrt(d) (d = the last dimension of q and k).",
-              lambda c: _sdpa(c, scale="none")),
-    Diagnosis("The scores are divided by sqrt(dv) (v's last dimension); the scale is 1/sqrt(d) with d "
-              "the last dimension of q and k.", lambda c: _sdpa(c, scale="dv")),
-    Diagnosis("The 1/sqrt(d) scale is applied after the softmax; it belongs on the scores, before it.",
-              lambda c: _sdpa(c, scale="after")),
-    Diagnosis("The softmax runs over the wrong dimension: each query's weights (the last dim, over the "
-              "keys) must sum to 1.", lambda c: _sdpa(c, dim=-2)),
-    Diagnosis("The mask is applied after the softmax: masked positions must get -inf before it, so the "
-              "remaining weights still sum to 1.", lambda c: _sdpa(c, mask_mode="after")),
-    Diagnosis("The mask looks inverted: True means the query MAY attend to that key.",
-              lambda c: _sdpa(c, mask_mode="inverted")),
-    Diagnosis("The mask multiplies the scores: masked scores become 0, not -inf, so masked keys still get "
-              "weight; fill them with -inf (masked_fill) before the softmax.",
-              lambda c: _sdpa(c, mask_mode="multiply")),
-)
+SDPA_DIAGNOSES = tuple(_known(message, output, _sdpa) for message, output in (
+    ("The scores are not divided by sqrt(d) (d = the last dimension of q and k).",
+     lambda c: _sdpa(c, scale="none")),
+    ("The scores are divided by sqrt(dv) (v's last dimension); the scale is 1/sqrt(d) with d "
+     "the last dimension of q and k.", lambda c: _sdpa(c, scale="dv")),
+    ("The 1/sqrt(d) scale is applied after the softmax; it belongs on the scores, before it.",
+     lambda c: _sdpa(c, scale="after")),
+    ("The softmax runs over the wrong dimension: each query's weights (the last dim, over the "
+     "keys) must sum to 1.", lambda c: _sdpa(c, dim=-2)),
+    ("The mask is applied after the softmax: masked positions must get -inf before it, so the "
+     "remaining weights still sum to 1.", lambda c: _sdpa(c, mask_mode="after")),
+    ("The mask looks inverted: True means the query MAY attend to that key.",
+     lambda c: _sdpa(c, mask_mode="inverted")),
+    ("The mask multiplies the scores: masked scores become 0, not -inf, so masked keys still get "
+     "weight; fill them with -inf (masked_fill) before the softmax.",
+     lambda c: _sdpa(c, mask_mode="multiply")),
+)) + (_float32_leak(_sdpa),)
 SDPA_HINT = "weights = softmax(q @ k^T / sqrt(d)) over the keys, masked positions -inf first; out = weights @ v"
 
 
@@ -199,6 +249,14 @@ def _example_sdpa(dtype: str) -> Case:
     return Case((tensor(q), tensor(k), tensor(v)))
 
 
+def _example_sdpa_float64_odd_d() -> Case:
+    """float64 with d = 5 (sqrt(d) inexact in float32) and d != dv != Lk: a float32 step anywhere
+    (a torch.tensor(d) scale, a softmax on .float()) shows here, whatever the random draw."""
+    rng = np.random.default_rng(3)
+    q, k, v = (rng.standard_normal(s) for s in [(2, 3, 5), (2, 4, 5), (2, 4, 6)])
+    return Case((tensor(q), tensor(k), tensor(v)))
+
+
 def _example_sdpa_masked() -> Case:
     rng = np.random.default_rng(2)
     q, k, v = (rng.standard_normal(s) for s in [(2, 3, 4), (2, 3, 4), (2, 3, 5)])
@@ -207,7 +265,7 @@ def _example_sdpa_masked() -> Case:
 
 scaled_dot_product_attention = Exercise("scaled_dot_product_attention", 5, (
     PropertyCheck("matches_reference", 5.0, cases=_qkv_case(), max_examples=40,
-                  examples=(_example_sdpa("float32"), _example_sdpa_masked()),
+                  examples=(_example_sdpa("float32"), _example_sdpa_masked(), _example_sdpa_float64_odd_d()),
                   judge=matches(lambda c: _sdpa(c), names=("out", "weights"), diagnoses=SDPA_DIAGNOSES,
                                 hint=SDPA_HINT, scale=lambda c: 1.0)),
     PropertyCheck("stable", 1.0, AFTER_VALUES, cases=_qkv_case(40.0, np.dtype(np.float64)), max_examples=15,
@@ -221,7 +279,8 @@ scaled_dot_product_attention = Exercise("scaled_dot_product_attention", 5, (
                                                                          requires_grad=True),
                   max_examples=15, call_options_for=_backward_with(_sdpa_upstreams),
                   judge=gradients_match(lambda c: _autograd(_sdpa_reference, c, _sdpa_upstreams, (0, 1, 2)),
-                                        names=("q", "k", "v"), tolerance=GRADIENT_TOLERANCE[np.dtype(np.float64)])),
+                                        names=("q", "k", "v"), tolerance=GRADIENT_TOLERANCE[np.dtype(np.float64)],
+                                        hint=GRADIENT_HINT)),
     PropertyCheck("inputs_unchanged", 1.0, AFTER_VALUES, cases=_qkv_case(), max_examples=10,
                   judge=leaves_inputs_unchanged(("q", "k", "v", "mask")), call_options={"return_args": True}),
     TimingCheck(make_case=_sdpa_timing_case, prepare=_prepare,
@@ -283,17 +342,17 @@ def _self_attention_case(draw, dtype: np.dtype | None = None, requires_grad: boo
     return Case(args) if causal is None else Case(args, {"causal": causal})
 
 
-def _self_attention(c: Case, mask_kind: str = "causal") -> np.ndarray:
+def _self_attention(c: Case, mask_kind: str = "causal", scale: str = "d") -> np.ndarray:
     x, wq, wk, wv = (t64(a) for a in c.args)
     q, k, v = x @ wq, x @ wk, x @ wv
     length = x.shape[-2]
     mask = None
-    if c.kwargs.get("causal"):
+    if c.kwargs.get("causal") and mask_kind != "none":
         mask = torch.ones(length, length, dtype=torch.bool)
-        mask = mask.tril() if mask_kind == "causal" else mask.triu()
-    scores = q @ k.transpose(-2, -1) / math.sqrt(q.shape[-1])
-    if mask is not None:
-        scores = scores.masked_fill(~mask, float("-inf"))
+        mask = {"causal": mask.tril(), "upper": mask.triu(), "future": mask.triu(1)}[mask_kind]
+    scores = q @ k.transpose(-2, -1) / math.sqrt(q.shape[-1] if scale == "d" else x.shape[-1])
+    if mask is not None:  # the mistaken masks filled finitely: the row triu(1) blanks is uniform, not NaN
+        scores = scores.masked_fill(~mask, float("-inf") if mask_kind == "causal" else -1e9)
     return n64(torch.softmax(scores, dim=-1) @ v)
 
 
@@ -309,12 +368,25 @@ def _self_attention_device_case(device: str) -> Case:
     return Case((tensor(x, device=device),) + tuple(tensor(w, device=device) for w in ws), {"causal": True})
 
 
+SELF_ATTENTION_DIAGNOSES = (
+    _known("The causal mask keeps the future (upper triangle): query i may attend only to keys j <= i.",
+           lambda c: _self_attention(c, "upper"), _self_attention),
+    _known("The mask is triu(..., diagonal=1), the positions to *block*: with True = may attend, the causal "
+           "mask is its complement, on and below the diagonal.",
+           lambda c: _self_attention(c, "future"), _self_attention),
+    _known("causal=True is ignored: without the causal mask every position also attends to the future.",
+           lambda c: _self_attention(c, "none"), _self_attention),
+    _known("The scores are scaled by 1/sqrt(D) with D = x.shape[-1], the model width; the scale is "
+           "1/sqrt(d) with d the width of the projections (w_q.shape[1]).",
+           lambda c: _self_attention(c, scale="model"), _self_attention),
+    _float32_leak(_self_attention),
+)
+
+
 self_attention = Exercise("self_attention", 3, (
     PropertyCheck("matches_reference", 5.0, cases=_self_attention_case(), max_examples=30,
                   judge=matches(lambda c: _self_attention(c), scale=lambda c: 1.0,
-                                diagnoses=(Diagnosis("The causal mask keeps the future (upper triangle): query i "
-                                                     "may attend only to keys j <= i.",
-                                                     lambda c: _self_attention(c, "upper")),),
+                                diagnoses=SELF_ATTENTION_DIAGNOSES,
                                 hint="project x with w_q, w_k, w_v, then scaled dot-product attention (causal mask "
                                      "when causal=True)")),
     PropertyCheck("keeps_dtype", 1.0, AFTER_VALUES, cases=_self_attention_case(), max_examples=8, judge=keeps_dtype()),
@@ -325,7 +397,7 @@ self_attention = Exercise("self_attention", 3, (
                   judge=gradients_match(lambda c: _autograd(ref.self_attention, c, _self_attention_upstreams,
                                                             (0, 1, 2, 3)),
                                         names=("x", "w_q", "w_k", "w_v"),
-                                        tolerance=GRADIENT_TOLERANCE[np.dtype(np.float64)])),
+                                        tolerance=GRADIENT_TOLERANCE[np.dtype(np.float64)], hint=GRADIENT_HINT)),
     PropertyCheck("inputs_unchanged", 1.0, AFTER_VALUES, cases=_self_attention_case(), max_examples=8,
                   judge=leaves_inputs_unchanged(("x", "w_q", "w_k", "w_v")), call_options={"return_args": True}),
 ), probe=_self_attention_device_case(""))
@@ -347,7 +419,8 @@ def _mha_case(draw, dtype: np.dtype | None = None, requires_grad: bool = False) 
     return Case(args) if causal is None else Case(args, {"causal": causal})
 
 
-def _mha(c: Case, split: str = "transpose", scale: str = "head", project: bool = True) -> np.ndarray:
+def _mha(c: Case, split: str = "transpose", scale: str = "head", project: bool = True,
+         causal: bool = True) -> np.ndarray:
     x, wq, wk, wv, wo = (t64(a) for a in c.args[:5])
     heads = c.args[5]
     b, length, d_model = x.shape
@@ -360,21 +433,23 @@ def _mha(c: Case, split: str = "transpose", scale: str = "head", project: bool =
 
     q, k, v = split_heads(x @ wq), split_heads(x @ wk), split_heads(x @ wv)
     scores = q @ k.transpose(-2, -1) / math.sqrt(d_head if scale == "head" else d_model)
-    if c.kwargs.get("causal"):
+    if c.kwargs.get("causal") and causal:
         scores = scores.masked_fill(~torch.ones(length, length, dtype=torch.bool).tril(), float("-inf"))
     out = torch.softmax(scores, dim=-1) @ v
     out = out.transpose(1, 2).reshape(b, length, d_model) if split == "transpose" else out.reshape(b, length, d_model)
     return n64(out @ wo if project else out)
 
 
-MHA_DIAGNOSES = (
-    Diagnosis("The heads look split without a transpose: reshape (B, L, D) to (B, L, h, D/h), then move the "
-              "head axis forward with transpose(1, 2) (and back before merging).", lambda c: _mha(c, split="view")),
-    Diagnosis("The scores are scaled by 1/sqrt(D); each head uses 1/sqrt(D / num_heads).",
-              lambda c: _mha(c, scale="model")),
-    Diagnosis("The output projection w_o is missing: concatenate the heads, then multiply by w_o.",
-              lambda c: _mha(c, project=False)),
-)
+MHA_DIAGNOSES = tuple(_known(message, output, _mha) for message, output in (
+    ("The heads look split without a transpose: reshape (B, L, D) to (B, L, h, D/h), then move the "
+     "head axis forward with transpose(1, 2) (and back before merging).", lambda c: _mha(c, split="view")),
+    ("The scores are scaled by 1/sqrt(D); each head uses 1/sqrt(D / num_heads).",
+     lambda c: _mha(c, scale="model")),
+    ("The output projection w_o is missing: concatenate the heads, then multiply by w_o.",
+     lambda c: _mha(c, project=False)),
+    ("causal=True is ignored: without the causal mask every position also attends to the future.",
+     lambda c: _mha(c, causal=False)),
+)) + (_float32_leak(_mha),)
 
 
 def _mha_upstreams(c: Case) -> list:
@@ -407,7 +482,7 @@ multi_head_attention = Exercise("multi_head_attention", 5, (
                   judge=gradients_match(lambda c: _autograd(ref.multi_head_attention, c, _mha_upstreams,
                                                             (0, 1, 2, 3, 4)),
                                         names=("x", "w_q", "w_k", "w_v", "w_o"),
-                                        tolerance=GRADIENT_TOLERANCE[np.dtype(np.float64)])),
+                                        tolerance=GRADIENT_TOLERANCE[np.dtype(np.float64)], hint=GRADIENT_HINT)),
     PropertyCheck("inputs_unchanged", 1.0, AFTER_VALUES, cases=_mha_case(), max_examples=8,
                   judge=leaves_inputs_unchanged(("x", "w_q", "w_k", "w_v", "w_o")),
                   call_options={"return_args": True}),
@@ -428,7 +503,7 @@ def _pe(c: Case, exponent: str = "2i", swap: bool = False) -> np.ndarray:
         two_i = 2 * two_i
     elif exponent == "i":
         two_i = two_i / 2
-    angle = pos / 10000.0 ** (two_i / d_model)
+    angle = pos * 10000.0 ** (two_i / d_model) if exponent == "negated" else pos / 10000.0 ** (two_i / d_model)
     pe = np.zeros((seq_len, d_model))
     pe[:, 0::2], pe[:, 1::2] = (np.cos(angle), np.sin(angle)) if swap else (np.sin(angle), np.cos(angle))
     return pe
@@ -446,6 +521,19 @@ def _pe_is_float32(case: Case, result, ctx) -> Failure | None:
     return None
 
 
+PE_EXPONENT = "The frequency exponent looks wrong: it is 2i/d_model with 2i the even column index (0, 2, 4, ...)."
+PE_DIAGNOSES = (
+    _known("sin and cos look swapped: even columns 2i hold sin, odd columns 2i+1 hold cos.",
+           lambda c: _pe(c, swap=True), _pe),
+    _known(PE_EXPONENT, lambda c: _pe(c, exponent="4i"), _pe),
+    _known(PE_EXPONENT, lambda c: _pe(c, exponent="i"), _pe),
+    _known("The exponent's sign is flipped: the angle is pos * 10000^(2i/d_model); it is pos / 10000^(2i/d_model) "
+           "(with exp: exp(2i * -log(10000) / d_model), note the minus).", lambda c: _pe(c, exponent="negated"), _pe,
+           # its angles reach pos * 10000: in float32 they carry errors of ~1e-2, hence the loose match
+           tolerance_scale=5e3),
+)
+
+
 @st.composite
 def _pe_case(draw) -> Case:
     return Case((draw(st.integers(1, 60)), 2 * draw(st.integers(1, 16))))
@@ -457,14 +545,7 @@ positional_encoding = Exercise("positional_encoding", 2, (
                   # float32 angles drift by about pos * 6e-8: the tolerance grows with seq_len
                   judge=matches(lambda c: n64(ref.positional_encoding(*c.args)),
                                 tolerance=Tolerance(2e-5, 4e-7), scale=lambda c: float(c.args[0]),
-                                diagnoses=(Diagnosis("sin and cos look swapped: even columns 2i hold sin, odd "
-                                                     "columns 2i+1 hold cos.", lambda c: _pe(c, swap=True)),
-                                           Diagnosis("The frequency exponent looks wrong: it is 2i/d_model with 2i "
-                                                     "the even column index (0, 2, 4, ...).",
-                                                     lambda c: _pe(c, exponent="4i")),
-                                           Diagnosis("The frequency exponent looks wrong: it is 2i/d_model with 2i "
-                                                     "the even column index (0, 2, 4, ...).",
-                                                     lambda c: _pe(c, exponent="i"))),
+                                diagnoses=PE_DIAGNOSES,
                                 hint="PE[pos, 2i] = sin(pos / 10000^(2i/d_model)), PE[pos, 2i+1] = cos(same)")),
     PropertyCheck("keeps_dtype", 1.0, AFTER_VALUES, cases=_pe_case(), max_examples=5, judge=_pe_is_float32),
 ), probe=Case((4, 6)))

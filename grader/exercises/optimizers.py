@@ -27,7 +27,7 @@ from hypothesis.extra import numpy as hnp
 
 import reference.optimizers as ref
 from grader import strategies as gs
-from grader.checks import (Abort, Case, PropertyCheck, _dtype_diagnosis, error_failure, output_dtypes,
+from grader.checks import (Abort, Case, PropertyCheck, dtype_diagnosis, error_failure, output_dtypes,
                            show_result, show_value)
 from grader.compare import Tolerance, compare
 from grader.exercises.common import AFTER_VALUES, NUMPY_NOTE, NUMPY_ONLY, n64, t64
@@ -465,7 +465,7 @@ def trajectory_keeps_dtype():
             if dtype != want:
                 return Failure(f"w_new is {dtype} for {want} w and dw (step {k} of {steps}): the output "
                                f"dtype must match the input's", call=case.code(ctx.function, k),
-                               diagnosis=_dtype_diagnosis(want, dtype))
+                               diagnosis=dtype_diagnosis(want, dtype))
             return None
 
         return Runner(ctx, case).run(case, result, stop)[1]
