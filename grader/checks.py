@@ -12,6 +12,7 @@ Checks declare what they `require`: the runner does not run a check whose requir
 
 from __future__ import annotations
 
+import re
 import statistics
 import time
 import zlib
@@ -255,6 +256,12 @@ class Check:
         raise NotImplementedError
 
 
+def _raising_function(where: str) -> str:
+    """The function named in a worker's `where` ("line 12, in softmax: ..."), or ""."""
+    found = re.match(r"line \d+, in ([A-Za-z_]\w*):", where or "")
+    return found.group(1) if found else ""
+
+
 def error_failure(result: CallResult, case: Case, function: str) -> Failure | None:
     """The failure for a call that raised or whose worker died; None if it returned."""
     if result.failure is not None:
@@ -266,6 +273,10 @@ def error_failure(result: CallResult, case: Case, function: str) -> Failure | No
             return Failure(f"there is no function `{function}` in your file",
                            hint=f"define {function} with the signature from the assignment")
         if error["not_implemented"]:
+            raiser = _raising_function(error["where"])
+            if raiser and raiser != function:
+                return Failure(f"not implemented yet: it calls `{raiser}`, which still raises NotImplementedError",
+                               hint=f"implement {raiser} first; {function} is graded once what it calls works")
             return Failure("not implemented yet: it raises NotImplementedError",
                            hint=f"replace the `raise NotImplementedError` in {function} with your code")
         where = f" ({error['where']})" if error["where"] else ""

@@ -31,7 +31,8 @@ def _device(choice: str) -> str:
               help="Seed for every generated input: the same code and seed give the same report.")
 @click.option("--device", type=click.Choice(["auto", "cpu", "cuda"]), default="auto", show_default=True,
               help="Where the PyTorch exercises and references run.")
-@click.option("--no-timing", is_flag=True, help="Skip the timing checks (they then score zero).")
+@click.option("--no-timing", is_flag=True,
+              help="Skip the timing checks (faster); each exercise's points then count for its other checks.")
 def main(path: Path | None, assignment_id: str | None, output_format: str, seed: int, device: str,
          no_timing: bool) -> None:
     """Grade PATH: an assignment folder, a .py module, a .ipynb notebook, or the course.
@@ -97,7 +98,12 @@ def main(path: Path | None, assignment_id: str | None, output_format: str, seed:
 
         from grader.report import render_text
 
-        render_text(results, Console(highlight=False))
+        replay = " ".join(["grade", str(path) if path is not None else "."]
+                          + ([f"--assignment {assignment_id}"] if assignment_id else [])
+                          + [f"--seed {seed}"] + (["--no-timing"] if no_timing else [])
+                          + ([f"--device {device}"] if device != "auto" else []))
+        # soft_wrap: long lines are the terminal's to wrap, never broken mid-sentence in logs and pipes
+        render_text(results, Console(highlight=False, soft_wrap=True), replay)
 
 
 if __name__ == "__main__":

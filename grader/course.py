@@ -83,6 +83,7 @@ def resolve(path: Path | None, assignment_id: str | None = None) -> list[tuple[s
     own = assignment_id or (target.parent.name if target.parent.name in ASSIGNMENTS else None) \
         or MODULE_TO_ID.get(target.stem)
     if own is None:
-        raise SubmissionError(f"{target}: cannot tell which assignment this is; name it like "
-                              f"activations.py or pass --assignment ID")
+        names = ", ".join(f"{module}{target.suffix}" for module in MODULE_TO_ID)
+        raise SubmissionError(f"{target}: cannot tell which assignment this is; name it one of "
+                              f"{names}, or pass --assignment ID")
     return [(own, target)]

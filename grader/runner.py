@@ -163,7 +163,9 @@ def grade(assignment: Assignment, submission: Submission, options: Options,
             sandbox.close()
     if session.load_error is not None:
         report.notices.append(session.load_error.summary)
+    timed = any(check.name == "timing" for exercise in assignment.exercises for check in exercise.all_checks())
     report.environment = {"device": options.device, "sandbox": dict(sandbox.isolation),
+                          "timing": "on" if options.timing or not timed else "skipped",
                           "seconds": round(time.perf_counter() - started, 2)}
     return report
 

@@ -7,6 +7,7 @@ the cell.
 
 from __future__ import annotations
 
+import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,7 +27,9 @@ def notebook_source(path: Path) -> str:
     import nbformat
 
     try:
-        notebook = nbformat.read(str(path), as_version=4)
+        with warnings.catch_warnings():  # e.g. MissingIDFieldWarning: nbformat's concern, not the student's
+            warnings.simplefilter("ignore")
+            notebook = nbformat.read(str(path), as_version=4)
     except Exception as error:  # noqa: BLE001 - nbformat raises many kinds
         text = str(error).strip()
         first = text.splitlines()[0] if text else type(error).__name__

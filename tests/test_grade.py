@@ -97,3 +97,21 @@ def test_attention_model_solution_scores_full_marks_on_cuda():
     report = grade_json(ROOT / "tests/model_solutions/06_attention/attention.py", "--device", "cuda")
     assert report["score"] == report["max_score"] > 0
     assert all(e["passed"] for e in report["exercises"])
+
+
+def test_text_report_blames_the_unimplemented_helper_and_replays_with_its_flags(tmp_path):
+    stub = (ROOT / "assignments/05_softmax/softmax.py").read_text()
+    path = tmp_path / "softmax.py"
+    path.write_text(stub + "\n\ndef softmax_cross_entropy(logits, labels):\n"
+                    "    p = softmax(logits, axis=1)\n"
+                    "    return -np.log(p[np.arange(len(labels)), labels]).mean(), p\n")
+    done = subprocess.run(GRADE + [str(path), "--seed", "2", "--no-timing"], capture_output=True, text=True,
+                          cwd=ROOT, timeout=600)
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    assert any("it calls `softmax`, which still raises NotImplementedError" in line for line in lines)
+    assert any("not run until implemented passes: matches_reference" in line for line in lines)
+    assert any("timing not checked (--no-timing)" in line for line in lines)
+    assert lines[-1] == f"Replay exactly: grade {path} --seed 2 --no-timing"
+    # long lines stay whole in a pipe (no wrapping at 80 columns mid-sentence)
+    assert any(len(line) > 100 for line in lines)
