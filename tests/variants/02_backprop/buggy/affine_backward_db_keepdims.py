@@ -1,4 +1,4 @@
-"""affine_backward: db = np.sum(dout, axis=0, keepdims=True), the deeplearning.ai habit
+r"""affine_backward: db = np.sum(dout, axis=0, keepdims=True), the deeplearning.ai habit
 (biases as column/row vectors): shape (1, M) instead of b's (M,).
 
 expect: affine_backward ~ keepdims|shape|\(1, ?\d

@@ -1,4 +1,4 @@
-"""relu_backward: dx = np.zeros(dout.shape); dx[x > 0] = dout[x > 0]: np.zeros without
+r"""relu_backward: dx = np.zeros(dout.shape); dx[x > 0] = dout[x > 0]: np.zeros without
 dtype= is float64, so float32 gradients come back float64 (values right).
 
 expect: relu_backward ~ float64|dtype|float32|np\.zeros

@@ -1,4 +1,4 @@
-"""SGD returning just the new weights (state is not used, so it was left out of the return):
+r"""SGD returning just the new weights (state is not used, so it was left out of the return):
 the contract is the pair (w_new, state).
 
 expect: sgd ~ pair|\(w_new, state\)|return

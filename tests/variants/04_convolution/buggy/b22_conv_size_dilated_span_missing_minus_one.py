@@ -1,4 +1,4 @@
-"""PyTorch's formula mistyped without its "- 1": (H + 2P - D(K-1)) // S + 1, as if the
+r"""PyTorch's formula mistyped without its "- 1": (H + 2P - D(K-1)) // S + 1, as if the
 dilated kernel spanned D(K-1) pixels instead of D(K-1) + 1 (one too many whenever the
 remainder is 0, e.g. always with stride 1).
 

@@ -1,4 +1,4 @@
-"""im2col whose columns list each patch as (KH, KW, C) (windows transposed to
+r"""im2col whose columns list each patch as (KH, KW, C) (windows transposed to
 (N, H', W', KH, KW, C)) while w.reshape(F, -1) lists the filter as (C, KH, KW): the shapes
 match, the products pair the wrong numbers (hidden when C == 1 or with symmetric data).
 

@@ -1,4 +1,4 @@
-"""Bias added as `out + b` on the (N, F, H', W') result: numpy broadcasts b over the last
+r"""Bias added as `out + b` on the (N, F, H', W') result: numpy broadcasts b over the last
 axis W' (a crash when W' != F, wrong values when W' == F).
 
 expect: conv2d_forward ~ b\[f\] belongs to axis 1

@@ -1,4 +1,4 @@
-"""The Annotated Transformer's subsequent_mask copied as it is: attn_shape = (1, size, size),
+r"""The Annotated Transformer's subsequent_mask copied as it is: attn_shape = (1, size, size),
 so the mask is (1, L, L) where the contract says (L, L) (it broadcasts inside attention, so
 self-attention still works, but the function's result has the wrong shape).
 

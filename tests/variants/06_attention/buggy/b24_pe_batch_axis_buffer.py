@@ -1,4 +1,4 @@
-"""The positional encoding returned as the Annotated Transformer's buffer pe.unsqueeze(0):
+r"""The positional encoding returned as the Annotated Transformer's buffer pe.unsqueeze(0):
 (1, seq_len, d_model) instead of (seq_len, d_model).
 
 expect: positional_encoding ~ shape|\(1, |dimension|unsqueeze|batch

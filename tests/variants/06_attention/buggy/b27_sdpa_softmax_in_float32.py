@@ -1,4 +1,4 @@
-"""fairseq's habit: the softmax computed in float32 "for stability" and cast back with
+r"""fairseq's habit: the softmax computed in float32 "for stability" and cast back with
 type_as (F.softmax(scores.float(), dim=-1).type_as(scores)): for float64 inputs the weights
 are rounded to float32 precision (dtype kept, precision lost).
 

@@ -1,4 +1,4 @@
-"""Multi-head attention built from nn.Linear layers whose weights are loaded with
+r"""Multi-head attention built from nn.Linear layers whose weights are loaded with
 `.weight.data = w.T` (the way one copies pretrained weights): the values are right, but the
 result depends on the layers' own parameters, not on the caller's w_q, w_k, w_v, w_o, so no
 gradient reaches them.

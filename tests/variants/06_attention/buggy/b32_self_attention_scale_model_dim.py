@@ -1,4 +1,4 @@
-"""Self-attention scaled by the model width x.size(-1) (D) instead of the projected
+r"""Self-attention scaled by the model width x.size(-1) (D) instead of the projected
 dimension d = w_q.size(1): the usual "d_model" mix-up when D != d.
 
 expect: self_attention ~ sqrt\(D\)|model width
