@@ -334,6 +334,12 @@ def _pool_valid_raise(c: Case, error: dict) -> str:
     if error["type"] == "ValueError" and any(0 < 2 * p[i] == k[i] for i in (0, 1)):
         return ("Here the padding is exactly half of the kernel size, which is allowed: PyTorch requires "
                 "padding <= kernel_size / 2 and rejects only padding > kernel_size / 2.")
+    if error["type"] == "ValueError" and v["ceil_mode"] and \
+            any(v[n] + 2 * p[i] < k[i] for i, n in enumerate(("h", "w"))):
+        return ("Here the window is larger than the padded input, which ceil_mode allows: the last window "
+                "must only start inside the input or the left padding and may run past the end, so this "
+                "side is 1. Do not reject a kernel larger than the padded input in ceil_mode (nor round "
+                "down: is ceil_mode ignored?).")
     return ""
 
 

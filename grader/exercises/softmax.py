@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Callable
+
 import numpy as np
 import torch
 from hypothesis import strategies as st
@@ -9,7 +11,7 @@ from hypothesis import strategies as st
 import reference.softmax as ref
 from grader import strategies as gs
 from grader.checks import Case, Diagnosis, TimingCheck
-from grader.compare import Tolerance
+from grader.compare import Tolerance, compare
 from grader.exercises.common import NUMPY_NOTE, NUMPY_ONLY, n64, numpy_checks, t64
 from grader.spec import Assignment, Exercise
 
@@ -23,6 +25,40 @@ def _logits_axis(draw, magnitude: float, edges: bool = False) -> Case:
 
 def _axis(c: Case) -> int:
     return int(c.kwargs.get("axis", -1))
+
+
+def _last_axis(function: Callable[[torch.Tensor, int], torch.Tensor]) -> Callable[[Case], np.ndarray]:
+    """`function` taken over the last axis whatever `axis` says. Not applicable where `axis` is
+    the last axis: that output is the truth itself, and would be named on any near miss (a 1-D
+    row of float32 logits off by a rounding error)."""
+
+    def output(c: Case) -> np.ndarray:
+        ndim = np.ndim(c.args[0])
+        if _axis(c) % max(ndim, 1) == ndim - 1:
+            raise ValueError("the axis is already the last one: no diagnosis")
+        return n64(function(t64(c.args[0]), -1))
+    return output
+
+
+def _whole_array_softmax(c: Case) -> np.ndarray:
+    x = c.args[0]
+    if np.ndim(x) <= 1:
+        raise ValueError("one slice: the whole array is the slice, no diagnosis")
+    return np.exp(x - np.max(x)) / np.sum(np.exp(x - np.max(x)))
+
+
+def _exp_minus_logsumexp(c: Case) -> np.ndarray:
+    """exp(x - (max + log(sum(exp(x - max))))) in the input's dtype: the rounding of the
+    logsumexp (about |max| * eps) becomes a relative error of every probability. Named only
+    where that error shows (large logits in float32)."""
+    x = c.args[0]
+    axis = _axis(c)
+    m = np.max(x, axis=axis, keepdims=True)
+    lse = m + np.log(np.sum(np.exp(x - m), axis=axis, keepdims=True))
+    simulated = np.exp(x - lse)
+    if compare(_softmax64(c), simulated, x.dtype) is None:
+        raise ValueError("exact enough here: no diagnosis")
+    return simulated
 
 
 def _vec(values, dtype: str) -> np.ndarray:
@@ -45,10 +81,13 @@ softmax = Exercise("softmax", 3, numpy_checks(
     stable_examples=(Case((FAR_ROWS,)), Case((FAR_ROWS.astype(np.float32),))),
     argument_names=("logits",), scale=lambda c: 1.0, stable_hint=STABILITY_HINT,
     diagnoses=(Diagnosis("It looks like the softmax is taken over the last axis whatever `axis` says.",
-                         lambda c: n64(ref.softmax(t64(c.args[0]), -1))),
+                         _last_axis(ref.softmax)),
                Diagnosis("It looks like the softmax is normalised over the whole array, not along `axis`.",
-                         lambda c: np.exp(c.args[0] - np.max(c.args[0])) /
-                         np.sum(np.exp(c.args[0] - np.max(c.args[0]))))),
+                         _whole_array_softmax),
+               Diagnosis("It looks like exp(x - logsumexp(x)): the logsumexp (max + log(sum)) is rounded "
+                         "to about |max| * eps, and exp turns that into a relative error of every "
+                         "probability (float32 with large logits). Divide exp(x - max) by its sum instead.",
+                         _exp_minus_logsumexp, 1.0)),
     hint="exp of each value divided by the sum of exps along `axis`; the result sums to 1 along `axis`"),
     probe=Case((ROWS,)))
 
@@ -65,7 +104,7 @@ log_softmax = Exercise("log_softmax", 2, numpy_checks(
     argument_names=("logits",), scale=_log_softmax_scale,
     stable_hint="log(softmax(x)) is -inf where softmax underflows to 0: use x - max - log(sum(exp(x - max)))",
     diagnoses=(Diagnosis("It looks like the log-softmax is taken over the last axis whatever `axis` says.",
-                         lambda c: n64(ref.log_softmax(t64(c.args[0]), -1))),),
+                         _last_axis(ref.log_softmax)),),
     hint="log_softmax(x) = x - logsumexp(x) along `axis`"),
     probe=Case((ROWS,)))
 
