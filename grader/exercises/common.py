@@ -38,7 +38,7 @@ def numpy_checks(expected: Callable[[Case], Any], cases: st.SearchStrategy[Case]
                  examples: Sequence[Case] = (), stable_examples: Sequence[Case] = (),
                  names: Sequence[str] = (), argument_names: Sequence[str] = (),
                  diagnoses: Sequence[Diagnosis] = (), hint: str = "", stable_hint: str = "",
-                 scale: Scale | None = None, tolerance: Tolerance | None = None,
+                 scale: Scale | None = None, tolerance: Tolerance | Callable[[Case], Tolerance] | None = None,
                  max_examples: int = 60, extra: Sequence[Check] = ()) -> tuple[Check, ...]:
     """The usual checks of a numpy exercise: values, stability, dtype, inputs untouched."""
     checks: list[Check] = [
