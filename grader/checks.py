@@ -473,6 +473,24 @@ def _floor_part(scale_floor: Any, key: Any) -> Any:
     return scale_floor
 
 
+def _shared_nans_zeroed(simulated: Any, got: Any) -> tuple[Any, Any]:
+    """Both trees with 0 where both hold NaN: a mistake that produces NaN (an inverted mask
+    blanking a whole row) is recognised by producing NaN in the same places."""
+    if isinstance(simulated, (tuple, list)) and isinstance(got, (tuple, list)) and len(simulated) == len(got):
+        pairs = [_shared_nans_zeroed(s, g) for s, g in zip(simulated, got)]
+        return tuple(p[0] for p in pairs), type(got)(p[1] for p in pairs)
+    if isinstance(simulated, dict) and isinstance(got, dict):
+        pairs = {k: _shared_nans_zeroed(v, got[k]) for k, v in simulated.items() if k in got}
+        return ({k: pairs[k][0] if k in pairs else v for k, v in simulated.items()},
+                {k: pairs[k][1] if k in pairs else v for k, v in got.items()})
+    if isinstance(got, np.ndarray) and got.dtype.kind == "f" and np.shape(simulated) == got.shape:
+        simulated = np.asarray(simulated, dtype=np.float64)
+        both = np.isnan(simulated) & np.isnan(got)
+        if both.any():
+            return np.where(both, 0.0, simulated), np.where(both, 0, got).astype(got.dtype)
+    return simulated, got
+
+
 def diagnose(case: Case, got: Any, diagnoses: Sequence[Diagnosis], tolerance: Tolerance | None,
              scale_floor: float = 0.0) -> str:
     for known in diagnoses:
@@ -483,7 +501,8 @@ def diagnose(case: Case, got: Any, diagnoses: Sequence[Diagnosis], tolerance: To
         base = tolerance_for(tolerance, case) or Tolerance.for_dtype(case.dtype)
         loose = Tolerance(base.rtol * known.tolerance_scale, base.atol * known.tolerance_scale)
         with np.errstate(all="ignore"):
-            if compare_tree(buggy, got, case.dtype, loose, scale_floor=scale_floor) is None:
+            simulated, seen = _shared_nans_zeroed(buggy, plain(got))
+            if compare_tree(simulated, seen, case.dtype, loose, scale_floor=scale_floor) is None:
                 return known.message
     return ""
 
@@ -583,8 +602,9 @@ _FP_WORDS = {"overflow": "e.g. exp of a large number",
              "divide by zero": "e.g. log(0) or x / 0"}
 
 
-def output_dtypes(value: Any) -> list[tuple[str, str]]:
-    """(name, dtype) of every float array or tensor in a result."""
+def output_dtypes(value: Any, names: Sequence[str] = ()) -> list[tuple[str, str]]:
+    """(name, dtype) of every float array or tensor in a result; a tuple result's items are
+    called by `names` (loss, grads) where given."""
     found: list[tuple[str, str]] = []
 
     def walk(item: Any, name: str) -> None:
@@ -596,7 +616,8 @@ def output_dtypes(value: Any) -> list[tuple[str, str]]:
             found.append((name, np.dtype(type(item)).name))
         elif isinstance(item, (tuple, list)):
             for index, sub in enumerate(item):
-                walk(sub, f"{name}[{index}]")
+                top = name == "the result" and index < len(names)
+                walk(sub, f"`{names[index]}`" if top else f"{name}[{index}]")
         elif isinstance(item, dict):
             for key, sub in item.items():
                 walk(sub, f"{name}[{key!r}]")
@@ -605,8 +626,9 @@ def output_dtypes(value: Any) -> list[tuple[str, str]]:
     return found
 
 
-def keeps_dtype(*, allow_python_float: bool = False, hint: str = "") -> Judge:
-    """Every float array in the result has the input's dtype (float32 stays float32)."""
+def keeps_dtype(*, allow_python_float: bool = False, hint: str = "", names: Sequence[str] = ()) -> Judge:
+    """Every float array in the result has the input's dtype (float32 stays float32); `names`
+    call a tuple result's items in messages."""
 
     def judge(case: Case, result: CallResult, ctx: Context) -> Failure | None:
         failure = error_failure(result, case, ctx.function)
@@ -616,7 +638,7 @@ def keeps_dtype(*, allow_python_float: bool = False, hint: str = "") -> Judge:
         if not output_dtypes(result.value) and not allow_python_float:
             return Failure(f"the result is {show_result(result.value)}, expected a {want} array",
                            call=case.code(ctx.function))
-        for name, dtype in output_dtypes(result.value):
+        for name, dtype in output_dtypes(result.value, names):
             if dtype != want:
                 return Failure(f"{name} is {dtype} for {want} input: the output dtype must match the input's",
                                call=case.code(ctx.function),

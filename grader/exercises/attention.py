@@ -98,22 +98,15 @@ def _same(a, b) -> bool:
     return a.shape == b.shape and bool(np.allclose(a, b, rtol=1e-12, atol=1e-12, equal_nan=True))
 
 
-def _has_nan(value) -> bool:
-    if isinstance(value, tuple):
-        return any(_has_nan(part) for part in value)
-    return bool(np.isnan(np.asarray(value, dtype=np.float64)).any())
-
-
 def _known(message: str, output: callable, truth: callable, tolerance_scale: float = 10.0) -> Diagnosis:
     """A diagnosis that is named only where the mistake shows: on a case where the mistaken
     output equals the truth (a mask mistake without a mask), a near miss of another kind must
-    not be blamed on it. Nor where the mistake gives NaN (an inverted mask that blanks a whole
-    row): a NaN in the expected values compares equal to anything, and a student's NaN is
-    reported as non-finite before any diagnosis."""
+    not be blamed on it. (A mistake that gives NaN matches only a result with NaN in the same
+    places; see checks.diagnose.)"""
 
     def mistaken(c: Case):
         candidate = output(c)
-        if _has_nan(candidate) or _same(candidate, truth(c)):
+        if _same(candidate, truth(c)):
             raise _NotApplicable(message)
         return candidate
     return Diagnosis(message, mistaken, tolerance_scale)
@@ -181,8 +174,10 @@ def _sdpa(c: Case, scale: str = "d", dim: int = -1, mask_mode: str = "fill") -> 
         scores = scores / math.sqrt(v.shape[-1])
     if mask is not None and mask_mode == "fill":
         scores = scores.masked_fill(~mask, float("-inf"))
-    elif mask is not None and mask_mode == "inverted":  # finite: a row it blanks entirely is uniform, not NaN
+    elif mask is not None and mask_mode == "inverted":  # finite: a row it blanks entirely is uniform
         scores = scores.masked_fill(mask, -1e9)
+    elif mask is not None and mask_mode == "inverted-inf":  # a row it blanks entirely is NaN
+        scores = scores.masked_fill(mask, float("-inf"))
     elif mask is not None and mask_mode == "multiply":
         scores = scores * mask
     weights = torch.softmax(scores, dim=dim)
@@ -206,11 +201,15 @@ SDPA_DIAGNOSES = tuple(_known(message, output, _sdpa) for message, output in (
      "remaining weights still sum to 1.", lambda c: _sdpa(c, mask_mode="after")),
     ("The mask looks inverted: True means the query MAY attend to that key.",
      lambda c: _sdpa(c, mask_mode="inverted")),
+    ("The mask looks inverted: True means the query MAY attend to that key (a row whose keys are "
+     "all allowed came out NaN: every score in it was set to -inf).",
+     lambda c: _sdpa(c, mask_mode="inverted-inf")),
     ("The mask multiplies the scores: masked scores become 0, not -inf, so masked keys still get "
      "weight; fill them with -inf (masked_fill) before the softmax.",
      lambda c: _sdpa(c, mask_mode="multiply")),
 )) + (_float32_leak(_sdpa),)
-SDPA_HINT = "weights = softmax(q @ k^T / sqrt(d)) over the keys, masked positions -inf first; out = weights @ v"
+SDPA_HINT = ("weights = softmax(q @ k^T / sqrt(d)) over the keys; where mask is False (True = may attend) "
+             "the score is -inf before the softmax; out = weights @ v")
 
 
 def _sdpa_upstreams(c: Case) -> list:
@@ -243,9 +242,15 @@ def _sdpa_device_case(device: str) -> Case:
                 {"mask": tensor(mask, device=device)})
 
 
+def _readable(rng: np.random.Generator, shape: tuple) -> np.ndarray:
+    """Standard normal values rounded to 2 decimals: explicit examples are never shrunk, and
+    a student pastes them from the report."""
+    return np.round(rng.standard_normal(shape), 2)
+
+
 def _example_sdpa(dtype: str) -> Case:
     rng = np.random.default_rng(1)
-    q, k, v = (rng.standard_normal(s).astype(dtype) for s in [(3, 4), (5, 4), (5, 2)])
+    q, k, v = (_readable(rng, s).astype(dtype) for s in [(3, 4), (5, 4), (5, 2)])
     return Case((tensor(q), tensor(k), tensor(v)))
 
 
@@ -253,13 +258,13 @@ def _example_sdpa_float64_odd_d() -> Case:
     """float64 with d = 5 (sqrt(d) inexact in float32) and d != dv != Lk: a float32 step anywhere
     (a torch.tensor(d) scale, a softmax on .float()) shows here, whatever the random draw."""
     rng = np.random.default_rng(3)
-    q, k, v = (rng.standard_normal(s) for s in [(2, 3, 5), (2, 4, 5), (2, 4, 6)])
+    q, k, v = (_readable(rng, s) for s in [(2, 3, 5), (2, 4, 5), (2, 4, 6)])
     return Case((tensor(q), tensor(k), tensor(v)))
 
 
 def _example_sdpa_masked() -> Case:
     rng = np.random.default_rng(2)
-    q, k, v = (rng.standard_normal(s) for s in [(2, 3, 4), (2, 3, 4), (2, 3, 5)])
+    q, k, v = (_readable(rng, s) for s in [(2, 3, 4), (2, 3, 4), (2, 3, 5)])
     return Case((tensor(q), tensor(k), tensor(v)), {"mask": tensor(np.tril(np.ones((3, 3), dtype=bool)))})
 
 

@@ -446,14 +446,16 @@ def _net_truth(c: Case) -> tuple:
 def _net_variant(c: Case, *, data_loss: float = 1.0, data_grad: float = 1.0, reg_loss: float = 1.0,
                  reg_grad: float = 2.0, reg_biases: bool = False, relu_mask: bool = True,
                  absolute_dscores: bool = False, log_eps: float = 0.0, whole_batch_softmax: bool = False,
-                 every_label_column: bool = False, bias_keepdims: bool = False) -> tuple:
+                 every_label_column: bool = False, bias_keepdims: bool = False,
+                 relu_open_at_zero: bool = False) -> tuple:
     """The loss and gradients of a mistaken net, float64 (each knob is one known mistake):
     `data_loss`/`data_grad` scale the data term of the loss / of the gradients, `reg_loss`
     and `reg_grad` are the factors of reg * sum(W**2) and of reg * W; `log_eps`: the loss is
     -log(p + eps) of the true class's probability; `whole_batch_softmax`: max, sum and log-sum
     over the whole (N, C) array instead of each row; `every_label_column`: the true classes
     picked as [:, y] (an (N, N) block) instead of [arange(N), y]; `bias_keepdims`: db1, db2
-    summed with keepdims=True."""
+    summed with keepdims=True; `relu_open_at_zero`: the ReLU mask is z >= 0, so the gradient
+    passes where the pre-activation is exactly 0."""
     X, y, params = c.args[:3]
     X = _f64(X)
     W1, b1, W2, b2 = (_f64(params[k]) for k in PARAM_NAMES)
@@ -475,7 +477,7 @@ def _net_variant(c: Case, *, data_loss: float = 1.0, data_grad: float = 1.0, reg
     if absolute_dscores:
         return dscores
     dhidden = dscores @ W2.T
-    dz = dhidden * (z > 0) if relu_mask else dhidden
+    dz = dhidden * ((z >= 0) if relu_open_at_zero else (z > 0)) if relu_mask else dhidden
     grads = {"W1": X.T @ dz + reg_grad * reg * W1, "b1": dz.sum(axis=0, keepdims=bias_keepdims),
              "W2": hidden.T @ dscores + reg_grad * reg * W2, "b2": dscores.sum(axis=0, keepdims=bias_keepdims)}
     if reg_biases:
@@ -534,6 +536,9 @@ NET_DIAGNOSES = (
     Diagnosis("dW1 and db1 look like the ReLU mask was never applied: the gradient must be 0 for hidden "
               "units whose pre-activation is <= 0 (a mask `hidden < 0` on the ReLU's output is never true).",
               lambda c: _net_variant(c, relu_mask=False), 2.0),
+    Diagnosis("dW1 and db1 look like the ReLU's gradient passes where the pre-activation is exactly 0 "
+              "(a mask z >= 0): as in relu_backward, the gradient at exactly 0 is 0, so mask with z > 0.",
+              lambda c: _net_variant(c, relu_open_at_zero=True), 2.0),
     Diagnosis("grads['b1'] and grads['b2'] look summed with keepdims=True, shape (1, H) / (1, C): the biases "
               "are 1-D, so their gradients must be too (sum over axis 0 without keepdims).",
               lambda c: _net_variant(c, bias_keepdims=True), 2.0),
@@ -572,6 +577,10 @@ NET_W2 = [[0.5, -0.25, 1.0, 0.0, -1.0], [1.5, 0.5, -0.5, 0.25, 0.75], [-1.0, 1.0
 NET_B2 = [0.0, 0.1, -0.1, 0.2, -0.2]
 NET_Y = [0, 3, 4, 1]
 NET = (NET_X, NET_Y, NET_W1, NET_B1, NET_W2)
+# Row 0 all zeros and b1[1] = 0: that hidden unit's pre-activation is exactly 0 (0 in every
+# dtype), so a ReLU mask z >= 0 instead of z > 0 shows in matches_reference with its diagnosis.
+KINK_X = [[0.0, 0.0]] + NET_X[1:]
+KINK_B1 = [0.1, 0.0, -0.3]
 FAR_B2 = [2000.0, -1000.0, 0.0, 3000.0, -2500.0]  # labels 0, 3, 4, 1: three of four rows far from their max
 # Row 0 scaled up: its scores reach ~900 while the other rows' stay near 1, so a shift by ONE
 # max over the whole batch (instead of each row's) leaves those rows at exp(-900) = 0.
@@ -600,7 +609,8 @@ def _net_timing_prepare(c: Case) -> tuple:
 two_layer_net = Exercise("two_layer_net", 5, numpy_checks(
     _net_truth, _net_cases(), stable_cases=_net_cases(large_logits=True),
     examples=(_net_case(*NET, NET_B2, dtype="float32"), _net_case(*NET, NET_B2, reg=0.1),
-              _net_case(*NET, NET_B2, reg=0.5, dtype="float32")),
+              _net_case(*NET, NET_B2, reg=0.5, dtype="float32"),
+              _net_case(KINK_X, NET_Y, NET_W1, KINK_B1, NET_W2, NET_B2)),
     stable_examples=(_net_case(*NET, FAR_B2), _net_case(*NET, FAR_B2, reg=0.1, dtype="float32"),
                      _net_case(FAR_ROW_X, *NET[1:], NET_B2), _net_case(FAR_ROW_X, *NET[1:], NET_B2, dtype="float32")),
     names=("loss", "grads"), argument_names=("X", "y", "params"), diagnoses=NET_DIAGNOSES, scale=_net_scale,

@@ -55,7 +55,7 @@ def numpy_checks(expected: Callable[[Case], Any], cases: st.SearchStrategy[Case]
                                                  argument_names=argument_names)))
     dtype_examples = tuple(examples[:4])
     checks.append(PropertyCheck("keeps_dtype", 1.0, AFTER_VALUES, cases=cases, examples=dtype_examples,
-                                max_examples=12, judge=keeps_dtype()))
+                                max_examples=12, judge=keeps_dtype(names=names)))
     checks.append(PropertyCheck("inputs_unchanged", 1.0, AFTER_VALUES, cases=cases,
                                 examples=dtype_examples, max_examples=12,
                                 judge=leaves_inputs_unchanged(argument_names),
