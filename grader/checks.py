@@ -25,6 +25,7 @@ from hypothesis import strategies as st
 
 from grader.compare import Mismatch, Tolerance, compare, fmt
 from grader.results import Failure
+from grader.sandbox import fixtures
 from grader.sandbox.host import CallResult
 from grader.sandbox.wire import Fixture, Opaque, SlotRef, TensorValue
 
@@ -89,7 +90,7 @@ def show_value(value: Any, limit: int = 48) -> str:
             return f"np.array({show_array_data(value, limit)}, dtype=np.{value.dtype.name})"
         return f"np.array({show_array_data(value, limit)})"
     if isinstance(value, Fixture):
-        return value.name
+        return fixtures.AS_CODE.get(value.name, value.name)
     if isinstance(value, dict):
         return "{" + ", ".join(f"{k!r}: {show_value(v, limit)}" for k, v in value.items()) + "}"
     if isinstance(value, (list, tuple)):

@@ -97,5 +97,8 @@ def two_layer_net(X, y, params, reg=0.0):
 
     Must be stable for large scores (e.g. logits in the thousands): no overflow warning, no
     inf or nan in the loss or the gradients.
+
+    Timing-limited: process the whole batch at once (a Python loop over the examples is far
+    too slow).
     """
     raise NotImplementedError

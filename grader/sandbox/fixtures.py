@@ -47,6 +47,16 @@ SCALAR_FUNCTIONS: dict[str, Callable[[np.ndarray], float]] = {
 }
 
 
+#: each fixture as code a student can paste in place of its name (the same function)
+AS_CODE: dict[str, str] = {
+    "quadratic": "(lambda x: np.sum(x * x))",
+    "sine_mix": "(lambda x: np.sum(np.sin(x) * np.arange(1, x.size + 1).reshape(x.shape) / max(x.size, 1)))",
+    "cubic": "(lambda x: np.sum(x ** 3) / 3.0 + np.sum(x))",
+    "logsumexp": "(lambda x: np.max(x) + np.log(np.sum(np.exp(x - np.max(x)))))",
+    "exp_sum": "(lambda x: np.sum(np.exp(0.5 * x)))",
+}
+
+
 class CountingFunction:
     """Wraps a scalar function; `calls` counts how often the student called it."""
 
