@@ -373,6 +373,14 @@ def _self_attention_device_case(device: str) -> Case:
     return Case((tensor(x, device=device),) + tuple(tensor(w, device=device) for w in ws), {"causal": True})
 
 
+def _self_attention_example(causal: bool, dtype: str) -> Case:
+    """B=2, L=3, D=4, d=5, readable values: a causal mistake always shows on the causal one."""
+    rng = np.random.default_rng(8)
+    x = _readable(rng, (2, 3, 4)).astype(dtype)
+    ws = [_readable(rng, (4, 5)).astype(dtype) for _ in range(3)]
+    return Case((tensor(x),) + tuple(tensor(w) for w in ws), {"causal": causal})
+
+
 SELF_ATTENTION_DIAGNOSES = (
     _known("The causal mask keeps the future (upper triangle): query i may attend only to keys j <= i.",
            lambda c: _self_attention(c, "upper"), _self_attention),
@@ -390,6 +398,7 @@ SELF_ATTENTION_DIAGNOSES = (
 
 self_attention = Exercise("self_attention", 3, (
     PropertyCheck("matches_reference", 5.0, cases=_self_attention_case(), max_examples=30,
+                  examples=(_self_attention_example(True, "float32"), _self_attention_example(False, "float64")),
                   judge=matches(lambda c: _self_attention(c), scale=lambda c: 1.0,
                                 diagnoses=SELF_ATTENTION_DIAGNOSES,
                                 hint="project x with w_q, w_k, w_v, then scaled dot-product attention (causal mask "
@@ -469,6 +478,14 @@ def _mha_device_case(device: str) -> Case:
     return Case((tensor(x, device=device),) + tuple(tensor(w, device=device) for w in ws) + (2,), {"causal": True})
 
 
+def _mha_example(causal: bool, dtype: str, heads: int) -> Case:
+    """B=2, L=4, D=6, readable values: a causal or head-splitting mistake always shows."""
+    rng = np.random.default_rng(9)
+    x = _readable(rng, (2, 4, 6)).astype(dtype)
+    ws = [(_readable(rng, (6, 6)) / 2).astype(dtype) for _ in range(4)]
+    return Case((tensor(x),) + tuple(tensor(w) for w in ws) + (heads,), {"causal": causal})
+
+
 def _mha_timing_case(rng: np.random.Generator) -> Case:
     x = rng.standard_normal((8, 64, 128)).astype(np.float32)
     ws = [(rng.standard_normal((128, 128)) / 11).astype(np.float32) for _ in range(4)]
@@ -477,6 +494,7 @@ def _mha_timing_case(rng: np.random.Generator) -> Case:
 
 multi_head_attention = Exercise("multi_head_attention", 5, (
     PropertyCheck("matches_reference", 5.0, cases=_mha_case(), max_examples=30,
+                  examples=(_mha_example(True, "float32", 2), _mha_example(False, "float64", 3)),
                   judge=matches(lambda c: _mha(c), diagnoses=MHA_DIAGNOSES, scale=lambda c: 1.0,
                                 hint="split the last dim of x @ w_q (and k, v) into num_heads contiguous chunks, "
                                      "attend per head, concatenate in order, then @ w_o")),
