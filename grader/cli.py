@@ -25,8 +25,10 @@ def _device(choice: str) -> str:
 @click.argument("path", required=False, type=click.Path(path_type=Path))
 @click.option("--assignment", "assignment_id", type=click.Choice(list(ASSIGNMENTS)),
               help="Which assignment PATH is (otherwise told from its folder or file name).")
-@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text",
-              show_default=True, help="json prints exactly one JSON document on stdout.")
+@click.option("--format", "output_format", type=click.Choice(["text", "json", "gradescope", "junit"]),
+              default="text", show_default=True,
+              help="json prints exactly one JSON document on stdout; gradescope prints Gradescope's "
+                   "results.json; junit prints JUnit XML for CI.")
 @click.option("--seed", type=int, default=0, show_default=True,
               help="Seed for every generated input: the same code and seed give the same report.")
 @click.option("--device", type=click.Choice(["auto", "cpu", "cuda"]), default="auto", show_default=True,
@@ -89,10 +91,11 @@ def main(path: Path | None, assignment_id: str | None, output_format: str, seed:
             sandbox.close()
     if not results:
         sys.exit(1)
-    if output_format == "json":
-        from grader.report import to_json
+    if output_format in ("json", "gradescope", "junit"):
+        from grader import report
 
-        click.echo(to_json(results))
+        render = {"json": report.to_json, "gradescope": report.to_gradescope, "junit": report.to_junit}
+        click.echo(render[output_format](results))
     else:
         from rich.console import Console
 

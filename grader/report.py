@@ -12,7 +12,7 @@ from typing import Sequence
 from rich.console import Console
 from rich.markup import escape
 
-from grader.results import AssignmentResult, CheckResult, Failure
+from grader.results import AssignmentResult, CheckResult, ExerciseResult, Failure
 
 
 def to_json(results: Sequence[AssignmentResult]) -> str:
@@ -41,6 +41,51 @@ def _not_run_note(checks: Sequence[CheckResult]) -> str:
     return "; ".join(f"not run until {need} passes: {', '.join(names)}" for need, names in waiting.items())
 
 
+def exercise_lines(result: AssignmentResult, exercise: ExerciseResult) -> list[tuple[str, str]]:
+    """What a student reads under a failed exercise, as (style, text) lines indented by
+    nesting: at most three failed checks in full, then what else failed or did not run.
+    Every report format lays out these same lines."""
+    if exercise.passed or _load_failure(result) is not None:
+        return []
+    lines: list[tuple[str, str]] = []
+    failures = [c for c in exercise.checks if not c.passed]
+    ran = [c for c in failures if not c.message.startswith("not run")]
+    shown = (ran or failures)[:3]
+    for check in shown:
+        lines.extend(_failure_lines(check))
+    also_failing = [c.name for c in ran[3:]]
+    if also_failing:
+        lines.append(("", f"(also failing: {', '.join(also_failing)})"))
+    not_run = _not_run_note([c for c in failures if c not in shown])
+    if not_run:
+        lines.append(("", f"({not_run})"))
+    return lines
+
+
+def _failure_lines(check: CheckResult) -> list[tuple[str, str]]:
+    failure = check.failure
+    if failure is None:
+        return [("check", f"{check.name}: {check.message}")]
+    lines = [("check", f"{check.name}: {failure.summary}")]
+    if failure.diagnosis:
+        lines.append(("diagnosis", f"  {failure.diagnosis}"))
+    if failure.call:
+        lines.append(("call", f"  smallest failing call: {failure.call}"))
+    if failure.expected or failure.got:
+        lines.append(("", f"  expected {failure.expected}, got {failure.got}"))
+    if failure.hint:
+        lines.append(("", f"  hint: {failure.hint}"))
+    return lines
+
+
+def _load_failure(result: AssignmentResult) -> Failure | None:
+    """The failure behind the first notice (a file that cannot be imported), if any."""
+    return _failure_with_summary(result, result.notices[0]) if result.notices else None
+
+
+STYLES = {"check": "yellow", "diagnosis": "magenta", "call": "cyan", "": ""}
+
+
 def render_text(results: Sequence[AssignmentResult], console: Console, replay: str = "") -> None:
     """The terminal report; `replay` is the command that reproduces it exactly."""
     for result in results:
@@ -49,28 +94,16 @@ def render_text(results: Sequence[AssignmentResult], console: Console, replay: s
         if result.environment.get("timing") == "skipped":
             console.print("  timing not checked (--no-timing): each exercise's points count for its "
                           "other checks", style="dim")
-        load_failure = None
         for notice in result.notices:
             console.print(f"  [red]![/red] {escape(notice)}")
-            load_failure = load_failure or _failure_with_summary(result, notice)
+        load_failure = _load_failure(result)
         if load_failure is not None and load_failure.hint:
             console.print(f"    hint: {escape(load_failure.hint)}")
         for exercise in result.exercises:
             mark = "[green]✓[/green]" if exercise.passed else "[red]✗[/red]"
             console.print(f"  {mark} {exercise.id:<32} {_points(exercise.score):>5} / {_points(exercise.max_score)}")
-            if exercise.passed or load_failure is not None:
-                continue
-            failures = [c for c in exercise.checks if not c.passed]
-            ran = [c for c in failures if not c.message.startswith("not run")]
-            shown = (ran or failures)[:3]
-            for check in shown:
-                _render_failure(check, console)
-            also_failing = [c.name for c in ran[3:]]
-            if also_failing:
-                console.print(f"      (also failing: {', '.join(also_failing)})")
-            not_run = _not_run_note([c for c in failures if c not in shown])
-            if not_run:
-                console.print(f"      ({not_run})")
+            for style, text in exercise_lines(result, exercise):
+                console.print("      " + escape(text), style=STYLES[style] or None)
     if len(results) > 1:
         total = sum(r.score for r in results)
         top = sum(r.max_score for r in results)
@@ -79,25 +112,71 @@ def render_text(results: Sequence[AssignmentResult], console: Console, replay: s
         console.print(f"Replay exactly: {replay}", style="dim")
 
 
+def _plain(result: AssignmentResult, exercise: ExerciseResult) -> str:
+    return "\n".join(text for _, text in exercise_lines(result, exercise))
+
+
+def _summary(result: AssignmentResult) -> str:
+    lines = [f"{result.assignment}: {_points(result.score)} / {_points(result.max_score)} (seed {result.seed})"]
+    lines += [f"! {notice}" for notice in result.notices]
+    return "\n".join(lines)
+
+
+def to_gradescope(results: Sequence[AssignmentResult]) -> str:
+    """Gradescope's autograder results.json: one test per exercise, with its points and the
+    same failure lines as the terminal report."""
+    tests = []
+    for result in results:
+        for number, exercise in enumerate(result.exercises, start=1):
+            tests.append({"name": f"{result.assignment}: {exercise.id}" if len(results) > 1 else exercise.id,
+                          "number": f"{result.assignment[:2]}.{number}",
+                          "score": exercise.score, "max_score": exercise.max_score,
+                          "status": "passed" if exercise.passed else "failed",
+                          "output": _plain(result, exercise) or "all checks passed",
+                          "visibility": "visible"})
+    document = {"score": round(sum(r.score for r in results), 4),
+                "output": "\n".join(_summary(r) for r in results),
+                "visibility": "visible", "stdout_visibility": "hidden", "tests": tests}
+    return json.dumps(document, indent=2)
+
+
+#: characters XML 1.0 cannot hold; student messages may contain them
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def _xml_safe(text: str) -> str:
+    return _NOT_XML.sub("\ufffd", text)
+
+
+def to_junit(results: Sequence[AssignmentResult]) -> str:
+    """JUnit XML for CI dashboards: a testsuite per assignment, a testcase per check, a failure
+    element (its one-line message and the report's lines) per failed check; points as properties."""
+    from xml.etree import ElementTree as ET
+
+    root = ET.Element("testsuites", name="grade")
+    for result in results:
+        checks = [(exercise, check) for exercise in result.exercises for check in exercise.checks]
+        failed = sum(not check.passed for _, check in checks)
+        suite = ET.SubElement(root, "testsuite", name=result.assignment, tests=str(len(checks)),
+                              failures=str(failed), errors="0",
+                              time=str(result.environment.get("seconds", 0)))
+        properties = ET.SubElement(suite, "properties")
+        for name, value in (("score", result.score), ("max_score", result.max_score), ("seed", result.seed),
+                            ("source", result.source)):
+            ET.SubElement(properties, "property", name=name, value=_xml_safe(str(value)))
+        for exercise, check in checks:
+            case = ET.SubElement(suite, "testcase", classname=f"{result.assignment}.{exercise.id}",
+                                 name=check.name, time="0")
+            if not check.passed:
+                failure = ET.SubElement(case, "failure", message=_xml_safe(check.message[:500]), type=check.name)
+                failure.text = _xml_safe("\n".join(text for _, text in _failure_lines(check)))
+    ET.indent(root)
+    return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
+
+
 def _failure_with_summary(result: AssignmentResult, summary: str) -> Failure | None:
     for exercise in result.exercises:
         for check in exercise.checks:
             if check.failure is not None and check.failure.summary == summary:
                 return check.failure
     return None
-
-
-def _render_failure(check: CheckResult, console: Console) -> None:
-    failure = check.failure
-    if failure is None:
-        console.print(f"      [yellow]{check.name}[/yellow]: {escape(check.message)}")
-        return
-    console.print(f"      [yellow]{check.name}[/yellow]: {escape(failure.summary)}")
-    if failure.diagnosis:
-        console.print(f"        [magenta]{escape(failure.diagnosis)}[/magenta]")
-    if failure.call:
-        console.print(f"        smallest failing call: [cyan]{escape(failure.call)}[/cyan]")
-    if failure.expected or failure.got:
-        console.print(f"        expected {escape(failure.expected)}, got {escape(failure.got)}")
-    if failure.hint:
-        console.print(f"        hint: {escape(failure.hint)}")

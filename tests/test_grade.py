@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 
@@ -115,3 +116,37 @@ def test_text_report_blames_the_unimplemented_helper_and_replays_with_its_flags(
     assert lines[-1] == f"Replay exactly: grade {path} --seed 2 --no-timing"
     # long lines stay whole in a pipe (no wrapping at 80 columns mid-sentence)
     assert any(len(line) > 100 for line in lines)
+
+
+def _grade_stdout(path, *extra: str) -> str:
+    done = subprocess.run(GRADE + [str(path), *extra], capture_output=True, text=True, cwd=ROOT, timeout=600)
+    assert done.returncode == 0, done.stderr
+    return done.stdout
+
+
+def test_gradescope_and_junit_carry_the_same_scores_as_json(tmp_path):
+    model = (ROOT / "tests/model_solutions/01_activations/activations.py").read_text()
+    path = tmp_path / "activations.py"
+    # a naive sigmoid, and a tanh whose error message holds characters XML cannot carry
+    path.write_text(model + "\n\ndef sigmoid(x):\n    return 1.0 / (1.0 + np.exp(-x))\n\n"
+                    "def tanh(x):\n    raise ValueError('bad \\x00\\x07 <value> & more')\n")
+    from xml.etree import ElementTree
+
+    plain = grade_json(path, "--seed", "1")
+    gradescope = json.loads(_grade_stdout(path, "--seed", "1", "--format", "gradescope"))
+    junit = ElementTree.fromstring(_grade_stdout(path, "--seed", "1", "--format", "junit"))
+
+    assert gradescope["score"] == plain["score"] < plain["max_score"]
+    tests = {t["name"]: t for t in gradescope["tests"]}
+    assert set(tests) == {e["id"] for e in plain["exercises"]}
+    assert tests["sigmoid"]["status"] == "failed" and "overflow" in tests["sigmoid"]["output"]
+    assert tests["relu"]["status"] == "passed" and tests["relu"]["score"] == tests["relu"]["max_score"]
+
+    suite = junit.find("testsuite")
+    failed_checks = [c for e in plain["exercises"] for c in e["checks"] if not c["passed"]]
+    assert int(suite.get("failures")) == len(failed_checks) > 0
+    assert int(suite.get("tests")) == sum(len(e["checks"]) for e in plain["exercises"])
+    failures = {case.get("classname") + "." + case.get("name"): case.find("failure")
+                for case in suite.iter("testcase") if case.find("failure") is not None}
+    assert any(name.startswith("01_activations.tanh.") for name in failures)
+    assert {p.get("name"): p.get("value") for p in suite.iter("property")}["score"] == str(plain["score"])
