@@ -468,6 +468,7 @@ pool2d_output_size = Exercise("pool2d_output_size", 2, (
                   examples=(Case((28, 24, 2)), Case((55, 55, 3), {"stride": 2}),  # LeNet, AlexNet
                             Case((5, 7, 2, 2, 1, True)),  # ceil_mode's last-window rule, both sides
                             Case((11, 6, 3), {"stride": 2, "ceil_mode": True}),
+                            Case((1, 6, 4), {"stride": 2, "padding": 1, "ceil_mode": True}),  # window past the end
                             Case((13, 9, (3, 2)), {"stride": [2, 1], "padding": (1, 1)}),
                             Case((7, 10, 3), {"stride": None, "padding": 1})),
                   judge=_size_judge(_pool_size64, POOL_SIZE_MISTAKES, _pool_valid_raise, POOL_SIZE_HINT)),

@@ -56,22 +56,70 @@ class _BannedModuleStub(types.ModuleType):
         raise ImportError(f"{self.__name__} is not allowed in this assignment")
 
 
+class _InertStub(types.ModuleType):
+    """Stands in for a display library that is not installed here (matplotlib, tqdm, IPython...),
+    so a plot or a progress bar in a student's file does nothing instead of sinking the whole
+    submission. Calls return their first argument when it is iterable (`tqdm(range(n))`), or
+    another stand-in (`fig, ax = plt.subplots()` unpacks into two)."""
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("__"):
+            raise AttributeError(name)
+        return _InertStub(f"{self.__name__}.{name}")
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        if self.__name__.endswith("trange"):
+            return range(*args)
+        if args and not isinstance(args[0], (_InertStub, str)) and hasattr(type(args[0]), "__iter__"):
+            return args[0]
+        return _InertStub(f"{self.__name__}()")
+
+    def __iter__(self) -> Any:
+        return iter((_InertStub(f"{self.__name__}[0]"), _InertStub(f"{self.__name__}[1]")))
+
+    def __getitem__(self, key: Any) -> Any:
+        return _InertStub(f"{self.__name__}[]")
+
+    def __enter__(self) -> Any:
+        return self
+
+    def __exit__(self, *exc: Any) -> bool:
+        return False
+
+
+#: libraries students import for plots, progress bars and notebooks; when not installed they
+#: import as inert stand-ins (never banned, never graded)
+DISPLAY_LIBRARIES = frozenset({"matplotlib", "seaborn", "tqdm", "IPython", "ipywidgets", "plotly",
+                               "google.colab"})
+
+
 class _StubFinder:
-    def __init__(self, modules: frozenset[str]) -> None:
+    """Last on sys.meta_path: imports `modules` (dotted names allowed) that no real finder
+    found as instances of `stub` (with their parents and submodules)."""
+
+    def __init__(self, modules: frozenset[str], stub: type = _BannedModuleStub) -> None:
         self.modules = modules
+        self.stub = stub
+
+    def _covers(self, name: str) -> bool:
+        for module in self.modules:
+            if name == module or module.startswith(name + "."):
+                return True
+            # a submodule only below a stand-in: a real package's missing submodule (torch
+            # probing for optional parts) must fail to import as usual
+            if name.startswith(module + ".") and isinstance(sys.modules.get(module), self.stub):
+                return True
+        return False
 
     def find_spec(self, name: str, path: Any = None, target: Any = None) -> Any:
         import importlib.machinery
 
-        top = name.split(".")[0]
-        # Only a library that is not installed at all: a real package's missing submodule
-        # (torch probing for optional parts) must fail to import as usual.
-        if top in self.modules and (name == top or isinstance(sys.modules.get(top), _BannedModuleStub)):
+        if self._covers(name):
             return importlib.machinery.ModuleSpec(name, self)
         return None
 
     def create_module(self, spec: Any) -> types.ModuleType:
-        module = _BannedModuleStub(spec.name)
+        module = self.stub(spec.name)
         module.__path__ = []
         return module
 
@@ -153,9 +201,11 @@ def reset_torch_state() -> None:
 
 
 def install_stubs(modules: frozenset[str]) -> None:
-    """Banned modules that are not installed import as stubs (after every real finder)."""
+    """Banned modules that are not installed import as stubs, and display libraries that are
+    not installed as inert stand-ins (both after every real finder)."""
     if modules:
         sys.meta_path.append(_StubFinder(modules))
+    sys.meta_path.append(_StubFinder(DISPLAY_LIBRARIES - modules, _InertStub))
 
 
 class Worker:
