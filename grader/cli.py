@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
@@ -111,3 +112,43 @@ def main(path: Path | None, assignment_id: str | None, output_format: str, seed:
 
 if __name__ == "__main__":
     main()
+
+
+@click.command(context_settings={"help_option_names": ["-h", "--help"]})
+@click.argument("folder", type=click.Path(path_type=Path, exists=True, file_okay=False))
+@click.option("--assignment", "assignment_id", type=click.Choice(list(ASSIGNMENTS)), required=True,
+              help="The assignment every student handed in.")
+@click.option("--seed", type=int, default=0, show_default=True, help="Seed for every generated input.")
+@click.option("--device", type=click.Choice(["auto", "cpu", "cuda"]), default="auto", show_default=True,
+              help="Where the PyTorch exercises and references run.")
+@click.option("--no-timing", is_flag=True, help="Skip the timing checks (their points count for the other checks).")
+@click.option("--reports", type=click.Path(path_type=Path, file_okay=False),
+              help="Also write each student's JSON report (as `grade --format json`) to this folder.")
+def class_main(folder: Path, assignment_id: str, seed: int, device: str, no_timing: bool,
+               reports: Path | None) -> None:
+    """Grade a whole class: FOLDER holds one file or folder per student; prints a CSV gradebook.
+
+    Progress goes to stderr, one line per student. Exit status 0 means grading ran.
+    """
+    import torch
+
+    from grader.batch import grade_class, to_csv
+    from grader.report import to_json
+    from grader.runner import Options
+
+    torch.set_num_threads(1)
+    options = Options(seed=seed, device=_device(device), timing=not no_timing)
+    if reports is not None:
+        reports.mkdir(parents=True, exist_ok=True)
+
+    def progress(row) -> None:
+        if row.result is None:
+            click.echo(f"{row.student}: {row.problem}", err=True)
+            return
+        click.echo(f"{row.student}: {row.result.score:g} / {row.result.max_score:g}", err=True)
+        if reports is not None:
+            safe_name = re.sub(r"[^\w.-]", "_", row.student)
+            (reports / f"{safe_name}.json").write_text(to_json([row.result]) + "\n")
+
+    rows = grade_class(folder, assignment_id, options, progress)
+    click.echo(to_csv(rows, assignment_id), nl=False)

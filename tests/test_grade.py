@@ -18,7 +18,9 @@ NUMPY_READY = {assignment_id: f"{module}.py" for assignment_id, (module, _) in A
 def test_model_solution_scores_full_marks(assignment, module):
     report = grade_json(ROOT / "tests/model_solutions" / assignment / module)
     assert report["assignment"] == assignment
-    assert report["score"] == report["max_score"] > 0
+    failed = [f"{e['id']}.{c['name']}: {c['message'][:300]}" for e in report["exercises"]
+              for c in e["checks"] if not c["passed"]]
+    assert report["score"] == report["max_score"] > 0, (report["notices"], failed[:3])
     assert all(e["passed"] for e in report["exercises"])
 
 
@@ -150,3 +152,29 @@ def test_gradescope_and_junit_carry_the_same_scores_as_json(tmp_path):
                 for case in suite.iter("testcase") if case.find("failure") is not None}
     assert any(name.startswith("01_activations.tanh.") for name in failures)
     assert {p.get("name"): p.get("value") for p in suite.iter("property")}["score"] == str(plain["score"])
+
+
+def test_grade_class_grades_every_student_and_survives_missing_and_broken_files(tmp_path):
+    import csv
+
+    model = (ROOT / "tests/model_solutions/05_softmax/softmax.py").read_text()
+    submitted = tmp_path / "submitted"
+    (submitted / "bob" / "05_softmax").mkdir(parents=True)
+    (submitted / "carol").mkdir()
+    (submitted / "alice.py").write_text(model)
+    (submitted / "bob" / "05_softmax" / "softmax.py").write_text(
+        model + "\n\ndef softmax(logits, axis=-1):\n    e = np.exp(logits)\n    return e / e.sum(axis=axis, keepdims=True)\n")
+    (submitted / "dave.py").write_text("def softmax(x)\n    return x\n")
+    reports = tmp_path / "reports"
+    done = subprocess.run([GRADE[0], "-c", "from grader.cli import class_main; class_main()", str(submitted),
+                           "--assignment", "05_softmax", "--no-timing", "--reports", str(reports)],
+                          capture_output=True, text=True, cwd=ROOT, timeout=600)
+    assert done.returncode == 0, done.stderr
+    rows = {row["student"]: row for row in csv.DictReader(done.stdout.splitlines())}
+    assert list(rows) == ["alice", "bob", "carol", "dave"]
+    assert float(rows["alice"]["score"]) == float(rows["alice"]["max_score"]) == 10
+    assert float(rows["bob"]["softmax"]) < 3 and float(rows["bob"]["softmax_cross_entropy"]) == 5
+    assert float(rows["carol"]["score"]) == 0 and "no softmax.py" in rows["carol"]["problem"]
+    assert float(rows["dave"]["score"]) == 0 and "syntax error" in rows["dave"]["problem"]
+    assert json.loads((reports / "alice.json").read_text())["score"] == 10
+    assert len(done.stderr.strip().splitlines()) == 4

@@ -149,6 +149,8 @@ class Sandbox:
             detail = self._stderr.read()[-2000:].decode(errors="replace").strip()
             raise SandboxError(f"the sandbox could not start: {detail.splitlines()[-1] if detail else 'no output'}")
         self.isolation = json.loads(data)["isolation"]
+        if self.isolation.get("python_hidden_from_other_uids"):
+            self.own_uids = False  # a worker under its own uid could not even import Python's stdlib
         self.isolation["own_uids"] = self.own_uids
         self._ready = True
 
@@ -173,6 +175,12 @@ class Sandbox:
     def spawn(self) -> "WorkerHandle":
         """A fresh worker forked from the zygote (restarting the zygote if it died)."""
         ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
+        try:  # readiness first: it says whether workers may run under uids of their own
+            with self._lock:
+                if self._alive():
+                    self._wait_ready()
+        except SandboxError:
+            pass  # a zygote that failed to start is restarted by the request below
         uid = self._uid_base + next(_worker_numbers) % 64 if self.own_uids else None
         try:
             reply = self._control_request({"op": "spawn", "uid": uid}, [theirs.fileno()])

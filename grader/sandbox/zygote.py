@@ -20,6 +20,7 @@ import json
 import os
 import socket
 import sys
+import tempfile
 
 CLONE_NEWNS = 0x00020000
 CLONE_NEWUSER = 0x10000000
@@ -80,14 +81,15 @@ def expose(paths: list[str]) -> list[str]:
     When Python lives under a directory closed to other users (e.g. /root/.pyenv), that
     directory is replaced, in this mount namespace only, by an empty tmpfs holding just the
     needed subtree, bind-mounted back in. The real directory is never changed, and the rest of
-    its contents stay hidden. Needs the fresh /tmp from `mask` for staging.
+    its contents stay hidden. Stages in a directory of its own under /tmp.
     """
     errors = []
     for path in paths:
         for directory, child in _blocked_ancestors(path):
-            stage = os.path.join("/tmp", ".stage-" + child.strip("/").replace("/", "_"))
             try:
-                os.makedirs(stage, exist_ok=True)
+                # unique: when /tmp is the real, shared one (Python itself lives under /tmp), two
+                # zygotes starting at once must not stage in (and remove) the same directory
+                stage = tempfile.mkdtemp(prefix=".stage-", dir="/tmp")
                 _mount(child, stage, None, MS_BIND | MS_REC, None)
                 _mount("tmpfs", directory, "tmpfs", MS_NOSUID | MS_NODEV, "size=16k,mode=755")
                 os.makedirs(child, exist_ok=True)
@@ -142,7 +144,10 @@ def main() -> None:
         needed = {sys.prefix, sys.base_prefix, sys.exec_prefix, os.path.dirname(numpy.__file__)}
         isolation["masked"], errors = mask(list(config.get("mask", [])), sorted(needed))
         isolation["errors"].extend(errors)
-        isolation["errors"].extend(expose(sorted(needed)))
+        exposed_errors = expose(sorted(needed))
+        isolation["errors"].extend(exposed_errors)
+        # workers under a uid of their own could not reach Python: the grader gives up own uids
+        isolation["python_hidden_from_other_uids"] = bool(exposed_errors)
     control.sendall(json.dumps({"ready": True, "isolation": isolation}).encode())
     launch.serve_control(control, config)
 
