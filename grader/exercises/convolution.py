@@ -338,8 +338,7 @@ def _pool_valid_raise(c: Case, error: dict) -> str:
             any(v[n] + 2 * p[i] < k[i] for i, n in enumerate(("h", "w"))):
         return ("Here the window is larger than the padded input, which ceil_mode allows: the last window "
                 "must only start inside the input or the left padding and may run past the end, so this "
-                "side is 1. Do not reject a kernel larger than the padded input in ceil_mode (nor round "
-                "down: is ceil_mode ignored?).")
+                "side is 1. In ceil_mode, check where the last window starts, not whether the kernel fits.")
     return ""
 
 
