@@ -493,13 +493,20 @@ def _shared_nans_zeroed(simulated: Any, got: Any) -> tuple[Any, Any]:
 
 
 def diagnose(case: Case, got: Any, diagnoses: Sequence[Diagnosis], tolerance: Tolerance | None,
-             scale_floor: float = 0.0) -> str:
+             scale_floor: float = 0.0, truth: Any = None) -> str:
+    """The message of the first known mistake whose simulated output matches `got` (loosely).
+    Given the `truth`, a mistake that changes nothing on this case (no dout to forget when
+    dout is all ones, no mask to invert) is skipped: it cannot be told from correct code."""
     for known in diagnoses:
         try:
             buggy = known.output(case)
         except Exception:  # noqa: BLE001 - a diagnosis that does not apply
             continue
         base = tolerance_for(tolerance, case) or Tolerance.for_dtype(case.dtype)
+        if truth is not None:
+            with np.errstate(all="ignore"):
+                if compare_tree(truth, buggy, case.dtype, base, scale_floor=scale_floor) is None:
+                    continue
         loose = Tolerance(base.rtol * known.tolerance_scale, base.atol * known.tolerance_scale)
         with np.errstate(all="ignore"):
             simulated, seen = _shared_nans_zeroed(buggy, plain(got))
@@ -538,7 +545,7 @@ def matches(expected: Expected, *, tolerance: CaseTolerance = None, names: Seque
         if mismatch is None:
             return None
         diagnosis = (mutation_diagnosis(case, ctx, argument_names)
-                     or diagnose(case, result.value, diagnoses, tolerance, floor))
+                     or diagnose(case, result.value, diagnoses, tolerance, floor, truth))
         return Failure(f"wrong result: {mismatch.summary()}", call=case.code(ctx.function),
                        diagnosis=diagnosis, hint=hint)
 
@@ -589,7 +596,7 @@ def stable(expected: Expected, *, tolerance: CaseTolerance = None, names: Sequen
                            f"{_FP_WORDS.get(result.fp_errors[0], '')}) for a finite input",
                            call=case.code(ctx.function),
                            diagnosis=diagnose(case, result.value, diagnoses, tolerance,
-                                              scale(case) if scale else 0.0), hint=hint)
+                                              scale(case) if scale else 0.0, expected(case)), hint=hint)
         found = values(case, result, ctx)
         if found is not None:
             found.summary = found.summary.replace("wrong result:", "not stable for large inputs:", 1)
