@@ -401,11 +401,16 @@ Expected = Callable[[Case], Any]
 
 @dataclass(frozen=True)
 class Diagnosis:
-    """A known mistake: `output(case)` is what the mistaken code returns, `message` names it."""
+    """A known mistake: `output(case)` is what the mistaken code returns, `message` names it.
+
+    `precision_only`: the mistake loses precision rather than changing the formula (a step in
+    float32), so `output` is the truth itself, recognised within `tolerance_scale` times the
+    tolerance; it is never skipped for equalling the truth."""
 
     message: str
     output: Callable[[Case], Any]
     tolerance_scale: float = 10.0
+    precision_only: bool = False
 
 
 def plain(value: Any) -> Any:
@@ -503,7 +508,7 @@ def diagnose(case: Case, got: Any, diagnoses: Sequence[Diagnosis], tolerance: To
         except Exception:  # noqa: BLE001 - a diagnosis that does not apply
             continue
         base = tolerance_for(tolerance, case) or Tolerance.for_dtype(case.dtype)
-        if truth is not None:
+        if truth is not None and not known.precision_only:
             with np.errstate(all="ignore"):
                 if compare_tree(truth, buggy, case.dtype, base, scale_floor=scale_floor) is None:
                     continue

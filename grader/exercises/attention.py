@@ -123,7 +123,7 @@ def _float32_leak(truth: callable) -> Diagnosis:
     return Diagnosis("The result is right only to float32 precision (~1e-7) for float64 inputs: a step runs in "
                      "float32, e.g. a constant made with torch.tensor(d) / torch.sqrt(torch.tensor(...)) without "
                      "dtype=, a .float() cast (a softmax computed in float32), or a float32 buffer.",
-                     output, tolerance_scale=1e3)
+                     output, tolerance_scale=1e3, precision_only=True)
 
 
 GRADIENT_HINT = ("keep every step inside autograd: no torch.no_grad(), .detach(), .data, .numpy() or "
