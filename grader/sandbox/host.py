@@ -71,6 +71,26 @@ class CallResult:
     seconds: float = 0.0
 
 
+#: variables the zygote (and so every worker) may see; nothing else of the grader's environment
+#: (tokens for Gradescope or CI, paths of other students' work...) reaches student code
+ENVIRONMENT_ALLOW_LIST = ("PATH", "LANG", "LC_ALL", "LC_CTYPE", "LANGUAGE", "TZ", "LD_LIBRARY_PATH",
+                          "CUDA_VISIBLE_DEVICES", "OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE")
+
+#: libraries a numpy assignment bans; in its sandbox they are not importable at all
+NUMPY_BANNED_LIBRARIES = frozenset({
+    "torch", "scipy", "jax", "jaxlib", "tensorflow", "keras", "cupy", "numba", "sklearn", "pandas",
+    "mxnet", "paddle", "autograd", "numexpr", "dask", "chainer", "theano", "mlx", "tinygrad",
+    "functorch", "torchvision", "triton"})
+
+
+def worker_environment() -> dict[str, str]:
+    """The zygote's environment: the allow-listed variables, one thread per numeric library."""
+    env = {k: os.environ[k] for k in ENVIRONMENT_ALLOW_LIST if k in os.environ}
+    env.setdefault("PATH", "/usr/local/bin:/usr/bin:/bin")
+    env.update(OMP_NUM_THREADS="1", OPENBLAS_NUM_THREADS="1", MKL_NUM_THREADS="1")
+    return env
+
+
 #: numbers workers across every Sandbox of this process, so two sandboxes (numpy and torch)
 #: never hand out the same worker uid
 _worker_numbers = itertools.count(1)
@@ -101,8 +121,10 @@ class Sandbox:
     """One zygote, shared by the workers of one grading run."""
 
     def __init__(self, *, torch: bool, limits: Limits = Limits(), isolate: bool = True,
-                 own_uids: bool | None = None) -> None:
+                 own_uids: bool | None = None, hide: frozenset[str] | None = None) -> None:
         self.torch = torch
+        #: installed libraries the workers must not be able to import at all
+        self.hide = (frozenset() if torch else NUMPY_BANNED_LIBRARIES) if hide is None else hide
         self.limits = limits
         self.isolate = isolate
         self.own_uids = (os.geteuid() == 0) if own_uids is None else own_uids
@@ -122,11 +144,10 @@ class Sandbox:
             return
         ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
         config = {"control_fd": theirs.fileno(), "torch": self.torch, "isolate": self.isolate,
-                  "mask": _grader_paths(), "limits": {
+                  "mask": _grader_paths(), "hide": sorted(self.hide), "limits": {
                       "memory_bytes": self.limits.memory_bytes, "cpu_seconds": self.limits.cpu_seconds,
                       "processes": self.limits.processes, "file_bytes": self.limits.file_bytes}}
-        env = {k: v for k, v in os.environ.items() if not k.startswith("PYTHON")}
-        env.update(OMP_NUM_THREADS="1", OPENBLAS_NUM_THREADS="1", MKL_NUM_THREADS="1")
+        env = worker_environment()
         self._stderr = tempfile.TemporaryFile()
         self._process = subprocess.Popen(
             [sys.executable, "-I", "-m", "grader.sandbox.zygote", json.dumps(config)],
@@ -149,17 +170,17 @@ class Sandbox:
             detail = self._stderr.read()[-2000:].decode(errors="replace").strip()
             raise SandboxError(f"the sandbox could not start: {detail.splitlines()[-1] if detail else 'no output'}")
         self.isolation = json.loads(data)["isolation"]
-        if self.isolation.get("python_hidden_from_other_uids"):
-            self.own_uids = False  # a worker under its own uid could not even import Python's stdlib
         self.isolation["own_uids"] = self.own_uids
         self._ready = True
 
     def _alive(self) -> bool:
         return self._process is not None and self._process.poll() is None
 
-    def _control_request(self, request: dict, fds: list[int] = ()) -> dict:
+    def _control_request(self, request: dict, fds: list[int] = (), restart: bool = True) -> dict:
         with self._lock:
             if not self._alive():
+                if not restart:
+                    raise SandboxError("the sandbox's zygote went away")
                 self.close()
                 self.start()
             self._wait_ready()
@@ -194,9 +215,23 @@ class Sandbox:
 
     def exit_status(self, pid: int) -> str:
         try:
-            return self._control_request({"op": "wait", "pid": pid}).get("status", "unknown")
+            return self._control_request({"op": "wait", "pid": pid}, restart=False).get("status", "unknown")
         except (SandboxError, OSError, ValueError):
             return "unknown"
+
+    def kill_worker(self, pid: int) -> None:
+        """End a worker's process group. Inside the sandbox's own PID namespace its pid means
+        nothing here, so the zygote does it (a zygote that is gone took its workers with it)."""
+        if not self.isolation.get("pid_namespace"):
+            try:
+                os.killpg(pid, signal.SIGKILL)
+            except (ProcessLookupError, PermissionError):
+                pass
+            return
+        try:
+            self._control_request({"op": "kill", "pid": pid}, restart=False)
+        except (SandboxError, OSError, ValueError):
+            pass
 
     def close(self) -> None:
         if self._control is not None:
@@ -207,6 +242,12 @@ class Sandbox:
                 self._process.kill()
             self._process.wait()
             self._process = None
+        root = self.isolation.get("root")
+        if root and os.path.basename(root).startswith(".grader-root-"):
+            try:  # the empty mount point the zygote's root was built on
+                os.rmdir(root)
+            except OSError:
+                pass
         if self._stderr is not None:
             self._stderr.close()
             self._stderr = None
@@ -267,19 +308,32 @@ class WorkerHandle:
             return CallResult(failure=self.failure), {}, [], 0.0
         limit = self.sandbox.limits.call_seconds if timeout is None else timeout
         start = time.perf_counter()
+        deadline = time.monotonic() + limit
         try:
             self.sock.settimeout(limit)
             wire.send_message(self.sock, header, list(blobs))
-            reply, reply_blobs = wire.recv_message(self.sock)
+            reply, reply_blobs = wire.recv_message(self.sock, deadline=deadline)
         except socket.timeout:
             return self._fail(f"it ran past the time limit of {limit:g} s and was stopped",
                               killed=True), {}, [], time.perf_counter() - start
-        except (wire.WireError, OSError) as error:
-            if isinstance(error, wire.WireError) and str(error) != "connection closed":
-                return self._fail(f"the worker sent a malformed reply ({error})", killed=True), {}, [], 0.0
+        except wire.WireError as error:
+            if str(error) != "connection closed":
+                return self._malformed(error), {}, [], 0.0
             return self._fail("the process running your code died", killed=False), {}, [], \
                 time.perf_counter() - start
+        except OSError:
+            return self._fail("the process running your code died", killed=False), {}, [], \
+                time.perf_counter() - start
+        except Exception as error:  # noqa: BLE001 - whatever came, the reply is the student's
+            return self._malformed(error), {}, [], 0.0
         return None, reply, reply_blobs, time.perf_counter() - start
+
+    def _malformed(self, error: BaseException) -> CallResult:
+        """The reply could not be read: the process running student code wrote something that
+        is not the worker's message (it took over the socket). Killed; the student's fault."""
+        detail = str(error)[:120] or type(error).__name__
+        return self._fail(f"the process running your code sent back something unreadable ({detail}); "
+                          "was the worker's connection tampered with?", killed=True)
 
     def _result(self, header: dict, blobs: list[bytes], timeout: float | None) -> CallResult:
         failure, reply, reply_blobs, seconds = self.request(header, blobs, timeout)
@@ -303,8 +357,8 @@ class WorkerHandle:
                 result.grads = wire.decode(reply["grads"], reply_blobs)
             if isinstance(reply.get("slot"), int):
                 result.slot = reply["slot"]
-        except (wire.WireError, ValueError, TypeError, KeyError, AttributeError) as error:
-            return self._fail(f"the worker sent a malformed reply ({error})", killed=True)
+        except Exception as error:  # noqa: BLE001 - RecursionError, MemoryError... all the student's
+            return self._malformed(error)
         return result
 
     def load(self, source: str, filename: str, module: str, stub_modules: tuple[str, ...] = (),
@@ -334,13 +388,14 @@ class WorkerHandle:
         result = self._result({"op": "store", "value": wire.encode(value, blobs)}, blobs, None)
         return wire.SlotRef(result.slot) if result.ok and result.slot is not None else None
 
+    def fetch(self, slot: int, timeout: float | None = None) -> CallResult:
+        """The value kept in `slot` (a call made with keep=True), which the worker then forgets."""
+        return self._result({"op": "fetch", "slot": int(slot)}, [], timeout)
+
     def kill(self) -> None:
         if self.uid is not None:
             kill_uid(self.uid)
-        try:
-            os.killpg(self.pid, signal.SIGKILL)
-        except (ProcessLookupError, PermissionError):
-            pass
+        self.sandbox.kill_worker(self.pid)
         self.sock.close()
 
     def close(self) -> None:

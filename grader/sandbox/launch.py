@@ -1,24 +1,67 @@
 """Zygote side: fork a worker, confine it, and report how workers ended.
 
 A worker is confined, in the forked child and before any student code runs, by: its own
-session (so the grader can kill its process group), stdin/stdout/stderr on /dev/null (what it
-prints can never reach the grader's output), a fresh working directory, resource limits, and,
-when the zygote is root, a uid of its own chosen by the grader (so its processes can all be
-killed at once and it can write nowhere but its directory and /tmp).
+session (so its process group can be killed), stdin/stdout/stderr on /dev/null (what it prints
+can never reach the grader's output), a directory of its own as working directory, HOME and
+TMPDIR, an environment of allow-listed variables only, hard resource limits (address space,
+CPU time, file size, processes), no way to gain privileges (no_new_privs; a worker left as uid 0
+also drops every capability), and, when the zygote is root, a uid of its own chosen by the
+grader (so its processes can all be killed at once and it can write nowhere but its directory).
+
+When a worker has been reaped, its directory is removed; when no worker is left, everything
+workers could have left behind is removed too (/tmp, /dev/shm, and in the sandbox's own PID
+namespace every stray process), so nothing passes from one exercise, or one student, to the next.
 """
 
 from __future__ import annotations
 
+import ctypes
 import json
 import os
 import random
 import resource
+import shutil
+import signal
 import socket
 import sys
 import tempfile
 import time
 
+PR_SET_NO_NEW_PRIVS, PR_CAPBSET_DROP, PR_SET_SECUREBITS = 38, 24, 28
+#: SECBIT_NOROOT, NO_SETUID_FIXUP, KEEP_CAPS_LOCKED, NO_CAP_AMBIENT_RAISE and their locks
+SECURE_BITS = 0x01 | 0x02 | 0x04 | 0x08 | 0x20 | 0x40 | 0x80
+CAPABILITY_VERSION_3 = 0x20080522
+#: variables a worker keeps from the zygote's (already allow-listed) environment
+WORKER_ENVIRONMENT = ("PATH", "LANG", "LC_ALL", "LC_CTYPE", "LANGUAGE", "TZ", "OMP_NUM_THREADS",
+                      "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE",
+                      "CUDA_VISIBLE_DEVICES", "LD_LIBRARY_PATH")
+
+_libc = ctypes.CDLL(None, use_errno=True)
 _statuses: dict[int, str] = {}
+_workers: dict[int, tuple[str, int | None]] = {}  # live pid -> (its directory, its uid)
+_baseline_processes = 0
+
+
+def prepare(config: dict) -> None:
+    """What must be read from the host before the zygote's root changes."""
+    global _baseline_processes
+    _baseline_processes = _count_processes(os.getuid())
+
+
+def _count_processes(uid: int) -> int:
+    count = 0
+    try:
+        entries = os.listdir("/proc")
+    except OSError:
+        return 0
+    for entry in entries:
+        if entry.isdigit():
+            try:
+                if os.stat(f"/proc/{entry}").st_uid == uid:
+                    count += 1
+            except OSError:
+                pass
+    return count
 
 
 def _describe_status(status: int) -> str:
@@ -29,6 +72,13 @@ def _describe_status(status: int) -> str:
     return "unknown"
 
 
+def _reaped(pid: int, status: int) -> None:
+    _statuses[pid] = _describe_status(status)
+    workdir, _uid = _workers.pop(pid, ("", None))
+    if workdir:
+        shutil.rmtree(workdir, ignore_errors=True)
+
+
 def _reap() -> None:
     while True:
         try:
@@ -37,7 +87,57 @@ def _reap() -> None:
             return
         if pid == 0:
             return
-        _statuses[pid] = _describe_status(status)
+        _reaped(pid, status)
+
+
+def _sweep(pid_namespace: bool, private_tmp: bool) -> None:
+    """With no worker left: end stray processes (in our own PID namespace, where this process
+    is init) and empty the directories every worker could write to (only where they are the
+    sandbox's own: never the host's /tmp)."""
+    if _workers:
+        return
+    if pid_namespace:
+        try:
+            os.kill(-1, signal.SIGKILL)  # as PID 1 of the namespace: every process but this one
+        except OSError:
+            pass
+        _reap()
+    if not private_tmp:
+        return
+    for shared in ("/tmp", "/dev/shm"):
+        try:
+            entries = os.listdir(shared)
+        except OSError:
+            continue
+        for name in entries:
+            path = os.path.join(shared, name)
+            try:
+                if os.path.isdir(path) and not os.path.islink(path):
+                    shutil.rmtree(path, ignore_errors=True)
+                else:
+                    os.unlink(path)
+            except OSError:
+                pass
+
+
+def _set_limits(limits: dict, own_uid: bool) -> None:
+    """Soft and hard limits alike, so the worker cannot raise them again."""
+    def cap(kind: int, value: int) -> None:
+        try:
+            _soft, hard = resource.getrlimit(kind)
+            value = value if hard == resource.RLIM_INFINITY else min(value, hard)
+            resource.setrlimit(kind, (value, value))
+        except (ValueError, OSError):
+            pass
+
+    if limits.get("memory_bytes"):
+        cap(resource.RLIMIT_AS, _virtual_memory_bytes() + int(limits["memory_bytes"]))
+    cap(resource.RLIMIT_CPU, int(limits.get("cpu_seconds", 120)))
+    cap(resource.RLIMIT_FSIZE, int(limits.get("file_bytes", 64 << 20)))
+    cap(resource.RLIMIT_CORE, 0)
+    processes = int(limits.get("processes", 32))
+    # the limit counts every process of the real uid: a shared uid starts from what it already has
+    cap(resource.RLIMIT_NPROC, processes if own_uid else _baseline_processes + processes)
 
 
 def _virtual_memory_bytes() -> int:
@@ -48,39 +148,37 @@ def _virtual_memory_bytes() -> int:
     return 0
 
 
-def _set_limits(limits: dict, own_uid: bool) -> None:
-    def cap(kind: int, value: int) -> None:
-        try:
-            soft, hard = resource.getrlimit(kind)
-            value = value if hard == resource.RLIM_INFINITY else min(value, hard)
-            resource.setrlimit(kind, (value, value if hard == resource.RLIM_INFINITY else hard))
-        except (ValueError, OSError):
-            pass
-
-    if limits.get("memory_bytes"):
-        cap(resource.RLIMIT_AS, _virtual_memory_bytes() + int(limits["memory_bytes"]))
-    cap(resource.RLIMIT_CPU, int(limits.get("cpu_seconds", 120)))
-    cap(resource.RLIMIT_FSIZE, int(limits.get("file_bytes", 64 << 20)))
-    cap(resource.RLIMIT_CORE, 0)
-    if own_uid:
-        cap(resource.RLIMIT_NPROC, int(limits.get("processes", 32)))
-
-
-def _become_worker(sock: socket.socket, config: dict, uid: int | None) -> None:
-    os.setsid()
-    workdir = tempfile.mkdtemp(prefix="worker-")
-    if uid is not None:
-        os.chown(workdir, uid, uid)
-    os.chdir(workdir)
-    os.environ.update(HOME=workdir, TMPDIR=workdir)
-    devnull = os.open(os.devnull, os.O_RDWR)
-    for fd in (0, 1, 2):
-        os.dup2(devnull, fd)
-    _set_limits(config.get("limits", {}), own_uid=uid is not None)
+def _drop_privileges(uid: int | None) -> None:
+    """No privilege can be gained or kept: under a uid of its own the worker has none; left as
+    uid 0 (a user namespace, or root without own uids) it gives up every capability for good."""
+    _libc.prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0)
     if uid is not None:
         os.setgroups([])
         os.setgid(uid)
         os.setuid(uid)
+        return
+    if os.geteuid() != 0:
+        return
+    _libc.prctl(PR_SET_SECUREBITS, SECURE_BITS, 0, 0, 0)
+    for capability in range(64):
+        _libc.prctl(PR_CAPBSET_DROP, capability, 0, 0, 0)
+    header = (ctypes.c_uint32 * 2)(CAPABILITY_VERSION_3, 0)
+    data = (ctypes.c_uint32 * 6)()  # effective, permitted, inheritable: all empty, twice (v3)
+    _libc.capset(header, data)
+
+
+def _become_worker(sock: socket.socket, config: dict, uid: int | None, workdir: str) -> None:
+    os.setsid()
+    os.chdir(workdir)
+    kept = {k: os.environ[k] for k in WORKER_ENVIRONMENT if k in os.environ}
+    os.environ.clear()
+    os.environ.update(kept, HOME=workdir, TMPDIR=workdir)
+    tempfile.tempdir = None
+    devnull = os.open(os.devnull, os.O_RDWR)
+    for fd in (0, 1, 2):
+        os.dup2(devnull, fd)
+    _set_limits(config.get("limits", {}), own_uid=uid is not None)
+    _drop_privileges(uid)
     import numpy as np
 
     np.random.seed(0)
@@ -94,8 +192,24 @@ def _become_worker(sock: socket.socket, config: dict, uid: int | None) -> None:
     Worker(sock).serve()
 
 
-def serve_control(control: socket.socket, config: dict) -> None:
-    """Answer `spawn` and `wait` requests until the grader closes the control socket."""
+def _new_workdir(uid: int | None) -> str:
+    workdir = tempfile.mkdtemp(prefix="worker-", dir="/tmp")
+    if uid is not None:
+        os.chown(workdir, uid, uid)
+    return workdir
+
+
+def _kill(pid: int) -> None:
+    for kill in (os.killpg, os.kill):
+        try:
+            kill(pid, signal.SIGKILL)
+        except OSError:
+            pass
+
+
+def serve_control(control: socket.socket, config: dict, pid_namespace: bool = False,
+                  private_tmp: bool = False) -> None:
+    """Answer `spawn`, `wait` and `kill` requests until the grader closes the control socket."""
     while True:
         try:
             data, fds, _flags, _addr = socket.recv_fds(control, 65536, 4)
@@ -108,14 +222,16 @@ def serve_control(control: socket.socket, config: dict) -> None:
         if request["op"] == "spawn":
             sock = socket.socket(fileno=fds[0])
             uid = request.get("uid")
+            workdir = _new_workdir(uid)
             pid = os.fork()
             if pid == 0:
                 try:
                     control.close()
-                    _become_worker(sock, config, uid)
+                    _become_worker(sock, config, uid, workdir)
                 finally:
                     os._exit(0)
             sock.close()
+            _workers[pid] = (workdir, uid)
             control.sendall(json.dumps({"pid": pid}).encode())
         elif request["op"] == "wait":
             pid = int(request["pid"])
@@ -126,10 +242,16 @@ def serve_control(control: socket.socket, config: dict) -> None:
                 except ChildProcessError:
                     break
                 if done:
-                    _statuses[pid] = _describe_status(status)
+                    _reaped(pid, status)
                 else:
                     time.sleep(0.005)
+            _sweep(pid_namespace, private_tmp)
             control.sendall(json.dumps({"status": _statuses.pop(pid, "running")}).encode())
+        elif request["op"] == "kill":
+            pid = int(request["pid"])
+            if pid in _workers:
+                _kill(pid)
+            control.sendall(json.dumps({"ok": True}).encode())
         else:
             for fd in fds:
                 os.close(fd)

@@ -22,6 +22,7 @@ import json
 import socket
 import struct
 import sys
+import time
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -244,9 +245,14 @@ def send_message(sock: socket.socket, header: dict, blobs: list[bytes] = ()) -> 
         sock.sendall(blob)
 
 
-def _recv_exact(sock: socket.socket, count: int) -> bytes:
+def _recv_exact(sock: socket.socket, count: int, deadline: float | None = None) -> bytes:
     chunks = []
     while count:
+        if deadline is not None:  # one limit for the whole message, however it trickles in
+            left = deadline - time.monotonic()
+            if left <= 0:
+                raise socket.timeout("the message did not arrive in time")
+            sock.settimeout(left)
         chunk = sock.recv(min(count, 1 << 20))
         if not chunk:
             raise WireError("connection closed")
@@ -255,19 +261,21 @@ def _recv_exact(sock: socket.socket, count: int) -> bytes:
     return b"".join(chunks)
 
 
-def recv_message(sock: socket.socket, max_bytes: int = MAX_FRAME_BYTES) -> tuple[dict, list[bytes]]:
-    """One message: its header dict and its blobs. Raises WireError on anything malformed."""
-    (size,) = struct.unpack(">Q", _recv_exact(sock, 8))
+def recv_message(sock: socket.socket, max_bytes: int = MAX_FRAME_BYTES,
+                 deadline: float | None = None) -> tuple[dict, list[bytes]]:
+    """One message: its header dict and its blobs. Raises WireError on anything malformed, and
+    socket.timeout when the whole message has not arrived by `deadline` (time.monotonic())."""
+    (size,) = struct.unpack(">Q", _recv_exact(sock, 8, deadline))
     if size > max_bytes or size < 4:
         raise WireError(f"message of {size} bytes refused")
-    payload = _recv_exact(sock, size)
+    payload = _recv_exact(sock, size, deadline)
     (head_size,) = struct.unpack(">I", payload[:4])
     if head_size > size - 4:
         raise WireError("bad header size")
     try:
         header = json.loads(payload[4:4 + head_size])
-    except ValueError as error:
-        raise WireError(f"header is not JSON: {error}") from None
+    except (ValueError, RecursionError) as error:  # RecursionError: a header nested past any use
+        raise WireError(f"header is not JSON: {type(error).__name__}") from None
     if not isinstance(header, dict):
         raise WireError("header is not an object")
     sizes = header.get("blob_sizes", [])

@@ -107,7 +107,8 @@ class _StubFinder:
                 return True
             # a submodule only below a stand-in: a real package's missing submodule (torch
             # probing for optional parts) must fail to import as usual
-            if name.startswith(module + ".") and isinstance(sys.modules.get(module), self.stub):
+            if name.startswith(module + ".") and (self.stub is _BannedModuleStub
+                                                  or isinstance(sys.modules.get(module), self.stub)):
                 return True
         return False
 
@@ -160,6 +161,10 @@ def install_guards(words: tuple[str, ...]) -> None:
     def banned(name: str) -> bool:
         return any(word.lower() in name.lower() for word in words)
 
+    # first the originals themselves (the names below are then replaced as well)
+    _refuse_at_dispatcher(torch, banned)
+    _refuse_python_routines(torch, banned)
+
     namespaces = {"torch": torch, "torch.nn": torch.nn, "torch.nn.functional": torch.nn.functional,
                   "torch._C._nn": torch._C._nn, "torch._C._VariableFunctions": torch._C._VariableFunctions,
                   "torch.nn.modules.activation": torch.nn.modules.activation,
@@ -178,6 +183,62 @@ def install_guards(words: tuple[str, ...]) -> None:
             setattr(torch.ops.aten, name, _banned_stand_in(f"torch.ops.aten.{name}", None))
 
 
+#: kernels registered over the banned operators; kept alive for the worker's life
+_DISPATCHER_OVERRIDES: list = []
+DISPATCH_KEYS = ("CompositeImplicitAutograd", "CompositeExplicitAutograd", "CPU", "CUDA", "Meta",
+                 "Autograd", "AutogradCPU", "AutogradCUDA", "AutogradMeta")
+
+
+def _refuse_at_dispatcher(torch: Any, banned: Any) -> None:
+    """Every banned aten operator raises at the dispatcher itself, whatever route reached it
+    (a Python namespace, torch.ops, the JIT's operator registry, inference mode, meta tensors)."""
+    import warnings
+
+    library = torch.library.Library("aten", "IMPL")
+    _DISPATCHER_OVERRIDES.append(library)
+    with warnings.catch_warnings():  # "overriding a previously registered kernel": the point
+        warnings.simplefilter("ignore")
+        for op in sorted(set(torch._C._dispatch_get_all_op_names())):
+            namespace, _, name = op.partition("::")
+            if namespace != "aten" or not banned(name):
+                continue
+            refuse = _banned_stand_in(f"aten::{name}", None)
+            for key in DISPATCH_KEYS:
+                try:
+                    library.impl(name, refuse, key)
+                except (RuntimeError, ValueError):
+                    pass  # not a key this operator can take
+
+
+def _refuse_python_routines(torch: Any, banned: Any) -> None:
+    """Banned routines written in Python (F.multi_head_attention_forward, the Transformer
+    modules' forward) raise from their own code object, so every reference to them raises,
+    however it was obtained (a saved alias, gc, a module's __dict__)."""
+    import torch.nn.modules.activation
+    import torch.nn.modules.transformer
+
+    def refuse(*args: Any, **kwargs: Any) -> Any:
+        raise RuntimeError("this PyTorch routine is not allowed in this assignment (banned)")
+
+    def swap(function: Any) -> None:
+        code = getattr(function, "__code__", None)
+        if code is not None and not code.co_freevars:
+            try:
+                function.__code__ = refuse.__code__
+            except (TypeError, ValueError, AttributeError):
+                pass
+
+    for module in (torch.nn.functional, torch.nn.modules.activation, torch.nn.modules.transformer):
+        for name, value in list(vars(module).items()):
+            if not banned(name) or name.startswith("__"):
+                continue
+            if isinstance(value, type):
+                for attribute in ("__init__", "forward"):
+                    swap(value.__dict__.get(attribute))
+            elif isinstance(value, types.FunctionType):
+                swap(value)
+
+
 def warm_up_torch() -> None:
     """Import torch and run, once in the zygote, what loads lazily on first use (the meta
     device's kernels alone import ~800 modules, about 1 s): every forked worker inherits it."""
@@ -192,19 +253,37 @@ def warm_up_torch() -> None:
             out.sum().backward()
 
 
-def reset_torch_state() -> None:
-    """Global torch state a submission may have changed (at import or in an earlier call)."""
+def torch_state() -> tuple | None:
+    """Torch's global state that changes results: default dtype, grad mode, default device."""
     torch = sys.modules.get("torch")
-    if torch is not None:
-        torch.set_grad_enabled(True)
-        torch.set_default_dtype(torch.float32)
+    if torch is None or not hasattr(torch, "get_default_dtype"):
+        return None
+    device = torch.get_default_device() if hasattr(torch, "get_default_device") else None
+    return torch.get_default_dtype(), torch.is_grad_enabled(), device
+
+
+def reset_torch_state(state: tuple | None) -> None:
+    """Put torch's global state back to `state`: what the student's module left at import (the
+    module's own choice, e.g. float64 by default), so one call cannot change the next."""
+    torch = sys.modules.get("torch")
+    if torch is None or state is None:
+        return
+    dtype, grad_enabled, device = state
+    torch.set_grad_enabled(grad_enabled)
+    torch.set_default_dtype(dtype)
+    if device is not None and hasattr(torch, "set_default_device") and torch.get_default_device() != device:
+        torch.set_default_device(None if device.type == "cpu" else device)
 
 
 def install_stubs(modules: frozenset[str]) -> None:
-    """Banned modules that are not installed import as stubs, and display libraries that are
-    not installed as inert stand-ins (both after every real finder)."""
+    """Banned modules import as stubs whether installed or not (before every real finder: the
+    real library is never loaded; in an isolated sandbox its files are not even there), and
+    display libraries that are not installed as inert stand-ins (after every real finder)."""
     if modules:
-        sys.meta_path.append(_StubFinder(modules))
+        for name in list(sys.modules):
+            if name.split(".")[0] in modules:
+                del sys.modules[name]
+        sys.meta_path.insert(0, _StubFinder(modules))
     sys.meta_path.append(_StubFinder(DISPLAY_LIBRARIES - modules, _InertStub))
 
 
@@ -217,6 +296,7 @@ class Worker:
         self.slots: dict[int, Any] = {}
         self.next_slot = 0
         self.fixtures_made: list[fixtures.CountingFunction] = []
+        self.torch_state: tuple | None = None
 
     # ------------------------------------------------------------ errors
 
@@ -285,6 +365,7 @@ class Worker:
             return {"ok": False, "error": self.describe(error)}
         restore_builtins()
         self.module = module
+        self.torch_state = torch_state()
         return {"ok": True}
 
     def call(self, header: dict, blobs: list[bytes]) -> tuple[dict, list[bytes]]:
@@ -306,7 +387,7 @@ class Worker:
                 fp_errors.append(kind)
 
         torch = sys.modules.get("torch")
-        reset_torch_state()
+        reset_torch_state(self.torch_state)
         try:
             with np.errstate(call=record, over="call", divide="call", invalid="call", under="ignore"):
                 value = function(*args, **kwargs)
@@ -362,6 +443,13 @@ class Worker:
         self.next_slot += 1
         return {"ok": True, "slot": self.next_slot - 1}
 
+    def fetch(self, header: dict) -> tuple[dict, list[bytes]]:
+        """Send back a kept value (e.g. a timed call's result, measured without its transfer)
+        and forget it."""
+        out_blobs: list[bytes] = []
+        value = self.slots.pop(int(header["slot"]))
+        return {"ok": True, "value": wire.encode(value, out_blobs)}, out_blobs
+
     def serve(self) -> None:
         while True:
             try:
@@ -377,6 +465,8 @@ class Worker:
                     reply, out_blobs = self.call(header, blobs)
                 elif op == "store":
                     reply = self.store(header, blobs)
+                elif op == "fetch":
+                    reply, out_blobs = self.fetch(header)
                 elif op == "release":
                     for slot in header.get("slots", []):
                         self.slots.pop(slot, None)

@@ -1,155 +1,116 @@
 """The zygote: a pre-warmed process that forks one sandboxed worker per request.
 
-Started by the grader as `python -I -m grader.sandbox.zygote CONFIG_JSON`. In order, it:
+Started by the grader as `python -I -m grader.sandbox.zygote CONFIG_JSON`, with an environment
+reduced to an allow-list (see `host.worker_environment`). In order, it:
 
-1. isolates itself while still single-threaded (a mount and network namespace, plus a user
-   namespace when not root) where the kernel allows it;
+1. isolates itself while still single-threaded, where the kernel allows it: new mount, network,
+   PID and IPC namespaces (plus a user namespace when not root), and becomes PID 1 of its PID
+   namespace (the process the grader started only waits for it), so every process a worker
+   starts dies with the zygote and no process of the host is visible;
 2. imports numpy (and torch for PyTorch assignments) once, so forks start warm;
-3. covers the grader's, the reference's and the tests' directories and /tmp with empty tmpfs,
-   so nothing forked from it can read the reference or model solutions;
+3. moves into a new root filesystem that holds only what running Python needs (see `rootfs`):
+   the Python installation and its site-packages, read-only; /usr and the loader's files;
+   a private /tmp, /dev/shm and /proc. The grader, the reference, the course's tests, the
+   project's `.git`, other students' files, the host's sockets and everything else are absent;
+   libraries a numpy assignment bans (torch, scipy...) are covered by empty directories;
 4. serves its control socket: `spawn` forks a worker onto a socket the grader passes over
-   SCM_RIGHTS; `wait` reports how a worker ended.
+   SCM_RIGHTS; `wait` reports how a worker ended; `kill` ends a worker's process group.
 
 No student code ever runs in the zygote itself; every worker starts from its clean state.
 """
 
 from __future__ import annotations
 
-import ctypes
 import json
 import os
+import signal
 import socket
 import sys
-import tempfile
 
-CLONE_NEWNS = 0x00020000
-CLONE_NEWUSER = 0x10000000
-CLONE_NEWNET = 0x40000000
-MS_NOSUID, MS_NODEV, MS_RDONLY = 2, 4, 1
-MS_BIND, MS_REC, MS_PRIVATE = 0x1000, 0x4000, 0x40000
+from grader.sandbox import rootfs
+from grader.sandbox.rootfs import CLONE_NEWIPC, CLONE_NEWNET, CLONE_NEWNS, CLONE_NEWPID, CLONE_NEWUSER, libc
 
-_libc = ctypes.CDLL(None, use_errno=True)
+PR_SET_PDEATHSIG = 1
 
 
-def _check(result: int, what: str) -> None:
-    if result != 0:
-        errno = ctypes.get_errno()
-        raise OSError(errno, f"{what}: {os.strerror(errno)}")
-
-
-def _mount(source: str, target: str, fstype: str | None, flags: int, data: str | None) -> None:
-    _check(_libc.mount(source.encode(), target.encode(), fstype.encode() if fstype else None,
-                       ctypes.c_ulong(flags), data.encode() if data else None), f"mount {target}")
-
-
-def enter_namespaces() -> tuple[bool, str]:
-    """A private mount namespace and an empty network namespace; (ok, reason)."""
+def enter_namespaces() -> tuple[int, str]:
+    """Unshare what the kernel allows, most isolated first; (flags entered, reason if fewer)."""
     uid, gid = os.getuid(), os.getgid()
-    flags = CLONE_NEWNS | CLONE_NEWNET | (0 if uid == 0 else CLONE_NEWUSER)
-    try:
-        _check(_libc.unshare(flags), "unshare")
-        if uid != 0:
+    user = 0 if uid == 0 else CLONE_NEWUSER
+    reasons = []
+    for flags in (CLONE_NEWNS | CLONE_NEWNET | CLONE_NEWPID | CLONE_NEWIPC | user,
+                  CLONE_NEWNS | CLONE_NEWNET | user):
+        try:
+            rootfs.check(libc.unshare(flags), "unshare")
+        except OSError as error:
+            reasons.append(str(error))
+            continue
+        if user:
             with open("/proc/self/setgroups", "w") as f:
                 f.write("deny")
             with open("/proc/self/uid_map", "w") as f:
                 f.write(f"0 {uid} 1")
             with open("/proc/self/gid_map", "w") as f:
                 f.write(f"0 {gid} 1")
-        _mount("none", "/", None, MS_REC | MS_PRIVATE, None)
-    except OSError as error:
-        return False, str(error)
-    return True, ""
+        return flags, ""
+    return 0, "; ".join(reasons)
 
 
-def _blocked_ancestors(path: str) -> list[tuple[str, str]]:
-    """(directory, child) pairs on the way to `path` that other users cannot traverse."""
-    blocked, current = [], "/"
-    for part in [p for p in os.path.abspath(path).split("/") if p]:
-        child = os.path.join(current, part)
+def become_namespace_init(control: socket.socket) -> None:
+    """Fork into the new PID namespace: the child goes on as its PID 1; this process only
+    waits for it and exits as it did. The child dies with this process (PDEATHSIG), and every
+    process of the namespace dies with the child."""
+    pid = os.fork()
+    if pid == 0:
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+        return
+    control.close()
+    for number in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP):
+        signal.signal(number, lambda *_: os._exit(1))
+    while True:
         try:
-            if not os.stat(current).st_mode & 0o001:
-                blocked.append((current, child))
-        except OSError:
+            _, status = os.waitpid(pid, 0)
             break
-        current = child
-    return blocked
-
-
-def expose(paths: list[str]) -> list[str]:
-    """Let a worker with its own uid reach the Python installation it needs.
-
-    When Python lives under a directory closed to other users (e.g. /root/.pyenv), that
-    directory is replaced, in this mount namespace only, by an empty tmpfs holding just the
-    needed subtree, bind-mounted back in. The real directory is never changed, and the rest of
-    its contents stay hidden. Stages in a directory of its own under /tmp.
-    """
-    errors = []
-    for path in paths:
-        for directory, child in _blocked_ancestors(path):
-            try:
-                # unique: when /tmp is the real, shared one (Python itself lives under /tmp), two
-                # zygotes starting at once must not stage in (and remove) the same directory
-                stage = tempfile.mkdtemp(prefix=".stage-", dir="/tmp")
-                _mount(child, stage, None, MS_BIND | MS_REC, None)
-                _mount("tmpfs", directory, "tmpfs", MS_NOSUID | MS_NODEV, "size=16k,mode=755")
-                os.makedirs(child, exist_ok=True)
-                _mount(stage, child, None, MS_BIND | MS_REC, None)
-                _check(_libc.umount2(stage.encode(), 2), f"umount {stage}")
-                os.rmdir(stage)
-            except OSError as error:
-                errors.append(str(error))
-    return errors
-
-
-def mask(paths: list[str], keep: list[str]) -> tuple[list[str], list[str]]:
-    """Cover each directory with an empty read-only tmpfs; give /tmp a fresh private one,
-    unless something the workers need (`keep`: Python, site-packages) lives under /tmp."""
-    masked, errors = [], []
-    for path in paths:
-        if not os.path.isdir(path):
+        except InterruptedError:
             continue
-        try:
-            _mount("tmpfs", path, "tmpfs", MS_NOSUID | MS_NODEV | MS_RDONLY, "size=16k,mode=555")
-            masked.append(path)
-        except OSError as error:
-            errors.append(str(error))
-    if any(os.path.realpath(p).startswith("/tmp/") for p in keep):
-        return masked, errors
-    try:
-        _mount("tmpfs", "/tmp", "tmpfs", MS_NOSUID | MS_NODEV, "size=512m,mode=1777")
-        masked.append("/tmp")
-    except OSError as error:
-        errors.append(str(error))
-    return masked, errors
+    os._exit(os.WEXITSTATUS(status) if os.WIFEXITED(status) else 1)
 
 
 def main() -> None:
     config = json.loads(sys.argv[1])
     control = socket.socket(fileno=int(config["control_fd"]))
-    isolation: dict = {"namespaces": False, "masked": [], "errors": []}
+    isolation: dict = {"namespaces": False, "pid_namespace": False, "root": "", "errors": []}
+    flags = 0
     if config.get("isolate"):
-        ok, reason = enter_namespaces()
-        isolation["namespaces"] = ok
+        flags, reason = enter_namespaces()
+        isolation["namespaces"] = bool(flags)
         if reason:
             isolation["errors"].append(reason)
+        if flags & CLONE_NEWPID:
+            become_namespace_init(control)
+            isolation["pid_namespace"] = True
+        if flags:
+            try:
+                rootfs.make_mounts_private()
+            except OSError as error:
+                isolation["errors"].append(str(error))
 
     import numpy  # noqa: F401 - warm import, inherited by every worker
 
-    from grader.sandbox import launch, worker  # noqa: F401 - must load before the masks go up
+    from grader.sandbox import launch, worker  # noqa: F401 - must load before the root changes
 
     if config.get("torch"):
         worker.warm_up_torch()
+    launch.prepare(config)  # reads what it needs of the host (/proc) while it is still there
 
-    if isolation["namespaces"]:
-        needed = {sys.prefix, sys.base_prefix, sys.exec_prefix, os.path.dirname(numpy.__file__)}
-        isolation["masked"], errors = mask(list(config.get("mask", [])), sorted(needed))
+    root = ""
+    if flags:
+        plan = rootfs.plan(hide=list(config.get("hide", [])), mask=list(config.get("mask", [])))
+        root, errors = rootfs.enter(plan, proc=bool(flags & CLONE_NEWPID))
+        isolation["root"] = root
         isolation["errors"].extend(errors)
-        exposed_errors = expose(sorted(needed))
-        isolation["errors"].extend(exposed_errors)
-        # workers under a uid of their own could not reach Python: the grader gives up own uids
-        isolation["python_hidden_from_other_uids"] = bool(exposed_errors)
     control.sendall(json.dumps({"ready": True, "isolation": isolation}).encode())
-    launch.serve_control(control, config)
+    launch.serve_control(control, config, pid_namespace=bool(flags & CLONE_NEWPID), private_tmp=bool(root))
 
 
 if __name__ == "__main__":
