@@ -10,6 +10,7 @@ an unused `import scipy` at the top of the file costs nothing.
 from __future__ import annotations
 
 import ast
+from collections import ChainMap, deque
 from dataclasses import dataclass, field
 
 from grader.spec import BannedPolicy
@@ -17,6 +18,11 @@ from grader.spec import BannedPolicy
 #: Never allowed in any submission: reaching the grader or loading code behind its back.
 ALWAYS_BANNED_MODULES = frozenset({"grader", "reference", "importlib"})
 DYNAMIC_CODE = frozenset({"__import__", "exec", "eval", "compile", "__builtins__"})
+#: key under which the module's `from X import *` modules are listed among its aliases
+_STARS = "*"
+#: what a file Python itself cannot parse for its depth is told (the parser's own limits:
+#: 200 nested brackets, then its stack, then the depth of the tree it builds)
+TOO_DEEP = ("expressions nested too deeply for Python to read; split them into smaller statements")
 
 
 @dataclass
@@ -75,9 +81,10 @@ class _Judge:
 
     def node_reason(self, node: ast.AST, aliases: dict[str, str]) -> str | None:
         """Why this function/statement body is banned on its own, or None."""
-        local = dict(aliases)
-        local.update(_import_aliases(node))
-        star_modules = [m for k, m in local.items() if k.startswith("*")]
+        own = _import_aliases(node)
+        local = ChainMap(own, aliases)  # not a copy: a file with thousands of imports and functions stays linear
+        star_modules = [m for k, m in own.items() if k.startswith("*")]
+        star_modules += aliases.get(_STARS, ())
         for module in star_modules:
             reason = self.path_reason(module)
             if reason:
@@ -106,17 +113,36 @@ class _Judge:
 
 
 def analyse(source: str, policy: BannedPolicy) -> StaticReport:
+    """Which functions of `source` use what `policy` bans. Never raises: a file Python cannot
+    read (a syntax error, nesting deeper than its parser allows, null bytes) comes back as
+    `syntax_error`, a one-line reason, so one student's file never stops a class."""
+    try:
+        return _analyse(source, policy)
+    except (RecursionError, MemoryError):
+        return StaticReport(syntax_error=TOO_DEEP)
+    except Exception as error:  # noqa: BLE001 - nothing in a student's file may crash the grader
+        return StaticReport(syntax_error=f"Python cannot read this file ({type(error).__name__}: "
+                                         f"{str(error).splitlines()[0][:200] if str(error) else ''})")
+
+
+def _analyse(source: str, policy: BannedPolicy) -> StaticReport:
     report = StaticReport()
     try:
         tree = ast.parse(source)
     except SyntaxError as error:
+        if "too many nested" in str(error.msg) or "too complex" in str(error.msg):
+            report.syntax_error = TOO_DEEP
+            return report
         line = f"line {error.lineno}: " if error.lineno else ""
         report.syntax_error = f"{line}{error.msg}"
         return report
+    except ValueError as error:  # null bytes, on Pythons that do not call it a SyntaxError
+        report.syntax_error = str(error).splitlines()[0][:200] if str(error) else "unreadable source"
+        return report
     judge = _Judge(policy)
-    aliases = {k: v for k, v in _import_aliases(ast.Module(body=[s for s in tree.body
-                                                                   if isinstance(s, (ast.Import, ast.ImportFrom))],
-                                                             type_ignores=[])).items()}
+    aliases: dict = _import_aliases(ast.Module(body=[s for s in tree.body if isinstance(s, (ast.Import, ast.ImportFrom))],
+                                               type_ignores=[]))
+    aliases[_STARS] = [m for k, m in aliases.items() if k.startswith("*")]
     # Module-level names bound to something banned (`expit = scipy.special.expit`).
     tainted_names: dict[str, str] = {}
     definitions: dict[str, ast.AST] = {}
@@ -136,21 +162,36 @@ def analyse(source: str, policy: BannedPolicy) -> StaticReport:
     reasons = {name: judge.node_reason(node, aliases) for name, node in definitions.items()}
     reasons = {name: reason for name, reason in reasons.items() if reason}
     uses = {name: {n.id for n in ast.walk(node) if isinstance(n, ast.Name)} for name, node in definitions.items()}
-    changed = True
-    while changed:
-        changed = False
-        for name, names in uses.items():
-            if name in reasons:
-                continue
-            for used in sorted(names):
-                if used in tainted_names:
-                    reasons[name] = tainted_names[used]
-                elif used in reasons and used != name:
-                    reasons[name] = f"{reasons[used]} through your helper `{used}`" \
-                        if "through your helper" not in reasons[used] else reasons[used]
-                else:
-                    continue
-                changed = True
-                break
+
+    def inherited(name: str) -> str | None:
+        """The reason `name` is tainted through what it uses, or None."""
+        for used in sorted(uses[name]):
+            if used in tainted_names:
+                return tainted_names[used]
+            if used in reasons and used != name:
+                return f"{reasons[used]} through your helper `{used}`" \
+                    if "through your helper" not in reasons[used] else reasons[used]
+        return None
+
+    # Taint spreads from callee to caller: a worklist over who uses whom, so a long chain of
+    # helpers costs one visit each (not one pass over the file per link).
+    callers: dict[str, set[str]] = {}
+    for name, names in uses.items():
+        for used in names:
+            if used != name and used in definitions:
+                callers.setdefault(used, set()).add(name)
+    queue = deque(sorted(reasons))
+    for name in sorted(uses):
+        if name not in reasons:
+            reason = inherited(name)
+            if reason:
+                reasons[name] = reason
+                queue.append(name)
+    while queue:
+        done = queue.popleft()
+        for caller in sorted(callers.get(done, ())):
+            if caller not in reasons:
+                reasons[caller] = inherited(caller) or reasons[done]
+                queue.append(caller)
     report.banned_uses = reasons
     return report

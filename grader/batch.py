@@ -5,24 +5,43 @@
 A class folder holds one entry per student: a file (`alice.py`, `bob.ipynb`) or a folder in
 which the assignment's module is found at any depth (nbgrader's
 `submitted/<student>/<assignment>/softmax.ipynb`). Students are graded one after another (timing
-checks need a quiet core) by the same zygote, so its start is paid once for the class. A
-student whose file is missing or unreadable gets a row with score 0 and the reason; nothing
-one student hands in can stop the others being graded.
+checks need a quiet core) by the same zygote, so its start is paid once for the class.
+
+Nothing one student hands in can stop the others being graded, or be graded as theirs when it
+is not their own file: a student whose submission is missing, unreadable, ambiguous, a symbolic
+link, a pipe, or a file that makes the grader itself fail gets a row with score 0 and the reason,
+and the next student is graded as usual. The search for a student's module never follows a
+symbolic link (to a file or a folder), and the file graded must really lie inside the student's
+own folder. Two candidate files (say `softmax.py` and `softmax.ipynb`, or two copies in
+different folders) are reported in the student's row and neither is graded: picking one
+silently may grade the file the student did not mean, and grading the better one rewards
+handing in several attempts; the staff remove the extra file and regrade that student.
 """
 
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
+import os
+import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable
 
 from grader.course import ASSIGNMENTS, SUFFIXES, TORCH_ASSIGNMENTS, load_assignment
+from grader.report import csv_text
 from grader.results import AssignmentResult
 from grader.runner import Options, grade
 from grader.sandbox.host import Sandbox
 from grader.submission import SubmissionError, load_submission
+
+#: the most files and folders looked at in one student's folder
+MAX_ENTRIES = 20_000
+#: folders never searched (Jupyter's autosaves)
+SKIPPED_FOLDERS = frozenset({".ipynb_checkpoints", "__pycache__"})
+LINK_PROBLEM = "is a symbolic link; hand in the file itself"
 
 
 @dataclass
@@ -33,61 +52,205 @@ class StudentResult:
     path: Path | None
     result: AssignmentResult | None = None
     problem: str = ""
+    #: the grader failed on this student's row (not the student's file): worth a regrade
+    grader_error: bool = False
 
 
-def find_submissions(root: Path, assignment_id: str) -> list[tuple[str, Path | None, str]]:
-    """(student, file or None, problem) for every entry of `root`, sorted by student."""
+@dataclass
+class Found:
+    """One student's entry in the class folder: the file to grade, or why there is none."""
+
+    student: str
+    path: Path | None
+    problem: str = ""
+    #: the folder the graded file must really lie in
+    within: Path | None = None
+
+
+def _shown(path: Path, root: Path) -> str:
+    try:
+        return str(path.relative_to(root))
+    except ValueError:
+        return str(path)
+
+
+def _search(folder: Path, names: frozenset[str], root: Path) -> tuple[list[Path], list[Path]]:
+    """(entries named like the module, symbolic links to folders) under `folder`, found without
+    following any symbolic link and without recursion (a folder nested thousands deep is fine)."""
+    named, links = [], []
+    pending, seen = [folder], 0
+    while pending:
+        current = pending.pop()
+        try:
+            with os.scandir(current) as listing:
+                entries = sorted(listing, key=lambda e: e.name)
+        except OSError as error:
+            raise SubmissionError(f"{_shown(current, root)}: cannot be read ({error.strerror})") from None
+        for entry in entries:
+            seen += 1
+            if seen > MAX_ENTRIES:
+                raise SubmissionError(f"{_shown(folder, root)}: more than {MAX_ENTRIES} files and folders; "
+                                      f"hand in the assignment's folder only")
+            path = Path(entry.path)
+            if entry.name in names:  # any kind: links and pipes are refused with their reason
+                if not entry.is_dir(follow_symlinks=False):
+                    named.append(path)
+                    continue
+            if entry.is_symlink():
+                if entry.is_dir():  # stat only; never listed
+                    links.append(path)
+            elif entry.is_dir(follow_symlinks=False) and entry.name not in SKIPPED_FOLDERS:
+                pending.append(path)
+    named.sort(key=lambda p: (len(p.parts), str(p)))
+    return named, sorted(links)
+
+
+def _find_in_folder(student: str, folder: Path, root: Path, module: str) -> Found:
+    names = frozenset(f"{module}{suffix}" for suffix in SUFFIXES)
+    try:
+        named, links = _search(folder, names, root)
+    except SubmissionError as error:
+        return Found(student, None, str(error))
+    if not named:
+        problem = f"no {module}.py or {module}.ipynb handed in"
+        if links:
+            problem += (" (symbolic links are not followed: "
+                        + ", ".join(_shown(p, root) for p in links[:3]) + ("..." if len(links) > 3 else "") + ")")
+        return Found(student, None, problem)
+    if len(named) > 1:
+        listed = ", ".join(_shown(p, root) for p in named[:4]) + (", ..." if len(named) > 4 else "")
+        return Found(student, None, f"more than one file could be the submission ({listed}); "
+                                    "none was graded: hand in exactly one")
+    path = named[0]
+    if path.is_symlink():
+        return Found(student, None, f"{_shown(path, root)} {LINK_PROBLEM}")
+    return Found(student, path, within=folder)
+
+
+def find_submissions(root: Path, assignment_id: str) -> list[Found]:
+    """One `Found` per student under `root`, sorted by student.
+
+    A student is a folder (`alice/`, searched at any depth) or a file (`alice.py`,
+    `alice.ipynb`); hidden entries and files of other kinds are not students. A student with
+    more than one entry (`alice.py` and `alice/`) gets one row saying so.
+    """
     module = ASSIGNMENTS[assignment_id][0]
+    entries: dict[str, list[os.DirEntry]] = {}
+    with os.scandir(root) as listing:
+        for entry in sorted(listing, key=lambda e: e.name):
+            if entry.name.startswith("."):
+                continue
+            suffix = Path(entry.name).suffix
+            if entry.is_dir(follow_symlinks=False):
+                student = entry.name
+            elif suffix in SUFFIXES and entry.name != suffix:
+                student = entry.name[:-len(suffix)]
+            elif entry.is_symlink() and entry.is_dir():  # a student's folder, linked from elsewhere
+                student = entry.name
+            else:
+                continue
+            entries.setdefault(student, []).append(entry)
     found = []
-    for entry in sorted(root.iterdir()):
-        if entry.name.startswith("."):
+    for student, own in sorted(entries.items()):
+        if len(own) > 1:
+            found.append(Found(student, None, "more than one submission ("
+                               + ", ".join(e.name for e in own) + "); none was graded: hand in exactly one"))
             continue
-        if entry.is_file():
-            if entry.suffix in SUFFIXES:
-                found.append((entry.stem, entry, ""))
-            continue
-        candidates = sorted((p for suffix in SUFFIXES for p in entry.rglob(f"{module}{suffix}")
-                             if ".ipynb_checkpoints" not in p.parts),
-                            key=lambda p: (len(p.parts), SUFFIXES.index(p.suffix)))
-        if candidates:
-            found.append((entry.name, candidates[0], ""))
-        else:
-            found.append((entry.name, None, f"no {module}.py or {module}.ipynb handed in"))
+        entry = own[0]
+        path = Path(entry.path)
+        if entry.is_symlink():
+            found.append(Found(student, None, f"{entry.name} {LINK_PROBLEM}"))
+        elif entry.is_dir(follow_symlinks=False):
+            found.append(_find_in_folder(student, path, root, module))
+        else:  # a file: load_submission refuses pipes, devices and the like with their reason
+            found.append(Found(student, path, within=root))
     return found
+
+
+def _first_line(error: BaseException) -> str:
+    text = str(error).strip()
+    return f"{type(error).__name__}: {text.splitlines()[0][:300]}" if text else type(error).__name__
 
 
 def grade_class(root: Path, assignment_id: str, options: Options,
                 progress: Callable[[StudentResult], None] = lambda row: None) -> list[StudentResult]:
-    """Grade every student's submission of `assignment_id` under `root`."""
+    """Grade every student's submission of `assignment_id` under `root`.
+
+    Raises OSError only when `root` itself cannot be listed; anything about one student ends
+    in that student's row."""
     assignment = load_assignment(assignment_id)
+    students = find_submissions(root, assignment_id)
+
+    def new_sandbox() -> Sandbox:
+        sandbox = Sandbox(torch=assignment_id in TORCH_ASSIGNMENTS, limits=options.limits, isolate=options.isolate)
+        sandbox.start()
+        return sandbox
+
     rows = []
-    with Sandbox(torch=assignment_id in TORCH_ASSIGNMENTS, limits=options.limits,
-                 isolate=options.isolate) as sandbox:
-        for student, path, problem in find_submissions(root, assignment_id):
-            row = StudentResult(student, path, problem=problem)
-            if path is not None:
+    sandbox = new_sandbox()
+    try:
+        for found in students:
+            row = StudentResult(found.student, found.path, problem=found.problem)
+            if found.path is not None:
                 try:
-                    row.result = grade(assignment, load_submission(path), options, sandbox)
+                    row.result = grade(assignment, load_submission(found.path, found.within), options, sandbox)
                 except SubmissionError as error:
                     row.problem = str(error)
+                except Exception as error:  # noqa: BLE001 - one student's row, never the class
+                    row.problem = (f"the grader failed on this submission ({_first_line(error)}); "
+                                   "grade it again on its own")
+                    row.grader_error = True
+                    sandbox.close()  # whatever state it was left in is not the next student's
+                    sandbox = new_sandbox()
             rows.append(row)
             progress(row)
+    finally:
+        sandbox.close()
     return rows
 
 
-def to_csv(rows: Iterable[StudentResult], assignment_id: str) -> str:
-    """student, score, max_score, one column per exercise, problem: a gradebook's import."""
+def report_file_name(student: str) -> str:
+    """The file name of a student's JSON report: letters, digits, `_`, `.` and `-` only, never
+    hidden or a path (so never outside the reports folder), and one per student (a name that
+    had to change carries a hash of the original, so `a b` and `a_b` do not collide)."""
+    safe = re.sub(r"[^A-Za-z0-9_.-]", "_", student).lstrip(".")[:80]
+    if safe != student or not safe:
+        digest = hashlib.sha256(student.encode("utf-8", "surrogateescape")).hexdigest()[:12]
+        safe = f"{safe or 'student'}-{digest}"
+    return f"{safe}.json"
+
+
+def write_new_file(folder: Path, name: str, text: str) -> None:
+    """Write `text` to `folder/name`, never through a symbolic link planted there."""
+    if "/" in name or name in (".", ".."):
+        raise ValueError(f"not a file name: {name!r}")
+    flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
+    fd = os.open(folder / name, flags, 0o644)
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise OSError(0, "not a regular file")
+        os.write(fd, text.encode("utf-8"))
+    finally:
+        os.close(fd)
+
+
+def to_csv(rows: Iterable[StudentResult], assignment_id: str, seed: int | None = None) -> str:
+    """student, score, max_score, one column per exercise, problem, seed: a gradebook's import.
+
+    Scores are plain numbers; text cells (student, problem) never start a spreadsheet formula
+    and show control characters as escapes (see `report.csv_text`)."""
     exercises = [e.name for e in load_assignment(assignment_id).exercises]
     max_score = float(sum(e.points for e in load_assignment(assignment_id).exercises))
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(["student", "score", "max_score", *exercises, "problem"])
+    writer.writerow(["student", "score", "max_score", *exercises, "problem", "seed"])
     for row in rows:
         if row.result is None:
-            writer.writerow([row.student, 0, max_score, *([0] * len(exercises)), row.problem])
+            writer.writerow([csv_text(row.student), 0, max_score, *([0] * len(exercises)), csv_text(row.problem),
+                             "" if seed is None else seed])
             continue
         scores = {e.id: e.score for e in row.result.exercises}
         notice = "; ".join(row.result.notices)
-        writer.writerow([row.student, row.result.score, row.result.max_score,
-                         *(scores.get(name, 0) for name in exercises), notice])
+        writer.writerow([csv_text(row.student), row.result.score, row.result.max_score,
+                         *(scores.get(name, 0) for name in exercises), csv_text(notice), row.result.seed])
     return out.getvalue()

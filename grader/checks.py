@@ -7,11 +7,18 @@ the student's function returned for one case. Judges are built from the small fa
 by naming its checks, not by writing a test.
 
 Checks declare what they `require`: the runner does not run a check whose requirement failed
-(no timing for a wrong function, nothing at all for a missing or banned one).
+(no timing for a wrong function, nothing at all for a missing or banned one). Beyond that, every
+check other than the gates and the value checks (`VALUE_CHECKS`) needs `does_the_job` (see
+`DoesTheJob`): property checks give nothing to a function that does not do the job at all.
+
+No result that carries marks goes unjudged: a timed call's result is fetched after the clock
+stops and judged like any other (`TimingCheck`); a wrong one fails timing and revokes the values
+check it passed on small inputs (`Failure.revokes`).
 """
 
 from __future__ import annotations
 
+import ast
 import re
 import statistics
 import time
@@ -30,6 +37,10 @@ from grader.sandbox.host import CallResult
 from grader.sandbox.wire import Fixture, Opaque, SlotRef, TensorValue
 
 GATES = ("implemented", "allowed_apis")
+#: the weight-0 gate every property check needs (the runner adds it where an exercise has a values check)
+JOB = "does_the_job"
+#: checks that judge the values themselves: they need only the gates, never `does_the_job`
+VALUE_CHECKS = frozenset({"matches_reference"})
 
 
 # ================================================================ cases
@@ -158,12 +169,16 @@ class Context:
     """What a check needs to call the student's function: the worker and the budgets.
 
     The worker is started lazily and restarted (module loaded again) after it died, so one
-    check's crash does not take the exercise's other checks down with it.
+    check's crash does not take the exercise's other checks down with it. `checks` are the
+    exercise's checks by name: a check that judges results it did not ask for (the timed calls,
+    the job gate's calls) borrows the judge of the check that owns those values.
     """
 
-    def __init__(self, session: Any, function: str, budget_seconds: float) -> None:
+    def __init__(self, session: Any, function: str, budget_seconds: float,
+                 checks: Mapping[str, "Check"] | None = None) -> None:
         self.session = session
         self.function = function
+        self.checks: Mapping[str, Check] = dict(checks or {})
         self.deadline = time.monotonic() + budget_seconds
         self._worker = None
         self.load_failure: Failure | None = None
@@ -346,6 +361,13 @@ class PropertyCheck(Check):
     #: per-case call options on top of `call_options` (e.g. the upstream gradient for backward)
     call_options_for: Callable[[Case], Mapping[str, Any]] | None = None
 
+    def call(self, ctx: Context, case: Case) -> CallResult:
+        """One call of the student's function on `case`, with this check's call options."""
+        options = dict(self.call_options)
+        if self.call_options_for is not None:
+            options.update(ctx.place_options(self.call_options_for(case)))
+        return ctx.call(case, **options)
+
     def run(self, ctx: Context) -> Failure | None:
         last: list[Failure] = []
         shrink_started: list[float] = []
@@ -355,10 +377,7 @@ class PropertyCheck(Check):
                 shrink_started.append(time.monotonic())
             if shrink_started and time.monotonic() - shrink_started[0] > ctx.session.shrink_seconds:
                 raise Abort(last[-1])
-            options = dict(self.call_options)
-            if self.call_options_for is not None:
-                options.update(ctx.place_options(self.call_options_for(case)))
-            result = ctx.call(case, **options)
+            result = self.call(ctx, case)
             if result.failure is not None:
                 raise Abort(error_failure(result, case, ctx.function))
             failure = self.judge(case, result, ctx)
@@ -391,6 +410,145 @@ class PropertyCheck(Check):
                 return failure
             return Failure(f"the check could not run: {type(error).__name__}: {error}"[:300])
         return None
+
+
+# ================================================================ the job gate
+
+
+@dataclass(frozen=True)
+class DoesTheJob(Check):
+    """Weight-0 gate: the function does its job at all, so that its property checks (timing,
+    state, restoring x, ValueError cases, dtype, inputs unchanged) may earn points.
+
+    It calls the function on the explicit examples of the values check `values` and on `drawn`
+    cases drawn from it (with that check's call options) and judges each result with that
+    check's judge. A result is *trivial* when the judge rejects it and its job (`part` of the
+    result, all of it by default) is nothing, all zeros, the arguments handed back (every part
+    zero or a copy of an argument), or the same as the result for a different case; a call that
+    raises is trivial too. A result that is right, or wrong in a way of its own, shows the job
+    done. The gate fails when some call is trivial and none shows the job done: a function that
+    always raises or returns zeros, its input or a constant. A wrong formula is not trivial:
+    correctness is the values check's business, and its property checks still count.
+    """
+
+    name: str = JOB
+    weight: float = 0.0
+    requires: tuple[str, ...] = GATES
+    values: str = "matches_reference"
+    #: the part of a result that is the function's job (e.g. w_new of an optimizer's (w_new, state))
+    part: Callable[[Any], Any] | None = None
+    part_name: str = "the result"
+    drawn: int = 3
+
+    def run(self, ctx: Context) -> Failure | None:
+        check = ctx.checks.get(self.values)
+        if not isinstance(check, PropertyCheck) or check.judge is None:
+            return None
+        cases = list(check.examples) + self._draw(check, ctx)
+        seen: list[tuple[Case, Any, bool]] = []  # (case, job part, rejected) of each call that returned
+        trivial: list[tuple[Case, str]] = []
+        done = 0
+        for case in cases:
+            result = check.call(ctx, case)
+            if result.failure is not None:
+                raise Abort(error_failure(result, case, ctx.function))
+            if result.error is not None:
+                trivial.append((case, "raised " + f"{result.error['type']}: {result.error['message']}"[:200]))
+                continue
+            rejected = check.judge(case, result, ctx) is not None
+            part = self._part(result.value)
+            seen.append((case, part, rejected))
+            why = _empty_job(part, case) if rejected else ""
+            if why:
+                trivial.append((case, f"{self.part_name} is {why}"))
+        for index, (case, part, rejected) in enumerate(seen):
+            same = next((other for j, (other, other_part, other_rejected) in enumerate(seen)
+                         if j != index and (rejected or other_rejected)
+                         and other.code(ctx.function) != case.code(ctx.function) and _same_leaves(part, other_part)),
+                        None)
+            if same is not None:
+                trivial.append((case, f"{self.part_name} is the same for different inputs"))
+            elif not _empty_job(part, case):  # right, or wrong in a way of its own
+                done += 1
+        if done or not trivial:
+            return None
+        case, why = trivial[0]
+        return Failure(f"does not do the job at all: {why} on every valid input tried (e.g. the call below), so its "
+                       f"property checks earn nothing", call=case.code(ctx.function),
+                       hint="compute the result from the inputs; timing, dtype and the other property checks "
+                            "count once the function does its job")
+
+    def _part(self, value: Any) -> Any:
+        if self.part is None:
+            return value
+        try:
+            return self.part(value)
+        except Exception:  # noqa: BLE001 - a result of another shape: all of it is the job
+            return value
+
+    def _draw(self, check: PropertyCheck, ctx: Context) -> list[Case]:
+        """`drawn` cases from the values check's strategy, the same for the same seed."""
+        if check.cases is None or self.drawn <= 0:
+            return []
+        drawn: list[Case] = []
+
+        def collect(case: Case) -> None:
+            drawn.append(case)
+
+        test = given(check.cases)(collect)
+        test = settings(max_examples=self.drawn, deadline=None, database=None, phases=(Phase.generate,),
+                        suppress_health_check=list(HealthCheck))(test)
+        try:
+            seed(ctx.seed_for(self.name))(test)()
+        except Exception:  # noqa: BLE001 - a strategy that cannot draw: the examples decide
+            pass
+        return drawn[:self.drawn]
+
+
+def _leaves(value: Any) -> list[Any]:
+    """The numbers and arrays in a result (tensors as arrays), in order."""
+    value = plain(value)
+    if isinstance(value, (tuple, list)):
+        return [leaf for item in value for leaf in _leaves(item)]
+    if isinstance(value, dict):
+        return [leaf for item in value.values() for leaf in _leaves(item)]
+    if isinstance(value, np.ndarray) and value.dtype.kind in "fiub":
+        return [value]
+    if isinstance(value, (int, float, np.number)) and not isinstance(value, bool):
+        return [np.asarray(value)]
+    return []
+
+
+def _argument_leaves(case: Case) -> list[np.ndarray]:
+    found: list[np.ndarray] = []
+    for value in list(case.args) + list(case.kwargs.values()):
+        if not isinstance(value, (FromCall, Fixture)):
+            found += _leaves(value)
+    return found
+
+
+def _equal(a: np.ndarray, b: np.ndarray) -> bool:
+    return a.shape == b.shape and a.dtype == b.dtype and \
+        bool(np.array_equal(a, b, equal_nan=a.dtype.kind == "f"))
+
+
+def _same_leaves(first: Any, second: Any) -> bool:
+    a, b = _leaves(first), _leaves(second)
+    return bool(a) and len(a) == len(b) and all(_equal(x, y) for x, y in zip(a, b))
+
+
+def _empty_job(part: Any, case: Case) -> str:
+    """How `part` is empty ('' if it is not): nothing numeric, all zeros, or the arguments back."""
+    leaves = _leaves(part)
+    if not leaves:
+        return f"{show_result(part)}, not a computed value"
+    zero = [leaf.size > 0 and not np.any(leaf) for leaf in leaves]
+    if all(zero):
+        return "all zeros"
+    arguments = _argument_leaves(case)
+    if all(z or any(_equal(leaf, arg) for arg in arguments) for z, leaf in zip(zero, leaves)):
+        return "its argument handed back unchanged" if len(leaves) == 1 else "its arguments handed back"
+    return ""
 
 
 # ================================================================ judges
@@ -434,7 +592,7 @@ def compare_tree(expected: Any, got: Any, dtype: np.dtype, tolerance: Tolerance 
     `scale_floor` is one float for every part, or a tree shaped like `expected` (tuples and
     dicts of floats) giving each part its own natural size."""
     got = plain(got)
-    if expected is ANYTHING:
+    if expected is ANYTHING or got is ANYTHING:  # `got` is ANYTHING only in a simulated mistake
         return None
     if isinstance(expected, tuple):
         if not isinstance(got, (tuple, list)):
@@ -482,6 +640,8 @@ def _floor_part(scale_floor: Any, key: Any) -> Any:
 def _shared_nans_zeroed(simulated: Any, got: Any) -> tuple[Any, Any]:
     """Both trees with 0 where both hold NaN: a mistake that produces NaN (an inverted mask
     blanking a whole row) is recognised by producing NaN in the same places."""
+    if simulated is ANYTHING:
+        return simulated, got
     if isinstance(simulated, (tuple, list)) and isinstance(got, (tuple, list)) and len(simulated) == len(got):
         pairs = [_shared_nans_zeroed(s, g) for s, g in zip(simulated, got)]
         return tuple(p[0] for p in pairs), type(got)(p[1] for p in pairs)
@@ -758,8 +918,15 @@ def gradients_match(expected: Callable[[Case], Sequence[Any]], *, names: Sequenc
 class KeepsDevice(Check):
     """Results stay on the inputs' device: on the grading device when it is not the CPU, and
     always on PyTorch's data-less "meta" device, where a stray `.cpu()`, numpy round trip or a
-    tensor built without `device=` shows on any machine. On "meta" only device errors count:
-    an operation that meta tensors do not support (`.item()`) is not the student's fault."""
+    tensor built without `device=` shows on any machine.
+
+    A meta run that raises an error other than a device error (`.item()`, `if t:` or a
+    data-dependent kernel, which meta cannot run) shows nothing, so it does not pass by itself:
+    the same case must then run on the CPU (an error there is the function's own), and the
+    device path is what the run on the grading device showed or, on a CPU-only machine, what the
+    code says: no route to the CPU (`.cpu()`, `.numpy()`, `.tolist()`, "cpu", `torch.from_numpy`,
+    a tensor made without `device=` and not moved with `.to(...)`) in the function or its helpers.
+    """
 
     name: str = "keeps_device"
     weight: float = 1.0
@@ -768,7 +935,8 @@ class KeepsDevice(Check):
     hint: str = "create new tensors with device=x.device (and dtype=x.dtype); never call .cpu() or .numpy()"
 
     def run(self, ctx: Context) -> Failure | None:
-        devices = ([ctx.session.device] if ctx.session.device != "cpu" else []) + ["meta"]
+        accelerated = ctx.session.device != "cpu"
+        devices = ([ctx.session.device] if accelerated else []) + ["meta"]
         for device in devices:
             case = self.make_case(device)
             result = ctx.call(case)
@@ -776,7 +944,7 @@ class KeepsDevice(Check):
                 return error_failure(result, case, ctx.function)
             if result.error is not None:
                 if device == "meta" and not _is_device_error(result.error["message"]):
-                    continue
+                    return self._meta_could_not_run(ctx, case, result.error, accelerated)
                 return Failure(f"with inputs on {device}: raised {result.error['type']}: "
                                f"{result.error['message']}"[:400], call=case.code(ctx.function),
                                diagnosis="It moves data to another device (the CPU?) on the way.",
@@ -786,6 +954,82 @@ class KeepsDevice(Check):
                     return Failure(f"{name} is on {where} for inputs on {device}: results must stay on "
                                    f"the inputs' device", call=case.code(ctx.function), hint=self.hint)
         return None
+
+    def _meta_could_not_run(self, ctx: Context, meta_case: Case, error: dict, accelerated: bool) -> Failure | None:
+        cpu_case = self.make_case("cpu")
+        failure = error_failure(ctx.call(cpu_case), cpu_case, ctx.function)
+        if failure is not None:
+            return failure
+        if accelerated:  # the run on the grading device showed where the results land
+            return None
+        routes = host_routes(ctx.session.submission.source, ctx.function)
+        if not routes:
+            return None
+        raised = f"{error['type']}: {error['message']}"[:200]
+        return Failure(f"with inputs on meta (a device without data, standing in for a GPU) it raised {raised}, "
+                       f"so where its results land cannot be seen there; and its code has a route to the CPU: "
+                       f"{'; '.join(routes[:3])}", call=meta_case.code(ctx.function),
+                       diagnosis="Results must stay on the inputs' device: on a GPU this would move data to "
+                                 "the CPU.", hint=self.hint)
+
+
+#: torch functions that make a tensor on the CPU unless given device=
+_FACTORIES = frozenset({"tensor", "as_tensor", "asarray", "scalar_tensor", "zeros", "ones", "empty", "full",
+                        "arange", "range", "eye", "rand", "randn", "randint", "linspace", "logspace",
+                        "tril_indices", "triu_indices"})
+
+
+def host_routes(source: str, function: str) -> list[str]:
+    """Where `function` (or a top-level helper it names, transitively) may put data on the CPU:
+    `.cpu()`, `.numpy()`, `.tolist()`, the string "cpu", `torch.from_numpy`, or a torch factory
+    without `device=` whose tensor is not moved on with `.to(...)`. Static, on the AST only."""
+    try:
+        tree = ast.parse(source)
+    except SyntaxError:
+        return []
+    definitions = {node.name: node for node in tree.body
+                   if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))}
+    torch_names = {"torch"}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            torch_names |= {a.asname or a.name for a in node.names if a.name == "torch"}
+        elif isinstance(node, ast.ImportFrom) and node.module == "torch":
+            torch_names |= {f"={a.asname or a.name}" for a in node.names if a.name in _FACTORIES | {"from_numpy"}}
+    reached, todo = set(), [function]
+    while todo:
+        name = todo.pop()
+        if name in reached or name not in definitions:
+            continue
+        reached.add(name)
+        todo += [n.id for n in ast.walk(definitions[name]) if isinstance(n, ast.Name)]
+    routes: list[str] = []
+    for name in sorted(reached, key=lambda n: definitions[n].lineno):
+        moved = {id(inner) for node in ast.walk(definitions[name])
+                 if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "to"
+                 for inner in ast.walk(node.func.value)}
+        for node in ast.walk(definitions[name]):
+            where = f"line {getattr(node, 'lineno', '?')}"
+            if isinstance(node, ast.Constant) and isinstance(node.value, str) and node.value.startswith("cpu"):
+                routes.append(f'{where}: "{node.value}"')
+            elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) \
+                    and node.func.attr in ("cpu", "numpy", "tolist"):
+                routes.append(f"{where}: .{node.func.attr}()")
+            elif isinstance(node, ast.Call):
+                factory = _torch_factory(node.func, torch_names)
+                if factory == "from_numpy" or (factory and id(node) not in moved
+                                               and not any(k.arg == "device" for k in node.keywords)):
+                    routes.append(f"{where}: torch.{factory}(...) without device=" if factory != "from_numpy"
+                                  else f"{where}: torch.from_numpy(...)")
+    return list(dict.fromkeys(routes))
+
+
+def _torch_factory(func: ast.AST, torch_names: set[str]) -> str:
+    if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) and func.value.id in torch_names \
+            and func.attr in _FACTORIES | {"from_numpy"}:
+        return func.attr
+    if isinstance(func, ast.Name) and f"={func.id}" in torch_names:
+        return func.id
+    return ""
 
 
 def _is_device_error(message: str) -> bool:
@@ -816,6 +1060,11 @@ class TimingCheck(Check):
     call (so a cache cannot help). Rounds interleave reference and student; the verdict is the
     ratio of medians against `limit`, re-measured once before failing. A call that takes far
     longer than the limit allows stops the measurement at once.
+
+    Timing is judged only on calls whose results are right: each timed call keeps its result in
+    the worker (so the clock does not include sending it), and it is fetched before the next call
+    and judged by the judge of the check `verify`. A wrong result fails timing, naming what was
+    wrong, and revokes `verify`, which the function passed only on small inputs.
     """
 
     name: str = "timing"
@@ -827,6 +1076,7 @@ class TimingCheck(Check):
     limit: float = 10.0
     rounds: int = 7
     hint: str = ""
+    verify: str = "matches_reference"
 
     def run(self, ctx: Context) -> Failure | None:
         rng = np.random.default_rng(ctx.seed_for(self.name))
@@ -869,7 +1119,7 @@ class TimingCheck(Check):
                 budget = max(ctx.remaining(), 0.05)
             args = [SlotRef(slot.slot, (0, i)) for i in range(len(case.args))]
             kwargs = {k: SlotRef(slot.slot, (1, k)) for k in case.kwargs}
-            result = worker.call(ctx.function, args, kwargs, timeout=budget, discard=True)
+            result = worker.call(ctx.function, args, kwargs, timeout=budget, keep=True, discard=True)
             if result.failure is not None:
                 if "time limit" in result.failure:
                     return Failure(f"too slow: one call on a timing input took more than {budget:.2g} s, "
@@ -879,11 +1129,35 @@ class TimingCheck(Check):
                 return error_failure(result, case, ctx.function)
             if result.error is not None:
                 return error_failure(result, Case(("<timing input>",)), ctx.function)
+            wrong = self._judge_kept(ctx, worker, result, case)
+            if wrong is not None:
+                return wrong
             if index > 0:  # the first round is the warm-up
                 student_times.append(max(result.seconds - ping, 1e-7))
             else:
                 reference_times.clear()
         return statistics.median(student_times) / max(statistics.median(reference_times), 1e-7)
+
+    def _judge_kept(self, ctx: Context, worker: Any, timed: CallResult, case: Case) -> Failure | None:
+        """Fetch the result the timed call kept in the worker and judge it with `verify`'s judge."""
+        judge = getattr(ctx.checks.get(self.verify), "judge", None)
+        if judge is None:
+            raise LookupError(f"no check `{self.verify}` judges this exercise's timed results")
+        fetched = worker.fetch(timed.slot) if timed.slot is not None else \
+            CallResult(failure="the worker kept no result of the timed call")
+        if fetched.failure is not None or not fetched.ok:
+            failure = error_failure(fetched, case, ctx.function) if fetched.failure is not None else None
+            return failure or Failure("could not fetch the result of a timed call from the worker")
+        result = CallResult(ok=True, value=fetched.value, fp_errors=list(timed.fp_errors), seconds=timed.seconds)
+        wrong = judge(case, result, ctx)
+        if wrong is None:
+            return None
+        what = wrong.summary.removeprefix("wrong result: ")
+        return replace(wrong, summary=f"wrong result on a larger input (a timing input: {_shapes(case)}), "
+                                      f"though right on the small generated ones: {what}",
+                       hint=wrong.hint or "the same code must work for every input size: look for a branch, "
+                                          "limit or buffer that depends on the size",
+                       revokes=(self.verify,))
 
     @staticmethod
     def _ping(worker: Any) -> float:
@@ -893,6 +1167,13 @@ class TimingCheck(Check):
             if failure is None:
                 times.append(seconds)
         return statistics.median(times) if times else 0.0
+
+
+def _shapes(case: Case) -> str:
+    """The array arguments' shapes, e.g. 'shapes (8192, 10), (8192,)'."""
+    shapes = [str(tuple(np.shape(plain(v)))) for v in list(case.args) + list(case.kwargs.values())
+              if isinstance(plain(v), np.ndarray)]
+    return ("shapes " if len(shapes) > 1 else "shape ") + ", ".join(shapes) if shapes else "a large case"
 
 
 def weights_to_points(checks: Sequence[Check], points: float) -> list[float]:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-import re
+import os
+import secrets
 import sys
 from pathlib import Path
 
@@ -10,6 +11,30 @@ import click
 
 from grader.course import ASSIGNMENTS, TORCH_ASSIGNMENTS, resolve
 from grader.submission import SubmissionError
+
+#: a drawn seed is below this (any int works; these stay short enough to read and type)
+SEED_RANGE = 2**31
+
+
+def _running_in_ci() -> bool:
+    """CI=true (GitHub Actions, GitLab CI, most others set it): grading is official."""
+    return os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no", "off")
+
+
+def choose_seed(seed: int | None, official: bool) -> int:
+    """The seed to grade with: the one given (`--seed N` replays a run exactly); otherwise, for
+    official grading, a fresh one the student cannot know in advance (inputs recorded on one's
+    own machine, or a table of answers for them, are worth nothing); otherwise (practice) 0."""
+    if seed is not None:
+        return seed
+    return secrets.randbelow(SEED_RANGE) if official else 0
+
+
+def _say(message: object) -> None:
+    """One line on stderr; whatever the student controls in it shown, never obeyed, by the terminal."""
+    from grader.report import visible
+
+    click.echo(visible(str(message)), err=True)
 
 
 def _device(choice: str) -> str:
@@ -30,24 +55,32 @@ def _device(choice: str) -> str:
               default="text", show_default=True,
               help="json prints exactly one JSON document on stdout; gradescope prints Gradescope's "
                    "results.json; junit prints JUnit XML for CI.")
-@click.option("--seed", type=int, default=0, show_default=True,
-              help="Seed for every generated input: the same code and seed give the same report.")
+@click.option("--seed", type=int, default=None,
+              help="Seed for every generated input: the same code and seed give the same report. "
+                   "Default: 0 when practising; a fresh secret seed when grading is official "
+                   "(--official, --format gradescope, or CI=true in the environment).")
+@click.option("--official", is_flag=True,
+              help="Official grading: without --seed, inputs come from a fresh seed nobody knows in advance.")
 @click.option("--device", type=click.Choice(["auto", "cpu", "cuda"]), default="auto", show_default=True,
               help="Where the PyTorch exercises and references run.")
 @click.option("--no-timing", is_flag=True,
               help="Skip the timing checks (faster); each exercise's points then count for its other checks.")
-def main(path: Path | None, assignment_id: str | None, output_format: str, seed: int, device: str,
-         no_timing: bool) -> None:
+def main(path: Path | None, assignment_id: str | None, output_format: str, seed: int | None,
+         official: bool, device: str, no_timing: bool) -> None:
     """Grade PATH: an assignment folder, a .py module, a .ipynb notebook, or the course.
 
     With no PATH, grades what it finds in the current folder. Exit status 0 means grading ran
     (whatever the score); non-zero means it could not run, with the reason on stderr.
     """
+    seed = choose_seed(seed, official or output_format == "gradescope" or _running_in_ci())
     try:
         targets = resolve(path, assignment_id)
     except SubmissionError as error:
-        click.echo(f"grade: {error}", err=True)
+        _say(f"grade: {error}")
         sys.exit(1)
+    # Files found in a folder must really lie inside it (no symbolic link leading out of it).
+    root = Path.cwd() if path is None else path
+    within = root if root.is_dir() else None
 
     from grader.course import load_assignment
     from grader.runner import Options, grade
@@ -57,9 +90,9 @@ def main(path: Path | None, assignment_id: str | None, output_format: str, seed:
     submissions = []
     for target_id, file in targets:
         try:
-            submissions.append((target_id, load_submission(file)))
+            submissions.append((target_id, load_submission(file, within)))
         except SubmissionError as error:
-            click.echo(f"grade: {error}", err=True)
+            _say(f"grade: {error}")
             if len(targets) == 1:
                 sys.exit(1)
     # Start the sandboxes first: their imports overlap with the grader's own torch import.
@@ -79,13 +112,13 @@ def main(path: Path | None, assignment_id: str | None, output_format: str, seed:
             try:
                 assignment = load_assignment(target_id)
             except ModuleNotFoundError:
-                click.echo(f"grade: {target_id}: the checks for this assignment are not written yet", err=True)
+                _say(f"grade: {target_id}: the checks for this assignment are not written yet")
                 continue
             sandbox = sandboxes[target_id in TORCH_ASSIGNMENTS]
             try:
                 results.append(grade(assignment, submission, options, sandbox))
             except SandboxError as error:
-                click.echo(f"grade: {error}", err=True)
+                _say(f"grade: {error}")
                 sys.exit(1)
     finally:
         for sandbox in sandboxes.values():
@@ -100,13 +133,13 @@ def main(path: Path | None, assignment_id: str | None, output_format: str, seed:
     else:
         from rich.console import Console
 
-        from grader.report import render_text
+        from grader.report import render_text, shell_quote
 
-        replay = " ".join(["grade", str(path) if path is not None else "."]
-                          + ([f"--assignment {assignment_id}"] if assignment_id else [])
-                          + [f"--seed {seed}"] + (["--no-timing"] if no_timing else [])
-                          + ([f"--device {device}"] if device != "auto" else []))
-        # soft_wrap: long lines are the terminal's to wrap, never broken mid-sentence in logs and pipes
+        words = (["grade", str(path) if path is not None else "."]
+                 + (["--assignment", assignment_id] if assignment_id else [])
+                 + ["--seed", str(seed)] + (["--no-timing"] if no_timing else [])
+                 + (["--device", device] if device != "auto" else []))
+        replay = " ".join(shell_quote(word) for word in words)
         render_text(results, Console(highlight=False, soft_wrap=True), replay)
 
 
@@ -118,13 +151,15 @@ if __name__ == "__main__":
 @click.argument("folder", type=click.Path(path_type=Path, exists=True, file_okay=False))
 @click.option("--assignment", "assignment_id", type=click.Choice(list(ASSIGNMENTS)), required=True,
               help="The assignment every student handed in.")
-@click.option("--seed", type=int, default=0, show_default=True, help="Seed for every generated input.")
+@click.option("--seed", type=int, default=None,
+              help="Seed for every generated input (default: a fresh secret seed, written in the CSV's "
+                   "seed column and each report; pass it to replay the run exactly).")
 @click.option("--device", type=click.Choice(["auto", "cpu", "cuda"]), default="auto", show_default=True,
               help="Where the PyTorch exercises and references run.")
 @click.option("--no-timing", is_flag=True, help="Skip the timing checks (their points count for the other checks).")
 @click.option("--reports", type=click.Path(path_type=Path, file_okay=False),
               help="Also write each student's JSON report (as `grade --format json`) to this folder.")
-def class_main(folder: Path, assignment_id: str, seed: int, device: str, no_timing: bool,
+def class_main(folder: Path, assignment_id: str, seed: int | None, device: str, no_timing: bool,
                reports: Path | None) -> None:
     """Grade a whole class: FOLDER holds one file or folder per student; prints a CSV gradebook.
 
@@ -132,23 +167,33 @@ def class_main(folder: Path, assignment_id: str, seed: int, device: str, no_timi
     """
     import torch
 
-    from grader.batch import grade_class, to_csv
+    from grader.batch import grade_class, report_file_name, to_csv, write_new_file
     from grader.report import to_json
     from grader.runner import Options
 
     torch.set_num_threads(1)
-    options = Options(seed=seed, device=_device(device), timing=not no_timing)
+    options = Options(seed=choose_seed(seed, official=True), device=_device(device), timing=not no_timing)
     if reports is not None:
         reports.mkdir(parents=True, exist_ok=True)
 
     def progress(row) -> None:
         if row.result is None:
-            click.echo(f"{row.student}: {row.problem}", err=True)
+            _say(f"{row.student}: {row.problem}")
             return
-        click.echo(f"{row.student}: {row.result.score:g} / {row.result.max_score:g}", err=True)
+        _say(f"{row.student}: {row.result.score:g} / {row.result.max_score:g}")
         if reports is not None:
-            safe_name = re.sub(r"[^\w.-]", "_", row.student)
-            (reports / f"{safe_name}.json").write_text(to_json([row.result]) + "\n")
+            try:
+                write_new_file(reports, report_file_name(row.student), to_json([row.result]) + "\n")
+            except OSError as error:
+                _say(f"grade-class: {row.student}: the report could not be written ({error.strerror})")
 
-    rows = grade_class(folder, assignment_id, options, progress)
-    click.echo(to_csv(rows, assignment_id), nl=False)
+    try:
+        rows = grade_class(folder, assignment_id, options, progress)
+    except OSError as error:
+        _say(f"grade-class: {folder}: cannot be read ({error.strerror or error})")
+        sys.exit(1)
+    click.echo(to_csv(rows, assignment_id, options.seed), nl=False)
+    tried = [row for row in rows if row.path is not None]
+    if tried and all(row.grader_error for row in tried):
+        _say(f"grade-class: grading could not run for any student ({tried[-1].problem})")
+        sys.exit(1)

@@ -28,10 +28,12 @@ def load_assignment(assignment_id: str) -> Assignment:
 
 
 def _assignment_files(folder: Path, assignment_id: str) -> Path | None:
+    """The assignment's module in `folder`. A symbolic link or other non-regular file by that name
+    is returned too (not skipped, not followed): loading it then says why it cannot be graded."""
     module = ASSIGNMENTS[assignment_id][0]
     for suffix in SUFFIXES:
         candidate = folder / f"{module}{suffix}"
-        if candidate.is_file():
+        if candidate.is_symlink() or (candidate.exists() and not candidate.is_dir()):
             return candidate
     return None
 
@@ -59,10 +61,14 @@ def resolve(path: Path | None, assignment_id: str | None = None) -> list[tuple[s
     No path: the current folder (an assignment folder or the course root). A folder: an
     assignment folder, `assignments/` or the course root. A file: its assignment comes from
     `assignment_id`, else its folder's name, else its file name (`softmax.py` -> 05_softmax).
+    A file is never read through a symbolic link: a link named as PATH is refused here, one
+    found in a folder when it is loaded (`load_submission(file, within=folder)`).
     """
     if assignment_id is not None and assignment_id not in ASSIGNMENTS:
         raise SubmissionError(f"unknown assignment {assignment_id!r}; known: {', '.join(ASSIGNMENTS)}")
     target = Path.cwd() if path is None else path
+    if target.is_symlink() and not target.is_dir():
+        raise SubmissionError(f"{target}: is a symbolic link; hand in the file itself")
     if not target.exists():
         raise SubmissionError(f"{target}: no such file or folder")
     if target.is_dir():

@@ -1,16 +1,24 @@
 """Renderers: the same results as a terminal report or as one JSON document.
 
 Renderers only read results; they never decide anything about a score.
+
+Much of what a report shows comes from the student (exception messages, names, paths). The
+text report therefore shows every control or formatting character visibly (`\x1b`, `\u202e`)
+instead of sending it to the terminal, where an escape sequence, a carriage return or a bidi
+override could paint a score the JSON does not hold, and never reads it as rich markup. The
+JSON, Gradescope and JUnit documents carry the raw text, escaped by their serializers.
 """
 
 from __future__ import annotations
 
 import json
 import re
+import shlex
+import unicodedata
 from typing import Sequence
 
 from rich.console import Console
-from rich.markup import escape
+from rich.text import Text
 
 from grader.results import AssignmentResult, CheckResult, ExerciseResult, Failure
 
@@ -24,6 +32,64 @@ def to_json(results: Sequence[AssignmentResult]) -> str:
                     "max_score": round(sum(r.max_score for r in results), 4),
                     "assignments": [r.to_json() for r in results]}
     return json.dumps(document, indent=2, sort_keys=False)
+
+
+#: Unicode categories never sent to a terminal as they are: controls (C0, DEL, C1 such as the
+#: 8-bit CSI \x9b), formats (bidi overrides and isolates, zero-width characters), surrogates
+#: (unencodable), line and paragraph separators
+_HIDDEN_CATEGORIES = frozenset({"Cc", "Cf", "Cs", "Zl", "Zp"})
+
+
+def _escape_char(char: str) -> str:
+    code = ord(char)
+    if code < 0x100:
+        return f"\\x{code:02x}"
+    return f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
+
+
+def visible(text: str) -> str:
+    """`text` with every control, format or separator character written out as an escape
+    (`\x1b`, `\r`→`\x0d`, `\u202e`): what a terminal then shows is what the text holds."""
+    if text.isprintable():
+        return text
+    return "".join(_escape_char(c) if c != " " and unicodedata.category(c) in _HIDDEN_CATEGORIES else c
+                   for c in text)
+
+
+def shell_quote(arg: str) -> str:
+    """`arg` quoted for a POSIX shell, so a pasted command runs nothing it names (`;`,
+    `$(...)`); an argument with invisible characters is written in bash's `$'...'` form, which
+    shows them as escapes and still pastes back to the same bytes."""
+    if arg.isprintable():
+        return shlex.quote(arg)
+    out = []
+    for char in arg:
+        code = ord(char)
+        if char in "\\'":
+            out.append("\\" + char)
+        elif 0xDC80 <= code <= 0xDCFF:  # an undecodable byte of a file name (surrogateescape)
+            out.append(f"\\x{code - 0xDC00:02x}")
+        elif char.isprintable():
+            out.append(char)
+        elif code < 0x80:
+            out.append(f"\\x{code:02x}")
+        elif code < 0x10000:
+            out.append(f"\\u{code:04x}")
+        else:
+            out.append(f"\\U{code:08x}")
+    return "$'" + "".join(out) + "'"
+
+
+#: first characters that make a spreadsheet read a cell as a formula (OWASP, CSV injection),
+#: with their full-width forms
+_FORMULA_STARTS = tuple("=+-@\t\r\uff1d\uff0b\uff0d\uff20")
+
+
+def csv_text(value: object) -> str:
+    """A text cell for a gradebook CSV: control characters made visible, and a leading `'` when
+    it would otherwise start a formula (`=HYPERLINK(...)`, `@SUM(...)`, `-1+1`)."""
+    text = visible(str(value))
+    return "'" + text if text.lstrip(" ").startswith(_FORMULA_STARTS) else text
 
 
 def _points(value: float) -> str:
@@ -86,30 +152,39 @@ def _load_failure(result: AssignmentResult) -> Failure | None:
 STYLES = {"check": "yellow", "diagnosis": "magenta", "call": "cyan", "": ""}
 
 
+def _line(*parts: str | tuple[str, str]) -> Text:
+    """One line of the report from plain parts (never markup), student text made visible."""
+    return Text.assemble(*((visible(part[0]), part[1]) if isinstance(part, tuple) else visible(part)
+                           for part in parts))
+
+
 def render_text(results: Sequence[AssignmentResult], console: Console, replay: str = "") -> None:
-    """The terminal report; `replay` is the command that reproduces it exactly."""
+    """The terminal report; `replay` is the command that reproduces it exactly (already quoted
+    for a shell: see `shell_quote`)."""
     for result in results:
-        console.print(f"[bold]{result.assignment}[/bold]  {escape(result.source)}  "
-                      f"[bold]{_points(result.score)} / {_points(result.max_score)}[/bold]  (seed {result.seed})")
+        console.print(_line((result.assignment, "bold"), f"  {result.source}  ",
+                            (f"{_points(result.score)} / {_points(result.max_score)}", "bold"),
+                            f"  (seed {result.seed})"))
         if result.environment.get("timing") == "skipped":
             console.print("  timing not checked (--no-timing): each exercise's points count for its "
-                          "other checks", style="dim")
+                          "other checks", style="dim", markup=False)
         for notice in result.notices:
-            console.print(f"  [red]![/red] {escape(notice)}")
+            console.print(_line("  ", ("!", "red"), f" {notice}"))
         load_failure = _load_failure(result)
         if load_failure is not None and load_failure.hint:
-            console.print(f"    hint: {escape(load_failure.hint)}")
+            console.print(_line(f"    hint: {load_failure.hint}"))
         for exercise in result.exercises:
-            mark = "[green]✓[/green]" if exercise.passed else "[red]✗[/red]"
-            console.print(f"  {mark} {exercise.id:<32} {_points(exercise.score):>5} / {_points(exercise.max_score)}")
+            mark = ("✓", "green") if exercise.passed else ("✗", "red")
+            console.print(_line("  ", mark, f" {exercise.id:<32} {_points(exercise.score):>5} / "
+                                            f"{_points(exercise.max_score)}"))
             for style, text in exercise_lines(result, exercise):
-                console.print("      " + escape(text), style=STYLES[style] or None)
+                console.print(_line(("      " + text, STYLES[style])) if STYLES[style] else _line("      " + text))
     if len(results) > 1:
         total = sum(r.score for r in results)
         top = sum(r.max_score for r in results)
-        console.print(f"[bold]total {_points(round(total, 4))} / {_points(round(top, 4))}[/bold]")
+        console.print(_line((f"total {_points(round(total, 4))} / {_points(round(top, 4))}", "bold")))
     if replay:
-        console.print(f"Replay exactly: {replay}", style="dim")
+        console.print(_line((f"Replay exactly: {replay}", "dim")))
 
 
 def _plain(result: AssignmentResult, exercise: ExerciseResult) -> str:
@@ -136,7 +211,8 @@ def to_gradescope(results: Sequence[AssignmentResult]) -> str:
                           "visibility": "visible"})
     document = {"score": round(sum(r.score for r in results), 4),
                 "output": "\n".join(_summary(r) for r in results),
-                "visibility": "visible", "stdout_visibility": "hidden", "tests": tests}
+                "visibility": "visible", "stdout_visibility": "hidden",
+                "extra_data": {"seeds": sorted({r.seed for r in results})}, "tests": tests}
     return json.dumps(document, indent=2)
 
 

@@ -24,6 +24,10 @@ class Failure:
     got: str = ""
     diagnosis: str = ""
     hint: str = ""
+    #: checks this failure proves failed too, though they passed earlier: a wrong result on a
+    #: timing input revokes `matches_reference` (the function only looked right on small inputs).
+    #: The runner applies it; renderers need not look at it.
+    revokes: tuple[str, ...] = ()
 
     def one_line(self) -> str:
         parts = [self.summary]

@@ -12,7 +12,8 @@ import time
 from dataclasses import dataclass, field
 
 from grader.analysis import analyse
-from grader.checks import Abort, Context, weights_to_points
+from grader.checks import (GATES, JOB, VALUE_CHECKS, Abort, Check, Context, DoesTheJob, PropertyCheck,
+                           weights_to_points)
 from grader.results import AssignmentResult, CheckResult, ExerciseResult, Failure
 from grader.sandbox.host import CallResult, Limits, Sandbox, WorkerHandle
 from grader.spec import Assignment, Exercise
@@ -21,6 +22,7 @@ from grader.submission import Submission
 PASS_MESSAGES = {
     "implemented": "implemented",
     "allowed_apis": "uses only allowed libraries",
+    JOB: "does its job (its results are computed, not zeros, its input or a constant)",
     "matches_reference": "matches the reference on generated inputs",
     "stable": "stable: finite, correct and warning-free for extreme inputs",
     "keeps_dtype": "keeps the input's dtype",
@@ -115,16 +117,49 @@ def _check_result(name: str, points: float, failure: Failure | None) -> CheckRes
     return CheckResult(name, False, 0.0, points, failure.one_line(), failure)
 
 
+def with_job_gate(checks: list[Check]) -> list[Check]:
+    """`checks` with the job gate (the exercise's own, else the default one) right after the
+    values check, before every property check that needs it (syllabus: property checks give
+    nothing to a function that does not do the job at all). No values check, no gate."""
+    values = next((i for i, c in enumerate(checks) if isinstance(c, PropertyCheck) and c.name in VALUE_CHECKS), None)
+    if values is None:
+        return checks
+    gate = next((c for c in checks if c.name == JOB), DoesTheJob(values=checks[values].name))
+    rest = [c for c in checks if c.name != JOB]
+    at = rest.index(checks[values]) + 1
+    return rest[:at] + [gate] + rest[at:]
+
+
+def requirements(check: Check, checks: list[Check]) -> tuple[str, ...]:
+    """What `check` needs to pass first: what it declares, and the job gate for every check that
+    is neither a gate nor a values check."""
+    gated = check.name not in GATES and check.name != JOB and check.name not in VALUE_CHECKS
+    if gated and any(c.name == JOB for c in checks) and JOB not in check.requires:
+        return tuple(check.requires) + (JOB,)
+    return tuple(check.requires)
+
+
+def _revoke(result: ExerciseResult, outcome: dict[str, bool], by: str, failure: Failure) -> None:
+    """Fail the checks `failure` proves wrong after they passed (a wrong result on a timing input
+    revokes matches_reference); the message says where it showed."""
+    for index, earlier in enumerate(result.checks):
+        if earlier.name in failure.revokes and earlier.passed:
+            revoked = Failure(f"{failure.summary} (found by `{by}`)",
+                              call=failure.call, diagnosis=failure.diagnosis, hint=failure.hint)
+            result.checks[index] = _check_result(earlier.name, earlier.max_points, revoked)
+            outcome[earlier.name] = False
+
+
 def grade_exercise(session: Session, exercise: Exercise, timing: bool = True) -> ExerciseResult:
-    checks = [c for c in exercise.all_checks() if timing or c.name != "timing"]
+    checks = with_job_gate([c for c in exercise.all_checks() if timing or c.name != "timing"])
     points = weights_to_points(checks, exercise.points)
     session.budget_seconds = exercise.budget_seconds
-    ctx = Context(session, exercise.name, exercise.budget_seconds)
+    ctx = Context(session, exercise.name, exercise.budget_seconds, {c.name: c for c in checks})
     result = ExerciseResult(exercise.name, float(exercise.points))
     outcome: dict[str, bool] = {}
     try:
         for check, share in zip(checks, points):
-            unmet = [r for r in check.requires if outcome.get(r) is False]
+            unmet = [r for r in requirements(check, checks) if outcome.get(r) is False]
             if session.load_error is not None:
                 failure = session.load_error
             elif unmet:
@@ -140,6 +175,8 @@ def grade_exercise(session: Session, exercise: Exercise, timing: bool = True) ->
                     failure = session.load_error
             outcome[check.name] = failure is None
             result.checks.append(_check_result(check.name, share, failure))
+            if failure is not None and failure.revokes:
+                _revoke(result, outcome, check.name, failure)
     finally:
         ctx.close()
     return result

@@ -3,13 +3,26 @@
 Notebooks are read with nbformat; their code cells are joined, each after a `# cell N` marker,
 with IPython magics (`%...`, `!...`) commented out, so line numbers in feedback lead back to
 the cell.
+
+Only regular files are read, never through a symbolic link (a `softmax.py` linked to the model
+solution must not be graded as the student's), without blocking (a named pipe handed in as a
+submission must not stall a class), and only up to a size a real submission never reaches
+(parsing a huge file in the grader's process costs gigabytes).
 """
 
 from __future__ import annotations
 
+import errno
+import os
+import stat
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
+
+#: the most source code (a .py file, or a notebook's code cells) graded
+MAX_SOURCE_BYTES = 1_000_000
+#: the largest notebook file read (outputs such as plots make notebooks much bigger than their code)
+MAX_NOTEBOOK_BYTES = 20_000_000
 
 
 class SubmissionError(Exception):
@@ -23,41 +36,118 @@ class Submission:
     filename: str
 
 
-def notebook_source(path: Path) -> str:
+def _megabytes(size: int) -> str:
+    return f"{size / 1_000_000:.3g} MB"
+
+
+def _is_within(path: str, folder: str) -> bool:
+    try:
+        return os.path.commonpath([path, folder]) == folder
+    except ValueError:
+        return False
+
+
+def read_regular_file(path: Path, limit: int, within: Path | None = None) -> bytes:
+    """The bytes of `path`, which must be a regular file (not a link, pipe, device or folder)
+    of at most `limit` bytes and, when `within` is given, really lie inside that folder."""
+    flags = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
+    try:
+        fd = os.open(path, flags)
+    except OSError as error:
+        if os.path.islink(path) or error.errno == errno.ELOOP:
+            raise SubmissionError(f"{path}: is a symbolic link; hand in the file itself") from None
+        if error.errno == errno.ENOENT:
+            raise SubmissionError(f"{path}: no such file") from None
+        raise SubmissionError(f"{path}: cannot be read ({error.strerror})") from None
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise SubmissionError(f"{path}: is a folder, expected a .py or .ipynb file")
+        if not stat.S_ISREG(info.st_mode):
+            raise SubmissionError(f"{path}: is not a regular file (a pipe, socket or device); "
+                                  "hand in the file itself")
+        if info.st_size > limit:
+            raise SubmissionError(f"{path}: is {_megabytes(info.st_size)}, more than the "
+                                  f"{_megabytes(limit)} a submission may be")
+        if within is not None:
+            try:
+                real = os.readlink(f"/proc/self/fd/{fd}")  # the file actually opened
+            except OSError:
+                real = os.path.realpath(path)
+            folder = os.path.realpath(within)
+            if not _is_within(real, folder):
+                raise SubmissionError(f"{path}: lies outside {within} (through a symbolic link); "
+                                      "hand in the file itself")
+        chunks, size = [], 0
+        while size <= limit:
+            try:
+                chunk = os.read(fd, min(1 << 20, limit + 1 - size))
+            except OSError as error:
+                raise SubmissionError(f"{path}: cannot be read ({error.strerror})") from None
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+        if size > limit:
+            raise SubmissionError(f"{path}: is more than the {_megabytes(limit)} a submission may be")
+        return b"".join(chunks)
+    finally:
+        os.close(fd)
+
+
+def _decode(path: Path, data: bytes) -> str:
+    if data.startswith(b"\xef\xbb\xbf"):  # a byte-order mark, as some editors on Windows write
+        data = data[3:]
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data[:error.start].count(b"\n") + 1
+        raise SubmissionError(f"{path}: is not UTF-8 text (byte 0x{data[error.start]:02x} on line {line}); "
+                              "save it as UTF-8") from None
+
+
+def notebook_source(path: Path, within: Path | None = None) -> str:
     import nbformat
 
+    text = _decode(path, read_regular_file(path, MAX_NOTEBOOK_BYTES, within))
     try:
         with warnings.catch_warnings():  # e.g. MissingIDFieldWarning: nbformat's concern, not the student's
             warnings.simplefilter("ignore")
-            notebook = nbformat.read(str(path), as_version=4)
-    except Exception as error:  # noqa: BLE001 - nbformat raises many kinds
+            notebook = nbformat.reads(text, as_version=4)
+    except Exception as error:  # noqa: BLE001 - nbformat raises many kinds (RecursionError too)
         text = str(error).strip()
         first = text.splitlines()[0] if text else type(error).__name__
         raise SubmissionError(f"{path}: not a readable notebook ({first[:200]})") from None
     parts = []
-    for number, cell in enumerate(notebook.cells, start=1):
-        if cell.get("cell_type") != "code":
-            continue
-        lines = []
-        for line in str(cell.get("source", "")).splitlines():
-            stripped = line.lstrip()
-            lines.append(f"# {line}" if stripped.startswith(("%", "!")) else line)
-        parts.append(f"# cell {number}\n" + "\n".join(lines))
-    return "\n\n".join(parts) + "\n"
-
-
-def load_submission(path: Path) -> Submission:
-    """Read a `.py` or `.ipynb` file; SubmissionError with a one-line reason if impossible."""
-    if not path.exists():
-        raise SubmissionError(f"{path}: no such file")
-    if path.is_dir():
-        raise SubmissionError(f"{path}: is a folder, expected a .py or .ipynb file")
-    if path.suffix == ".ipynb":
-        return Submission(path, notebook_source(path), path.name)
-    if path.suffix != ".py":
-        raise SubmissionError(f"{path}: expected a .py module or a .ipynb notebook")
     try:
-        source = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        raise SubmissionError(f"{path}: cannot be read ({error})") from None
+        for number, cell in enumerate(notebook.cells, start=1):
+            if cell.get("cell_type") != "code":
+                continue
+            lines = []
+            for line in str(cell.get("source", "")).splitlines():
+                stripped = line.lstrip()
+                lines.append(f"# {line}" if stripped.startswith(("%", "!")) else line)
+            parts.append(f"# cell {number}\n" + "\n".join(lines))
+    except Exception as error:  # noqa: BLE001 - a notebook that validates loosely but is not one
+        raise SubmissionError(f"{path}: not a readable notebook ({type(error).__name__})") from None
+    source = "\n\n".join(parts) + "\n"
+    if len(source.encode("utf-8", "surrogatepass")) > MAX_SOURCE_BYTES:
+        raise SubmissionError(f"{path}: its code cells hold more than the {_megabytes(MAX_SOURCE_BYTES)} "
+                              "of code a submission may be")
+    return source
+
+
+def load_submission(path: Path, within: Path | None = None) -> Submission:
+    """Read a `.py` or `.ipynb` file; SubmissionError with a one-line reason if impossible.
+
+    The file itself must be a regular file (a symbolic link is refused, not followed) and, when
+    `within` is given (a student's folder), really lie inside that folder.
+    """
+    if not os.path.lexists(path):
+        raise SubmissionError(f"{path}: no such file")
+    if path.suffix not in (".py", ".ipynb"):
+        raise SubmissionError(f"{path}: expected a .py module or a .ipynb notebook")
+    if path.suffix == ".ipynb":
+        return Submission(path, notebook_source(path, within), path.name)
+    source = _decode(path, read_regular_file(path, MAX_SOURCE_BYTES, within))
     return Submission(path, source, path.name)

@@ -12,7 +12,10 @@ GRADE = [sys.executable, "-m", "grader.cli"]
 
 
 def grade_json(path: Path, *extra: str, cwd: Path | None = None) -> dict:
-    done = subprocess.run(GRADE + [str(path), "--format", "json", *extra], capture_output=True,
+    """The JSON report of `grade PATH --format json`. The suite runs under CI=true, where
+    grading is official and draws a secret seed: unless the test passes its own, seed 0."""
+    seed = [] if "--seed" in extra else ["--seed", "0"]
+    done = subprocess.run(GRADE + [str(path), "--format", "json", *seed, *extra], capture_output=True,
                           text=True, cwd=cwd or ROOT, timeout=600)
     assert done.returncode == 0, done.stderr
     return json.loads(done.stdout)

@@ -47,7 +47,8 @@ def test_hostile_submission_is_contained(submission, tmp_path):
     started = time.monotonic()
     # The installed console script, as a student or CI runs it (`python -m` would put the
     # submission's folder, with its numpy.py, on the grader's own sys.path).
-    process = subprocess.Popen([str(GRADE_SCRIPT), str(file), "--format", "json",
+    # --seed 0: the suite runs under CI=true, where grading otherwise draws a secret seed
+    process = subprocess.Popen([str(GRADE_SCRIPT), str(file), "--format", "json", "--seed", "0",
                                 "--assignment", submission.assignment_id],
                                cwd=work, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     stdout, stderr = process.communicate(timeout=LIMIT_SECONDS)

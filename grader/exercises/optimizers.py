@@ -27,8 +27,8 @@ from hypothesis.extra import numpy as hnp
 
 import reference.optimizers as ref
 from grader import strategies as gs
-from grader.checks import (Abort, Case, PropertyCheck, dtype_diagnosis, error_failure, output_dtypes,
-                           show_result, show_value)
+from grader.checks import (Abort, Case, DoesTheJob, PropertyCheck, dtype_diagnosis, error_failure,
+                           output_dtypes, show_result, show_value)
 from grader.compare import Tolerance, compare
 from grader.exercises.common import AFTER_VALUES, NUMPY_NOTE, NUMPY_ONLY, n64, t64
 from grader.results import Failure
@@ -753,6 +753,8 @@ def _checks(name: str, hyper: dict, bugs: Sequence[Bug], hint: str, max_examples
         PropertyCheck("matches_reference", 6.0, cases=_trajectory(name), examples=examples,
                       max_examples=max_examples,
                       judge=trajectory_matches(name, bugs, hint), call_options=KEEP),
+        # the job is w_new: a state filled right beside w handed back unchanged updates nothing
+        DoesTheJob(part=lambda value: value[0], part_name="w_new"),
         PropertyCheck("keeps_dtype", 1.0, AFTER_VALUES, examples=(examples[2], examples[4]),
                       cases=_trajectory(name, dtype=np.dtype(np.float32)), max_examples=5,
                       judge=trajectory_keeps_dtype(), call_options=KEEP),

@@ -40,12 +40,15 @@ _libc = ctypes.CDLL(None, use_errno=True)
 _statuses: dict[int, str] = {}
 _workers: dict[int, tuple[str, int | None]] = {}  # live pid -> (its directory, its uid)
 _baseline_processes = 0
+_zygote_memory_bytes = 0
 
 
 def prepare(config: dict) -> None:
-    """What must be read from the host before the zygote's root changes."""
-    global _baseline_processes
+    """What must be read from /proc before the zygote's root changes (the new root may have
+    none): the processes this uid already has, and the address space a fork starts with."""
+    global _baseline_processes, _zygote_memory_bytes
     _baseline_processes = _count_processes(os.getuid())
+    _zygote_memory_bytes = _virtual_memory_bytes()
 
 
 def _count_processes(uid: int) -> int:
@@ -141,11 +144,14 @@ def _set_limits(limits: dict, own_uid: bool) -> None:
 
 
 def _virtual_memory_bytes() -> int:
-    with open("/proc/self/status") as status:
-        for line in status:
-            if line.startswith("VmSize:"):
-                return int(line.split()[1]) * 1024
-    return 0
+    try:
+        with open("/proc/self/status") as status:
+            for line in status:
+                if line.startswith("VmSize:"):
+                    return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return _zygote_memory_bytes
 
 
 def _drop_privileges(uid: int | None) -> None:

@@ -203,6 +203,9 @@ def enter(layout: Plan, proc: bool) -> tuple[str, list[str]]:
             os.makedirs(f"{stage}/{name}", mode=0o755, exist_ok=True)
         # /tmp: workers get their own directory inside; they cannot list or add to /tmp itself
         mount("tmpfs", stage + "/tmp", "tmpfs", MS_NOSUID | MS_NODEV, "size=512m,mode=711")
+        # before the switch: in a user namespace the kernel lets a new /proc be mounted only
+        # while a fully visible one is still in view
+        _mount_proc(stage + "/proc", proc, errors)
         _pivot_root(stage, stage + "/.old")
     except OSError as error:
         errors.append(f"new root: {error}")
@@ -211,18 +214,18 @@ def enter(layout: Plan, proc: bool) -> tuple[str, list[str]]:
     os.chdir("/")
     check(libc.umount2(b"/.old", MNT_DETACH), "umount the old root")
     os.rmdir("/.old")
-    _mount_proc(proc, errors)
     return stage, errors
 
 
-def _mount_proc(own_pid_namespace: bool, errors: list[str]) -> None:
+def _mount_proc(target: str, own_pid_namespace: bool, errors: list[str]) -> None:
     """A /proc of the sandbox's own PID namespace; without one, a /proc that shows each user
-    only their own processes (or none at all)."""
+    only their own processes. Where neither can be mounted (a user namespace inside a container
+    whose /proc is partly covered), there is no /proc at all."""
     flags = MS_NOSUID | MS_NODEV | MS_NOEXEC
     options = [None] if own_pid_namespace else ["hidepid=invisible", "hidepid=2"]
     for data in options:
         try:
-            mount("proc", "/proc", "proc", flags, data)
+            mount("proc", target, "proc", flags, data)
             return
         except OSError as error:
             errors.append(f"/proc ({data or 'own'}): {error}")
