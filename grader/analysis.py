@@ -15,8 +15,25 @@ from dataclasses import dataclass, field
 
 from grader.spec import BannedPolicy
 
-#: Never allowed in any submission: reaching the grader or loading code behind its back.
-ALWAYS_BANNED_MODULES = frozenset({"grader", "reference", "importlib"})
+#: Never allowed in any submission, with why: reaching the grader, loading code behind its back,
+#: or reaching past Python into the process (the sandbox refuses these at run time too; the
+#: static ban is what names them in the report)
+ALWAYS_BANNED_REASONS = {
+    "grader": "code outside your submission", "reference": "code outside your submission",
+    "importlib": "code outside your submission", "pickle": "loads code behind the grader's back",
+    "marshal": "loads code behind the grader's back", "ctypes": "reaches past Python into the process",
+    "gc": "reaches objects that are not yours", "subprocess": "starts programs outside your submission",
+    "builtins": "reaches Python's machinery behind the grader's back",
+}
+#: the interpreter's own machinery: frames, the module table, import hooks, code objects. No
+#: exercise needs them; they are how code reaches the grader's objects in its process.
+INTERNAL_PATHS = frozenset({"sys.modules", "sys._getframe", "sys._current_frames", "sys.meta_path",
+                            "sys.path_hooks", "sys.path_importer_cache", "sys.settrace", "sys.setprofile",
+                            "sys.addaudithook"})
+INTERNAL_ATTRIBUTES = frozenset({"__subclasses__", "__globals__", "__code__", "__closure__", "__builtins__",
+                                 "f_back", "f_locals", "f_globals", "f_builtins", "tb_frame", "gi_frame",
+                                 "cr_frame", "__loader__", "__spec__"})
+ALWAYS_BANNED_MODULES = frozenset(ALWAYS_BANNED_REASONS)
 DYNAMIC_CODE = frozenset({"__import__", "exec", "eval", "compile", "__builtins__"})
 #: key under which the module's `from X import *` modules are listed among its aliases
 _STARS = "*"
@@ -70,9 +87,11 @@ class _Judge:
 
     def path_reason(self, path: str) -> str | None:
         parts = path.split(".")
+        if ".".join(parts[:2]) in INTERNAL_PATHS:
+            return f"`{path}` (the interpreter's internals)"
         if parts[0] in self.modules:
             return f"`{path}` (the {parts[0]} library)" if parts[0] not in ALWAYS_BANNED_MODULES \
-                else f"`{path}` (code outside your submission)"
+                else f"`{path}` ({ALWAYS_BANNED_REASONS[parts[0]]})"
         if self.policy.within and parts[0] == self.policy.within:
             for part in parts[1:]:
                 if part in self.policy.names or part.startswith(self.policy.prefixes or ("\0",)):
@@ -99,6 +118,8 @@ class _Judge:
                         return reason
             elif isinstance(child, ast.Name) and child.id in DYNAMIC_CODE:
                 return f"`{child.id}` (dynamic code execution)"
+            elif isinstance(child, ast.Attribute) and child.attr in INTERNAL_ATTRIBUTES:
+                return f"`.{child.attr}` (the interpreter's internals)"
             elif isinstance(child, (ast.Attribute, ast.Name)):
                 parts = _dotted(child)
                 if parts and parts[0] in local:
@@ -110,6 +131,28 @@ class _Judge:
                     if child.value in self.policy.names or "." in child.value or child.value in self.modules:
                         return f"the name {child.value!r} as a string"
         return None
+
+
+def _is_main_guard(statement: ast.stmt) -> bool:
+    """`if __name__ == "__main__":`: a student's own tests, never run when graded."""
+    test = statement.test if isinstance(statement, ast.If) else None
+    return isinstance(test, ast.Compare) and isinstance(test.left, ast.Name) and test.left.id == "__name__"
+
+
+def _top_level_tampering(tree: ast.Module, aliases: dict) -> str | None:
+    """Why the code run at import (outside definitions, imports and the `__main__` block)
+    reaches what no submission may (the grader, the interpreter's internals, ctypes...), or
+    None. Libraries an assignment bans are not this function's business: used at import they
+    fail at run time for every function anyway."""
+    judge = _Judge(BannedPolicy())
+    for statement in tree.body:
+        if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Import,
+                                  ast.ImportFrom)) or _is_main_guard(statement):
+            continue
+        reason = judge.node_reason(statement, aliases)
+        if reason:
+            return reason
+    return None
 
 
 def analyse(source: str, policy: BannedPolicy) -> StaticReport:
@@ -161,6 +204,10 @@ def _analyse(source: str, policy: BannedPolicy) -> StaticReport:
     report.functions = set(definitions)
     reasons = {name: judge.node_reason(node, aliases) for name, node in definitions.items()}
     reasons = {name: reason for name, reason in reasons.items() if reason}
+    tampering = _top_level_tampering(tree, aliases)
+    if tampering:
+        reasons = {name: f"{tampering} in your file's top-level code, which runs before every function"
+                   for name in definitions}
     uses = {name: {n.id for n in ast.walk(node) if isinstance(n, ast.Name)} for name, node in definitions.items()}
 
     def inherited(name: str) -> str | None:

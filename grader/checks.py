@@ -457,8 +457,10 @@ class DoesTheJob(Check):
                 continue
             rejected = check.judge(case, result, ctx) is not None
             part = self._part(result.value)
-            seen.append((case, part, rejected))
-            why = _empty_job(part, case) if rejected else ""
+            ignored_fixture = _has_fixture(case) and not any(result.fixture_calls)
+            seen.append((case, part, rejected or ignored_fixture))
+            why = "computed without ever calling the function it was given" if ignored_fixture else \
+                _empty_job(part, case) if rejected else ""
             if why:
                 trivial.append((case, f"{self.part_name} is {why}"))
         for index, (case, part, rejected) in enumerate(seen):
@@ -468,8 +470,8 @@ class DoesTheJob(Check):
                         None)
             if same is not None:
                 trivial.append((case, f"{self.part_name} is the same for different inputs"))
-            elif not _empty_job(part, case):  # right, or wrong in a way of its own
-                done += 1
+            elif not (rejected and any(c is case for c, _ in trivial)) and not _empty_job(part, case):
+                done += 1  # right, or wrong in a way of its own
         if done or not trivial:
             return None
         case, why = trivial[0]
@@ -533,8 +535,25 @@ def _equal(a: np.ndarray, b: np.ndarray) -> bool:
 
 
 def _same_leaves(first: Any, second: Any) -> bool:
+    """Equal results, where an array filled with one number equals any array filled with the
+    same number, whatever the shapes (np.ones_like(x) for inputs of different sizes)."""
     a, b = _leaves(first), _leaves(second)
-    return bool(a) and len(a) == len(b) and all(_equal(x, y) for x, y in zip(a, b))
+    return bool(a) and len(a) == len(b) and all(_equal(x, y) or _same_fill(x, y) for x, y in zip(a, b))
+
+
+def _same_fill(a: np.ndarray, b: np.ndarray) -> bool:
+    return a.size > 1 and b.size > 1 and a.dtype == b.dtype and _one_value(a) and _one_value(b) \
+        and bool(a.reshape(-1)[0] == b.reshape(-1)[0])
+
+
+def _one_value(leaf: np.ndarray) -> bool:
+    """Every element the same number (np.ones_like(x), np.full(shape, c))."""
+    flat = leaf.reshape(-1)
+    return bool(np.all(flat == flat[0])) if flat.size else False
+
+
+def _has_fixture(case: Case) -> bool:
+    return any(isinstance(v, Fixture) for v in list(case.args) + list(case.kwargs.values()))
 
 
 def _empty_job(part: Any, case: Case) -> str:
@@ -1014,6 +1033,8 @@ def host_routes(source: str, function: str) -> list[str]:
             elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) \
                     and node.func.attr in ("cpu", "numpy", "tolist"):
                 routes.append(f"{where}: .{node.func.attr}()")
+            elif isinstance(node, ast.Call) and _getattr_on_torch(node, torch_names):
+                routes.append(f"{where}: getattr(torch, ...) (a torch function picked by name at run time)")
             elif isinstance(node, ast.Call):
                 factory = _torch_factory(node.func, torch_names)
                 if factory == "from_numpy" or (factory and id(node) not in moved
@@ -1021,6 +1042,19 @@ def host_routes(source: str, function: str) -> list[str]:
                     routes.append(f"{where}: torch.{factory}(...) without device=" if factory != "from_numpy"
                                   else f"{where}: torch.from_numpy(...)")
     return list(dict.fromkeys(routes))
+
+
+def _getattr_on_torch(call: ast.Call, torch_names: set[str]) -> bool:
+    """`getattr(torch, name)`: which function it fetches, and so where its tensors go, is known
+    only at run time (a literal name of a function that is not a factory is fine)."""
+    if not (isinstance(call.func, ast.Name) and call.func.id == "getattr" and call.args):
+        return False
+    target = call.args[0]
+    if not (isinstance(target, ast.Name) and target.id in torch_names):
+        return False
+    name = call.args[1] if len(call.args) > 1 else None
+    return not (isinstance(name, ast.Constant) and isinstance(name.value, str)) or \
+        name.value in _FACTORIES | {"from_numpy"}
 
 
 def _torch_factory(func: ast.AST, torch_names: set[str]) -> str:
@@ -1055,15 +1089,14 @@ class TimingCheck(Check):
 
     `make_case(rng)` builds one input (large enough that the reference takes ~1 ms);
     `reference(case)` runs the reference on it (already prepared, e.g. as tensors, by
-    `prepare`). Student calls are timed from the grader's side, round trip minus the measured
-    cost of an empty round trip, on inputs staged in the worker beforehand, a fresh input each
-    call (so a cache cannot help). Rounds interleave reference and student; the verdict is the
+    `prepare`). Student calls are timed from the grader's side: sending the inputs, the call and
+    fetching the result, on one clock, minus what the same transfers cost on a worker that never
+    loaded the submission; a fresh input each call (so a cache cannot help). Rounds interleave reference and student; the verdict is the
     ratio of medians against `limit`, re-measured once before failing. A call that takes far
     longer than the limit allows stops the measurement at once.
 
-    Timing is judged only on calls whose results are right: each timed call keeps its result in
-    the worker (so the clock does not include sending it), and it is fetched before the next call
-    and judged by the judge of the check `verify`. A wrong result fails timing, naming what was
+    Timing is judged only on calls whose results are right: each timed call's result is judged
+    by the judge of the check `verify`. A wrong result fails timing, naming what was
     wrong, and revokes `verify`, which the function passed only on small inputs.
     """
 
@@ -1099,56 +1132,92 @@ class TimingCheck(Check):
             return ctx.session.load_error
         cases = [ctx.place(self.make_case(rng)) for _ in range(self.rounds + 1)]
         prepared = [self.prepare(case) if self.prepare else case for case in cases]
-        staged = []
-        for case in cases:
-            slot = worker.store((list(case.args), dict(case.kwargs)))
-            if slot is None:
-                return Failure("could not stage the timing inputs in the worker")
-            staged.append(slot)
-        ping = self._ping(worker)
-        reference_times = []
-        student_times = []
-        for index, (case, slot, ready) in enumerate(zip(cases, staged, prepared)):
-            start = time.perf_counter()
-            self.reference(ready)
-            ctx.session.synchronize()
-            reference_times.append(time.perf_counter() - start)
-            typical = statistics.median(reference_times)
-            budget = max(self.limit * typical * 6, 0.25)
-            if ctx.remaining() < budget:
-                budget = max(ctx.remaining(), 0.05)
-            args = [SlotRef(slot.slot, (0, i)) for i in range(len(case.args))]
-            kwargs = {k: SlotRef(slot.slot, (1, k)) for k in case.kwargs}
-            result = worker.call(ctx.function, args, kwargs, timeout=budget, keep=True, discard=True)
-            if result.failure is not None:
-                if "time limit" in result.failure:
-                    return Failure(f"too slow: one call on a timing input took more than {budget:.2g} s, "
-                                   f"while the reference takes {typical * 1e3:.2g} ms "
-                                   f"(limit {self.limit:g}x); stopped early",
-                                   hint=self.hint or "replace Python loops with vectorized numpy")
-                return error_failure(result, case, ctx.function)
-            if result.error is not None:
-                return error_failure(result, Case(("<timing input>",)), ctx.function)
-            wrong = self._judge_kept(ctx, worker, result, case)
-            if wrong is not None:
-                return wrong
-            if index > 0:  # the first round is the warm-up
-                student_times.append(max(result.seconds - ping, 1e-7))
-            else:
-                reference_times.clear()
-        return statistics.median(student_times) / max(statistics.median(reference_times), 1e-7)
+        trusted = ctx.session.sandbox.spawn()  # never runs student code: the transfers' own cost
+        try:
+            reference_times: list[float] = []
+            student_times: list[float] = []
+            transfer_times: list[float] = []
+            for index, (case, ready) in enumerate(zip(cases, prepared)):
+                start = time.perf_counter()
+                self.reference(ready)
+                ctx.session.synchronize()
+                reference_times.append(time.perf_counter() - start)
+                typical = statistics.median(reference_times)
+                budget = max(self.limit * typical * 6, 0.25)
+                if ctx.remaining() < budget:
+                    budget = max(ctx.remaining(), 0.05)
+                outcome = self._timed_round(ctx, worker, case, budget)
+                if isinstance(outcome, Failure):
+                    return outcome
+                seconds, result = outcome
+                wrong = self._judge(ctx, result, case)
+                if wrong is not None:
+                    return wrong
+                if index > 0:  # the first round is the warm-up
+                    student_times.append(seconds)
+                    transfer_times.append(self._transfer_seconds(trusted, case, result.value))
+                else:
+                    reference_times.clear()
+        finally:
+            trusted.close()
+        student = max(statistics.median(student_times) - statistics.median(transfer_times), 1e-7)
+        return student / max(statistics.median(reference_times), 1e-7)
 
-    def _judge_kept(self, ctx: Context, worker: Any, timed: CallResult, case: Case) -> Failure | None:
-        """Fetch the result the timed call kept in the worker and judge it with `verify`'s judge."""
+    def _timed_round(self, ctx: Context, worker: Any, case: Case, budget: float
+                     ) -> tuple[float, CallResult] | Failure:
+        """Send the inputs, call, and bring the result back, all on one clock: whatever the
+        student's process does, from receiving the inputs to handing over the result, is timed
+        (work moved to staging or to the fetch, or an early reply, saves nothing)."""
+        start = time.perf_counter()
+        staged = worker.store((list(case.args), dict(case.kwargs)))
+        if staged is None:
+            return error_failure(CallResult(failure=worker.failure), case, ctx.function) if worker.failure \
+                else Failure("could not stage the timing inputs in the worker")
+        args = [SlotRef(staged.slot, (0, i)) for i in range(len(case.args))]
+        kwargs = {k: SlotRef(staged.slot, (1, k)) for k in case.kwargs}
+        timed = worker.call(ctx.function, args, kwargs, timeout=budget, keep=True, discard=True)
+        if timed.failure is not None:
+            if "time limit" in timed.failure:
+                typical = budget / (self.limit * 6)
+                return Failure(f"too slow: one call on a timing input took more than {budget:.2g} s, "
+                               f"while the reference takes {typical * 1e3:.2g} ms "
+                               f"(limit {self.limit:g}x); stopped early",
+                               hint=self.hint or "replace Python loops with vectorized numpy")
+            return error_failure(timed, case, ctx.function)
+        if timed.error is not None:
+            return error_failure(timed, Case(("<timing input>",)), ctx.function)
+        fetched = worker.fetch(timed.slot, timeout=budget) if timed.slot is not None else \
+            CallResult(failure="the worker kept no result of the timed call")
+        seconds = time.perf_counter() - start
+        worker.request({"op": "release", "slots": [staged.slot]})
+        if fetched.failure is not None:
+            return error_failure(fetched, case, ctx.function)
+        if not fetched.ok:
+            return Failure("could not fetch the result of a timed call from the worker")
+        return seconds, CallResult(ok=True, value=fetched.value, fp_errors=list(timed.fp_errors), seconds=seconds)
+
+    @staticmethod
+    def _transfer_seconds(trusted: Any, case: Case, value: Any) -> float:
+        """What moving this round's inputs and result costs without any student code: the
+        same store, an empty round trip and the same fetch, on a worker that never loaded the
+        submission (a submission cannot make it look slow)."""
+        kept = trusted.store(value)
+        start = time.perf_counter()
+        staged = trusted.store((list(case.args), dict(case.kwargs)))
+        trusted.request({"op": "release", "slots": []})
+        if kept is not None:
+            trusted.fetch(kept.slot)
+        seconds = time.perf_counter() - start
+        if staged is not None:
+            trusted.request({"op": "release", "slots": [staged.slot]})
+        return seconds
+
+    def _judge(self, ctx: Context, result: CallResult, case: Case) -> Failure | None:
+        """Judge a timed call's result with `verify`'s judge: a wrong one fails timing and
+        revokes `verify`, which the function passed only on small inputs."""
         judge = getattr(ctx.checks.get(self.verify), "judge", None)
         if judge is None:
             raise LookupError(f"no check `{self.verify}` judges this exercise's timed results")
-        fetched = worker.fetch(timed.slot) if timed.slot is not None else \
-            CallResult(failure="the worker kept no result of the timed call")
-        if fetched.failure is not None or not fetched.ok:
-            failure = error_failure(fetched, case, ctx.function) if fetched.failure is not None else None
-            return failure or Failure("could not fetch the result of a timed call from the worker")
-        result = CallResult(ok=True, value=fetched.value, fp_errors=list(timed.fp_errors), seconds=timed.seconds)
         wrong = judge(case, result, ctx)
         if wrong is None:
             return None
@@ -1158,15 +1227,6 @@ class TimingCheck(Check):
                        hint=wrong.hint or "the same code must work for every input size: look for a branch, "
                                           "limit or buffer that depends on the size",
                        revokes=(self.verify,))
-
-    @staticmethod
-    def _ping(worker: Any) -> float:
-        times = []
-        for _ in range(5):
-            failure, _reply, _blobs, seconds = worker.request({"op": "release", "slots": []})
-            if failure is None:
-                times.append(seconds)
-        return statistics.median(times) if times else 0.0
 
 
 def _shapes(case: Case) -> str:

@@ -28,10 +28,13 @@ from grader.spec import Assignment, BannedPolicy, Exercise
 AFTER_VALUES = GATES + ("matches_reference",)
 BANNED = BannedPolicy(
     names=frozenset({"scaled_dot_product_attention", "multi_head_attention_forward", "MultiheadAttention",
-                     "_native_multi_head_attention"}),
-    prefixes=("Transformer", "_scaled_dot_product"), within="torch",
+                     "_native_multi_head_attention",
+                     # reaching operators by name instead of through torch's public functions
+                     "_jit_get_operation", "library", "_C"}),
+    prefixes=("Transformer", "_scaled_dot_product", "flex_attention", "_math_attention"), within="torch",
     runtime_words=("scaled_dot_product", "multi_head_attention", "MultiheadAttention", "Transformer",
-                   "transformer_encoder", "triton_scaled_dot"))
+                   "transformer_encoder", "triton_scaled_dot", "flex_attention", "math_attention",
+                   "sdpa_dense", "flash_attention", "efficient_attention"))
 ALLOWED_NOTE = ("write attention yourself with matrix products and torch.softmax; PyTorch's fused "
                 "attention (F.scaled_dot_product_attention, nn.MultiheadAttention, "
                 "F.multi_head_attention_forward, nn.Transformer*) is not allowed")

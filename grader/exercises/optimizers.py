@@ -550,9 +550,11 @@ def _changed_array(before: Any, after: Any) -> str:
     return f": {where}it was {float(before[index])!r} and is now {float(after[index])!r}"
 
 
-def carries_state():
+def carries_state(needs_state: bool = True):
     """Everything lives in `state`: two trajectories interleaved call by call give what each
-    gives alone, and a fresh {} after a finished trajectory starts it over."""
+    gives alone, and a fresh {} after a finished trajectory starts it over. An optimizer that
+    `needs_state` (all but plain SGD) must also keep something there: one that never does
+    passes the rest trivially, by being stateless."""
 
     def judge(case: TwoTrajectories, result, ctx) -> Failure | None:
         a, b = Trajectory(case.args, case.kwargs, grads=case.grads), case.other
@@ -564,6 +566,12 @@ def carries_state():
                 if _keeps_state_outside(ctx, trajectory, alone):
                     failure.diagnosis = STATE_OUTSIDE
                 return failure
+            if needs_state and alone and all(_empty_state(step.state) for step in alone):
+                return Failure(f"keeps nothing in `state`: the state it returns is empty after every call, "
+                               f"so {function} cannot carry its running values from one step to the next",
+                               call=trajectory.code(function),
+                               hint=f"store what {function} must remember (e.g. state['v']) in the state "
+                                    "dict and return it")
             alone_a, alone_b = (alone, None) if trajectory is a else (alone_a, alone)
         # interleaved: A1 B1 A2 B2 ...
         mixed: dict[str, list[Step]] = {"A": [], "B": []}
@@ -607,6 +615,10 @@ def carries_state():
         return None
 
     return judge
+
+
+def _empty_state(state: Any) -> bool:
+    return state is None or (isinstance(state, (dict, list, tuple)) and len(state) == 0)
 
 
 def _differs(case: Trajectory, first: list[Step], second: list[Step]) -> str:
@@ -762,7 +774,7 @@ def _checks(name: str, hyper: dict, bugs: Sequence[Bug], hint: str, max_examples
                       max_examples=5, judge=trajectory_leaves_inputs(),
                       call_options={**KEEP, "return_args": True}),
         PropertyCheck("state", 2.0, cases=_two_trajectories(name), examples=_state_examples(name, hyper),
-                      max_examples=3, judge=carries_state(), call_options=KEEP),
+                      max_examples=3, judge=carries_state(needs_state=name != "sgd"), call_options=KEEP),
     )
 
 

@@ -330,10 +330,11 @@ class WorkerHandle:
 
     def _malformed(self, error: BaseException) -> CallResult:
         """The reply could not be read: the process running student code wrote something that
-        is not the worker's message (it took over the socket). Killed; the student's fault."""
-        detail = str(error)[:120] or type(error).__name__
-        return self._fail(f"the process running your code sent back something unreadable ({detail}); "
-                          "was the worker's connection tampered with?", killed=True)
+        is not the worker's message (it took over the socket). Killed; the student's fault. The
+        decoder's own words are left out: they describe the student's bytes, not a cause."""
+        del error
+        return self._fail("the process running your code sent back something that is not a result "
+                          "(did your code write to a file descriptor it did not open?)", killed=True)
 
     def _result(self, header: dict, blobs: list[bytes], timeout: float | None) -> CallResult:
         failure, reply, reply_blobs, seconds = self.request(header, blobs, timeout)

@@ -138,6 +138,7 @@ def _set_limits(limits: dict, own_uid: bool) -> None:
     cap(resource.RLIMIT_CPU, int(limits.get("cpu_seconds", 120)))
     cap(resource.RLIMIT_FSIZE, int(limits.get("file_bytes", 64 << 20)))
     cap(resource.RLIMIT_CORE, 0)
+    cap(resource.RLIMIT_NOFILE, int(limits.get("open_files", 1024)))
     processes = int(limits.get("processes", 32))
     # the limit counts every process of the real uid: a shared uid starts from what it already has
     cap(resource.RLIMIT_NPROC, processes if own_uid else _baseline_processes + processes)
@@ -189,7 +190,9 @@ def _become_worker(sock: socket.socket, config: dict, uid: int | None, workdir: 
 
     np.random.seed(0)
     random.seed(0)
-    torch = sys.modules.get("torch")
+    from grader.sandbox.wire import loaded_torch
+
+    torch = loaded_torch()
     if torch is not None:
         torch.manual_seed(0)
         torch.set_num_threads(1)

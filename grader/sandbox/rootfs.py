@@ -104,6 +104,32 @@ def _package_dirs(name: str) -> list[str]:
     return [os.path.realpath(p) for p in found]
 
 
+#: where package directories live inside an installation tree (a venv's base Python, /usr)
+SITE_PATTERNS = ("lib*/python3*/site-packages", "lib*/python3*/dist-packages", "lib/python3/dist-packages",
+                 "local/lib*/python3*/site-packages", "local/lib*/python3*/dist-packages")
+
+
+def _unused_site_dirs(trees: list[str], used: set[str]) -> set[str]:
+    """Package directories inside the bound trees that this Python does not import from (the
+    base installation's site-packages under a venv, the system's dist-packages): covered, so a
+    worker cannot put them on its own sys.path and import a banned library from there."""
+    found = set()
+    for tree in trees:
+        for pattern in SITE_PATTERNS:
+            for path in glob.glob(os.path.join(tree, pattern)):
+                real = os.path.realpath(path)
+                if real not in used and os.path.isdir(real):
+                    found.add(real)
+    return found
+
+
+def _copies_in_sites(name: str, sites: set[str]) -> set[str]:
+    """Every directory of package `name` (and its `.libs`) in the used package directories,
+    whichever one an import would pick."""
+    return {os.path.realpath(os.path.join(site, entry)) for site in sites for entry in (name, f"{name}.libs")
+            if os.path.isdir(os.path.join(site, entry))}
+
+
 def plan(hide: list[str], mask: list[str]) -> Plan:
     """What to bind, decided while the host's filesystem is still in view."""
     result = Plan()
@@ -120,7 +146,11 @@ def plan(hide: list[str], mask: list[str]) -> Plan:
     for path in sorted({os.path.realpath(p) for p in candidates if p and os.path.exists(p)}, key=len):
         if not _inside(path, result.binds):
             result.binds.append(path)
-    hidden = sorted({os.path.realpath(p) for p in mask} | {d for name in hide for d in _package_dirs(name)})
+    used = {os.path.realpath(p) for p in sys.path if p and os.path.isdir(p)}
+    hidden_set = {os.path.realpath(p) for p in mask} | _unused_site_dirs(result.binds, used)
+    for name in hide:
+        hidden_set |= set(_package_dirs(name)) | _copies_in_sites(name, used)
+    hidden = sorted(hidden_set)
     result.covers_in_place = [p for p in hidden if os.path.isdir(p)]
     for path in hidden:
         if _inside(path, result.binds) and path not in result.binds and os.path.isdir(path):

@@ -23,6 +23,7 @@ import socket
 import struct
 import sys
 import time
+import types
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -73,6 +74,13 @@ class SlotRef:
 
 
 # ---------------------------------------------------------------- arrays <-> bytes
+
+def loaded_torch() -> Any:
+    """The real torch module if this process has imported it, else None. A numpy worker's
+    `sys.modules["torch"]` may be the stand-in for a banned library (a ModuleType subclass)."""
+    torch = sys.modules.get("torch")
+    return torch if type(torch) is types.ModuleType else None
+
 
 def array_to_bytes(array: np.ndarray) -> bytes:
     buffer = io.BytesIO()
@@ -160,7 +168,7 @@ def encode(value: Any, blobs: list[bytes], depth: int = 0) -> Any:
         blobs.append(array_to_bytes(value.array))
         return {"t": "tensor", "blob": len(blobs) - 1, "dtype": value.dtype, "device": value.device,
                 "requires_grad": value.requires_grad}
-    torch = sys.modules.get("torch")
+    torch = loaded_torch()
     if torch is not None and issubclass(kind, torch.Tensor):
         return _encode_tensor(torch, value, blobs)
     return {"t": "opaque", "type": _type_name(value)}

@@ -43,6 +43,10 @@ def restore_builtins() -> None:
             current[name] = value
 
 
+#: bound before any student code runs: replacing `np.errstate` at import cannot blind the recorder
+_ERRSTATE = np.errstate
+
+
 class _BannedModuleStub(types.ModuleType):
     """Stands in for a banned library that is not installed, so `import scipy` at the top of a
     file does not sink the whole submission: only functions that use it lose (statically)."""
@@ -183,19 +187,21 @@ def install_guards(words: tuple[str, ...]) -> None:
             setattr(torch.ops.aten, name, _banned_stand_in(f"torch.ops.aten.{name}", None))
 
 
-#: kernels registered over the banned operators; kept alive for the worker's life
-_DISPATCHER_OVERRIDES: list = []
 DISPATCH_KEYS = ("CompositeImplicitAutograd", "CompositeExplicitAutograd", "CPU", "CUDA", "Meta",
                  "Autograd", "AutogradCPU", "AutogradCUDA", "AutogradMeta")
 
 
 def _refuse_at_dispatcher(torch: Any, banned: Any) -> None:
     """Every banned aten operator raises at the dispatcher itself, whatever route reached it
-    (a Python namespace, torch.ops, the JIT's operator registry, inference mode, meta tensors)."""
+    (a Python namespace, torch.ops, the JIT's operator registry, inference mode, meta tensors).
+
+    The registrations are made on a raw dispatcher handle (not a `torch.library.Library`,
+    whose `_destroy()` undoes them) that no Python object refers to: its reference is leaked
+    on purpose, so the registrations live as long as the worker and nothing can reach them."""
+    import ctypes
     import warnings
 
-    library = torch.library.Library("aten", "IMPL")
-    _DISPATCHER_OVERRIDES.append(library)
+    handle = torch._C._dispatch_library("IMPL", "aten", "", "<grader: banned operators>", 0)
     with warnings.catch_warnings():  # "overriding a previously registered kernel": the point
         warnings.simplefilter("ignore")
         for op in sorted(set(torch._C._dispatch_get_all_op_names())):
@@ -205,17 +211,31 @@ def _refuse_at_dispatcher(torch: Any, banned: Any) -> None:
             refuse = _banned_stand_in(f"aten::{name}", None)
             for key in DISPATCH_KEYS:
                 try:
-                    library.impl(name, refuse, key)
+                    handle.impl(name, key, refuse, False)
                 except (RuntimeError, ValueError):
                     pass  # not a key this operator can take
+    ctypes.pythonapi.Py_IncRef(ctypes.py_object(handle))
+    del handle
+
+
+#: torch modules holding Python implementations of banned routines that load lazily: imported
+#: before the guards go up, so their routines are refused too
+LAZY_ROUTINE_MODULES = ("torch.nn.attention", "torch.nn.attention.flex_attention",
+                        "torch._higher_order_ops.flex_attention", "torch._decomp.decompositions")
 
 
 def _refuse_python_routines(torch: Any, banned: Any) -> None:
-    """Banned routines written in Python (F.multi_head_attention_forward, the Transformer
-    modules' forward) raise from their own code object, so every reference to them raises,
-    however it was obtained (a saved alias, gc, a module's __dict__)."""
-    import torch.nn.modules.activation
-    import torch.nn.modules.transformer
+    """Banned routines written in Python (F.multi_head_attention_forward, flex attention's
+    dense math, the Transformer modules' forward, decompositions) raise from their own code
+    object, in every torch module loaded, so every reference to them raises however it was
+    obtained (a saved alias, gc, a module's __dict__)."""
+    import importlib
+
+    for name in LAZY_ROUTINE_MODULES:
+        try:
+            importlib.import_module(name)
+        except Exception:  # noqa: BLE001 - absent in this torch version
+            pass
 
     def refuse(*args: Any, **kwargs: Any) -> Any:
         raise RuntimeError("this PyTorch routine is not allowed in this assignment (banned)")
@@ -228,15 +248,34 @@ def _refuse_python_routines(torch: Any, banned: Any) -> None:
             except (TypeError, ValueError, AttributeError):
                 pass
 
-    for module in (torch.nn.functional, torch.nn.modules.activation, torch.nn.modules.transformer):
+    for module_name, module in list(sys.modules.items()):
+        if not (module_name == "torch" or module_name.startswith("torch.")) or type(module) is not types.ModuleType:
+            continue
         for name, value in list(vars(module).items()):
             if not banned(name) or name.startswith("__"):
                 continue
-            if isinstance(value, type):
+            if isinstance(value, type) and value.__module__ == module_name:
                 for attribute in ("__init__", "forward"):
                     swap(value.__dict__.get(attribute))
             elif isinstance(value, types.FunctionType):
                 swap(value)
+
+
+def refuse_reloading(modules: set[str]) -> None:
+    """Audit hook (it cannot be removed): the modules loaded when the guards went up are never
+    loaded again (deleting `torch.nn.functional` from sys.modules and importing it afresh would
+    bring back the original banned routines), and the interpreter's heap and foreign code are
+    out of reach (gc's object walks, ctypes), which torch and numpy never need while computing."""
+    refused = frozenset({"gc.get_objects", "gc.get_referrers", "gc.get_referents", "ctypes.dlopen",
+                         "ctypes.dlsym", "ctypes.dlsym/handle", "ctypes.call_function"})
+
+    def hook(event: str, args: tuple) -> None:
+        if event == "import" and args and args[0] in modules:
+            raise ImportError(f"{args[0]} cannot be loaded a second time while being graded")
+        if event in refused:
+            raise RuntimeError(f"{event} is not allowed while being graded")
+
+    sys.addaudithook(hook)
 
 
 def warm_up_torch() -> None:
@@ -254,22 +293,24 @@ def warm_up_torch() -> None:
 
 
 def torch_state() -> tuple | None:
-    """Torch's global state that changes results: default dtype, grad mode, default device."""
-    torch = sys.modules.get("torch")
+    """Torch's global state that changes results and is the module's to choose: the default
+    dtype and default device its import left."""
+    torch = wire.loaded_torch()
     if torch is None or not hasattr(torch, "get_default_dtype"):
         return None
     device = torch.get_default_device() if hasattr(torch, "get_default_device") else None
-    return torch.get_default_dtype(), torch.is_grad_enabled(), device
+    return torch.get_default_dtype(), device
 
 
 def reset_torch_state(state: tuple | None) -> None:
-    """Put torch's global state back to `state`: what the student's module left at import (the
-    module's own choice, e.g. float64 by default), so one call cannot change the next."""
-    torch = sys.modules.get("torch")
+    """Start a call from `state` (the module's own choice at import, e.g. float64 by default) so
+    one call cannot change the next, with grad mode on whatever the import chose: results must be
+    differentiable, so `torch.set_grad_enabled(False)` in an inference cell must not fail them."""
+    torch = wire.loaded_torch()
     if torch is None or state is None:
         return
-    dtype, grad_enabled, device = state
-    torch.set_grad_enabled(grad_enabled)
+    dtype, device = state
+    torch.set_grad_enabled(True)
     torch.set_default_dtype(dtype)
     if device is not None and hasattr(torch, "set_default_device") and torch.get_default_device() != device:
         torch.set_default_device(None if device.type == "cpu" else device)
@@ -351,6 +392,7 @@ class Worker:
     def load(self, header: dict) -> dict:
         install_stubs(frozenset(str(m) for m in header.get("stub_modules", [])))
         install_guards(tuple(str(w) for w in header.get("guards", [])))
+        refuse_reloading(set(sys.modules))
         self.filename = str(header["filename"])
         source = str(header["source"])
         self.source_lines = source.splitlines()
@@ -386,10 +428,10 @@ class Worker:
             if len(fp_errors) < 8 and kind not in fp_errors:
                 fp_errors.append(kind)
 
-        torch = sys.modules.get("torch")
+        torch = wire.loaded_torch()
         reset_torch_state(self.torch_state)
         try:
-            with np.errstate(call=record, over="call", divide="call", invalid="call", under="ignore"):
+            with _ERRSTATE(call=record, over="call", divide="call", invalid="call", under="ignore"):
                 value = function(*args, **kwargs)
                 if torch is not None and torch.cuda.is_available() and torch.cuda.is_initialized():
                     torch.cuda.synchronize()
