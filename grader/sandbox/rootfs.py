@@ -226,13 +226,14 @@ def enter(layout: Plan, proc: bool) -> tuple[str, list[str]]:
         for device in layout.devices:
             _bind(device, stage + device, errors, read_only=False)
         os.makedirs(stage + "/dev/shm")
-        mount("tmpfs", stage + "/dev/shm", "tmpfs", MS_NOSUID | MS_NODEV, "size=64m,mode=1777")
+        # everything writable is noexec: no native code of the student's own can be loaded
+        mount("tmpfs", stage + "/dev/shm", "tmpfs", MS_NOSUID | MS_NODEV | MS_NOEXEC, "size=64m,mode=1777")
         if layout.sys_tree:
             _bind("/sys", stage + "/sys", errors)
         for name in ("tmp", "proc", ".old"):
             os.makedirs(f"{stage}/{name}", mode=0o755, exist_ok=True)
         # /tmp: workers get their own directory inside; they cannot list or add to /tmp itself
-        mount("tmpfs", stage + "/tmp", "tmpfs", MS_NOSUID | MS_NODEV, "size=512m,mode=711")
+        mount("tmpfs", stage + "/tmp", "tmpfs", MS_NOSUID | MS_NODEV | MS_NOEXEC, "size=512m,mode=711")
         # before the switch: in a user namespace the kernel lets a new /proc be mounted only
         # while a fully visible one is still in view
         _mount_proc(stage + "/proc", proc, errors)
@@ -244,6 +245,10 @@ def enter(layout: Plan, proc: bool) -> tuple[str, list[str]]:
     os.chdir("/")
     check(libc.umount2(b"/.old", MNT_DETACH), "umount the old root")
     os.rmdir("/.old")
+    try:  # the new root itself: nothing to add there (a worker may be its owner, uid 0 of a user namespace)
+        mount(None, "/", None, MS_REMOUNT | MS_RDONLY | MS_NOSUID | MS_NODEV)
+    except OSError as error:
+        errors.append(f"read-only root: {error}")
     return stage, errors
 
 

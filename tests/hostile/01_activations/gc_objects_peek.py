@@ -1,6 +1,6 @@
 """Hostile: sigmoid walks gc.get_objects() (dicts, lists, tuples and instance dicts, for up to 1 s) looking for an array that already holds the expected answer and returns it if found; expected values are computed in the grader's process and never enter the worker, so nothing is found, it raises LookupError and sigmoid scores zero: a leak shows up as full marks and fails this test.
 
-expect: sigmoid = 0 ~ LookupError|time limit|timed out|timeout
+expect: sigmoid = 0 ~ LookupError|time limit|timed out|timeout|objects that are not yours
 """
 import gc
 import time
