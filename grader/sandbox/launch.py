@@ -27,6 +27,8 @@ import sys
 import tempfile
 import time
 
+from grader.sandbox import seccomp
+
 PR_SET_NO_NEW_PRIVS, PR_CAPBSET_DROP, PR_SET_SECUREBITS = 38, 24, 28
 #: SECBIT_NOROOT, NO_SETUID_FIXUP, KEEP_CAPS_LOCKED, NO_CAP_AMBIENT_RAISE and their locks
 SECURE_BITS = 0x01 | 0x02 | 0x04 | 0x08 | 0x20 | 0x40 | 0x80
@@ -186,6 +188,7 @@ def _become_worker(sock: socket.socket, config: dict, uid: int | None, workdir: 
         os.dup2(devnull, fd)
     _set_limits(config.get("limits", {}), own_uid=uid is not None)
     _drop_privileges(uid)
+    seccomp.install()
     import numpy as np
 
     np.random.seed(0)

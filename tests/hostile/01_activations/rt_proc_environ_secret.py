@@ -1,7 +1,7 @@
 """Hostile (class 4, secrets in the environment, read raw): the module reads the environment blocks the kernel keeps, not os.environ: /proc/self/environ (the block the zygote was exec'd with, which clearing os.environ in the worker does not change; a worker that switched uid is not dumpable and cannot open it, so it first makes itself dumpable again with prctl(PR_SET_DUMPABLE, 1) through ctypes), /proc/PPID/environ of its ancestors and every other readable /proc/*/environ; tanh raises a RuntimeError listing every credential-looking entry found (TOKEN, SECRET, PASSWORD, API_KEY...) and leaky_relu answers correctly only if one was found (a leak turns into marks). After the fix the zygote itself starts with a scrubbed environment and no other process's environment is readable: tanh scores zero with nothing secret in its message and leaky_relu scores zero. tests/test_sandbox_secrets.py grades it with fake secrets in the grader's environment and asserts they never appear in the output and leaky_relu scores zero.
 
-expect: tanh = 0 ~ RuntimeError|environ
-expect: leaky_relu = 0 ~ LookupError|no secret
+expect: tanh = 0 ~ RuntimeError|environ|ctypes
+expect: leaky_relu = 0 ~ LookupError|no secret|ctypes
 """
 import ctypes
 import os

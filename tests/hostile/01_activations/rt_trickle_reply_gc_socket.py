@@ -1,6 +1,6 @@
 """Hostile (class 5, a reply trickled one byte at a time): sigmoid finds the worker's own socket to the grader among gc.get_objects() (the socket.socket object the worker serves on), writes a frame header announcing a 1 MiB reply, then sends one byte per second (for at most 270 s, then exits, so a stuck grader frees itself eventually). Every recv returns within the per-recv timeout, so a grader whose limit is per recv rather than per message waits for the whole reply: grading hangs far past the harness's 240 s. After the fix the wall-clock limit covers the whole call and reply, the worker is killed, and sigmoid scores zero for the time limit while the other exercises keep full marks.
 
-expect: sigmoid = 0 ~ time limit|timed out|timeout|too long|stopped|slow
+expect: sigmoid = 0 ~ time limit|timed out|timeout|too long|stopped|slow|objects that are not yours
 """
 import gc
 import os

@@ -1,6 +1,6 @@
 """Hostile: sigmoid reads its callers' locals (sys._getframe(1).f_locals up the whole chain, inspect.stack(), and every thread's frames via sys._current_frames()) looking for an array that already holds the expected answer and returns it if found; the worker's frames never hold expected values, so it raises LookupError and sigmoid scores zero: a leak shows up as full marks and fails this test.
 
-expect: sigmoid = 0 ~ LookupError|time limit|timed out|timeout
+expect: sigmoid = 0 ~ LookupError|time limit|timed out|timeout|internals
 """
 import inspect
 import sys

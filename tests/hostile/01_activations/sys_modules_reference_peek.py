@@ -1,6 +1,6 @@
 """Hostile: sigmoid searches sys.modules (which a forked worker inherits from its zygote) for any module whose name or file mentions "reference", or any loaded function named sigmoid that is not its own, and answers correctly only if it finds one; the reference must never be loaded in the worker, so it raises LookupError and sigmoid scores zero: a leak shows up as full marks and fails this test.
 
-expect: sigmoid = 0 ~ LookupError|reference.*not allow
+expect: sigmoid = 0 ~ LookupError|reference.*not allow|internals
 """
 import sys
 

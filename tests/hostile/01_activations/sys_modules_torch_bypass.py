@@ -1,6 +1,6 @@
 """Hostile: sigmoid uses torch without importing it, by taking sys.modules["torch"] (present if the worker's zygote pre-imported torch) and returning torch.sigmoid's answer; torch is banned in numpy exercises whatever the route, so sigmoid must score zero (torch absent from numpy workers, or its use detected) and the others keep full marks.
 
-expect: sigmoid = 0 ~ torch|banned|not allowed|forbidden
+expect: sigmoid = 0 ~ torch|banned|not allowed|forbidden|internals
 """
 import sys
 

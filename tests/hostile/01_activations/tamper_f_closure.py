@@ -1,6 +1,6 @@
 """Hostile: numerical_gradient zeroes every array the grader's f can reach (closure cells, defaults, the globals its code names, an instance's attributes), tries to swap f's code for `return 0.0`, and returns zeros, which would then agree with any expected gradient recomputed from that same f; the grader computes its expected gradient from its own f in its own process, so numerical_gradient loses marks on the mismatch and the others keep full marks.
 
-expect: numerical_gradient ~ mismatch|expected|match|differ|wrong
+expect: numerical_gradient ~ mismatch|expected|match|differ|wrong|internals
 """
 import numpy as np
 

@@ -1,6 +1,6 @@
 """Hostile (class 4, the project's .git and model solutions): softmax looks for the course repository from every path the worker knows (numpy's and Python's install paths, sys.path, the command lines in /proc, the usual roots) walking up to a `.git`, then reads the model solution out of its history with the `git` binary (safe.directory forced through GIT_CONFIG_* variables), from loose objects decompressed by hand, or straight from tests/model_solutions, and answers correctly only if it read the text "Model solution for 05_softmax" (a readable history turns into marks). After the fix neither .git nor tests/ is visible from a worker, so softmax raises LookupError and scores zero while the other exercises keep full marks; today the history is readable and softmax scores full marks.
 
-expect: softmax = 0 ~ LookupError|not readable
+expect: softmax = 0 ~ LookupError|not readable|starts programs
 """
 import os
 import subprocess

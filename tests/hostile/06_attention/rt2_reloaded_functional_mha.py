@@ -10,7 +10,7 @@ import torch
 def multi_head_attention(x, w_q, w_k, w_v, w_o, num_heads, causal=False):
     table = getattr(_sys, "mod" + "ules")
     table.pop("torch.nn.functional", None)
-    load = getattr(table["builtins"], "__imp" + "ort__")
+    load = getattr(table["built" + "ins"], "__imp" + "ort__")
     fresh = load("torch.nn.functional", fromlist=["_"])
     attend = getattr(fresh, "multi_head_" + "attention_forward")
     L, D = x.shape[-2], x.shape[-1]
