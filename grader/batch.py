@@ -212,9 +212,12 @@ def grade_class(root: Path, assignment_id: str, options: Options,
 def report_file_name(student: str) -> str:
     """The file name of a student's JSON report: letters, digits, `_`, `.` and `-` only, never
     hidden or a path (so never outside the reports folder), and one per student (a name that
-    had to change carries a hash of the original, so `a b` and `a_b` do not collide)."""
+    had to change, or that looks like a changed one, carries a hash of the original, so `a b`,
+    `a_b` and `a_b-<that hash>` do not collide)."""
     safe = re.sub(r"[^A-Za-z0-9_.-]", "_", student).lstrip(".")[:80]
-    if safe != student or not safe:
+    # a name that already ends like a hashed one is hashed too: no folder can be named after
+    # another student's report file and overwrite it
+    if safe != student or not safe or re.search(r"-[0-9a-f]{12}$", safe):
         digest = hashlib.sha256(student.encode("utf-8", "surrogateescape")).hexdigest()[:12]
         safe = f"{safe or 'student'}-{digest}"
     return f"{safe}.json"

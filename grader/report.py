@@ -154,7 +154,7 @@ STYLES = {"check": "yellow", "diagnosis": "magenta", "call": "cyan", "": ""}
 
 def _line(*parts: str | tuple[str, str]) -> Text:
     """One line of the report from plain parts (never markup), student text made visible."""
-    return Text.assemble(*((visible(part[0]), part[1]) if isinstance(part, tuple) else visible(part)
+    return Text.assemble(*((_one_line(part[0]), part[1]) if isinstance(part, tuple) else _one_line(part)
                            for part in parts))
 
 
@@ -187,13 +187,21 @@ def render_text(results: Sequence[AssignmentResult], console: Console, replay: s
         console.print(_line((f"Replay exactly: {replay}", "dim")))
 
 
+def _one_line(text: str) -> str:
+    """Student text as one visible line: control characters escaped, and long runs of spaces
+    squeezed (they would push forged text to where a reader expects a line of its own)."""
+    return re.sub(r" {8,}", " ", visible(text))
+
+
 def _plain(result: AssignmentResult, exercise: ExerciseResult) -> str:
-    return "\n".join(text for _, text in exercise_lines(result, exercise))
+    """The report's lines for one exercise, one per line: a newline or escape sequence inside
+    a message (student text) is shown escaped, never as a line of its own."""
+    return "\n".join(_one_line(text) for _, text in exercise_lines(result, exercise))
 
 
 def _summary(result: AssignmentResult) -> str:
     lines = [f"{result.assignment}: {_points(result.score)} / {_points(result.max_score)} (seed {result.seed})"]
-    lines += [f"! {notice}" for notice in result.notices]
+    lines += [f"! {_one_line(notice)}" for notice in result.notices]
     return "\n".join(lines)
 
 

@@ -94,6 +94,9 @@ def worker_environment() -> dict[str, str]:
 #: numbers workers across every Sandbox of this process, so two sandboxes (numpy and torch)
 #: never hand out the same worker uid
 _worker_numbers = itertools.count(1)
+_request_ids = itertools.count(1)
+#: how long the zygote may take to answer a control request before it is replaced
+CONTROL_SECONDS = 30.0
 
 
 class SandboxError(RuntimeError):
@@ -177,6 +180,10 @@ class Sandbox:
         return self._process is not None and self._process.poll() is None
 
     def _control_request(self, request: dict, fds: list[int] = (), restart: bool = True) -> dict:
+        """One request to the zygote and its reply. Replies carry the request's id: one that
+        arrives after its request gave up is skipped, never taken for the next one's. A zygote
+        that does not answer within CONTROL_SECONDS (busy on what a student left behind) is
+        replaced, so the next request, and the next student, start clean."""
         with self._lock:
             if not self._alive():
                 if not restart:
@@ -184,12 +191,24 @@ class Sandbox:
                 self.close()
                 self.start()
             self._wait_ready()
-            socket.send_fds(self._control, [json.dumps(request).encode()], list(fds))
-            self._control.settimeout(30)
-            data = self._control.recv(65536)
-            if not data:
-                raise SandboxError("the sandbox's zygote went away")
-            return json.loads(data)
+            request_id = next(_request_ids)
+            socket.send_fds(self._control, [json.dumps({**request, "id": request_id}).encode()], list(fds))
+            deadline = time.monotonic() + CONTROL_SECONDS
+            while True:
+                self._control.settimeout(max(deadline - time.monotonic(), 0.001))
+                try:
+                    data = self._control.recv(65536)
+                except socket.timeout:
+                    self.close()
+                    raise SandboxError("the sandbox's zygote did not answer in time; it was restarted")
+                if not data:
+                    raise SandboxError("the sandbox's zygote went away")
+                reply = json.loads(data)
+                if reply.get("id") != request_id:
+                    continue
+                if "error" in reply:
+                    raise SandboxError(f"the sandbox's zygote could not do it: {reply['error']}")
+                return reply
 
     # ------------------------------------------------------------ workers
 
@@ -205,13 +224,15 @@ class Sandbox:
         uid = self._uid_base + next(_worker_numbers) % 64 if self.own_uids else None
         try:
             reply = self._control_request({"op": "spawn", "uid": uid}, [theirs.fileno()])
-        except (SandboxError, OSError):
+            pid = int(reply["pid"])
+        except (SandboxError, OSError, KeyError, ValueError, TypeError):
             self.close()
             self.start()
             reply = self._control_request({"op": "spawn", "uid": uid}, [theirs.fileno()])
+            pid = int(reply["pid"])
         finally:
             theirs.close()
-        return WorkerHandle(self, ours, int(reply["pid"]), uid)
+        return WorkerHandle(self, ours, pid, uid)
 
     def exit_status(self, pid: int) -> str:
         try:
@@ -312,7 +333,8 @@ class WorkerHandle:
         try:
             self.sock.settimeout(limit)
             wire.send_message(self.sock, header, list(blobs))
-            reply, reply_blobs = wire.recv_message(self.sock, deadline=deadline)
+            reply, reply_blobs = wire.recv_message(self.sock, deadline=deadline,
+                                                   max_header_bytes=wire.MAX_REPLY_HEADER_BYTES)
         except socket.timeout:
             return self._fail(f"it ran past the time limit of {limit:g} s and was stopped",
                               killed=True), {}, [], time.perf_counter() - start

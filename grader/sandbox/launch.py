@@ -27,7 +27,7 @@ import sys
 import tempfile
 import time
 
-from grader.sandbox import seccomp
+from grader.sandbox import rootfs, seccomp
 
 PR_SET_NO_NEW_PRIVS, PR_CAPBSET_DROP, PR_SET_SECUREBITS = 38, 24, 28
 #: SECBIT_NOROOT, NO_SETUID_FIXUP, KEEP_CAPS_LOCKED, NO_CAP_AMBIENT_RAISE and their locks
@@ -81,7 +81,24 @@ def _reaped(pid: int, status: int) -> None:
     _statuses[pid] = _describe_status(status)
     workdir, _uid = _workers.pop(pid, ("", None))
     if workdir:
-        shutil.rmtree(workdir, ignore_errors=True)
+        _remove_tree(workdir)
+
+
+def _remove_tree(path: str) -> None:
+    """Remove a worker's directory without ever blocking the zygote: its own tmpfs is
+    detached at once; a plain directory (millions of entries, nested thousands deep: the
+    student's choice) is removed by a child process the zygote does not wait for."""
+    if os.path.ismount(path) and _libc.umount2(path.encode(), rootfs.MNT_DETACH) == 0:
+        try:
+            os.rmdir(path)
+        except OSError:
+            pass
+        return
+    if os.fork() == 0:
+        try:
+            shutil.rmtree(path, ignore_errors=True)
+        finally:
+            os._exit(0)
 
 
 def _reap() -> None:
@@ -109,20 +126,13 @@ def _sweep(pid_namespace: bool, private_tmp: bool) -> None:
         _reap()
     if not private_tmp:
         return
-    for shared in ("/tmp", "/dev/shm"):
+    # fresh filesystems in place of the old ones: instant, however many files were left
+    for path, options in (("/dev/shm", rootfs.SHM_OPTIONS), ("/tmp", rootfs.TMP_OPTIONS)):
         try:
-            entries = os.listdir(shared)
+            rootfs.check(_libc.umount2(path.encode(), rootfs.MNT_DETACH), f"umount {path}")
+            rootfs.mount("tmpfs", path, "tmpfs", rootfs.SCRATCH_FLAGS, options)
         except OSError:
-            continue
-        for name in entries:
-            path = os.path.join(shared, name)
-            try:
-                if os.path.isdir(path) and not os.path.islink(path):
-                    shutil.rmtree(path, ignore_errors=True)
-                else:
-                    os.unlink(path)
-            except OSError:
-                pass
+            pass
 
 
 def _set_limits(limits: dict, own_uid: bool) -> None:
@@ -204,8 +214,15 @@ def _become_worker(sock: socket.socket, config: dict, uid: int | None, workdir: 
     Worker(sock).serve()
 
 
-def _new_workdir(uid: int | None) -> str:
+def _new_workdir(uid: int | None, own_mount: bool) -> str:
+    """The worker's directory; where the sandbox has its own mounts, a tmpfs of its own with a
+    size and a number of files it cannot exceed (the /tmp of other workers stays usable)."""
     workdir = tempfile.mkdtemp(prefix="worker-", dir="/tmp")
+    if own_mount:
+        try:
+            rootfs.mount("tmpfs", workdir, "tmpfs", rootfs.SCRATCH_FLAGS, rootfs.WORKDIR_OPTIONS)
+        except OSError:
+            pass
     if uid is not None:
         os.chown(workdir, uid, uid)
     return workdir
@@ -221,7 +238,9 @@ def _kill(pid: int) -> None:
 
 def serve_control(control: socket.socket, config: dict, pid_namespace: bool = False,
                   private_tmp: bool = False) -> None:
-    """Answer `spawn`, `wait` and `kill` requests until the grader closes the control socket."""
+    """Answer `spawn`, `wait` and `kill` requests until the grader closes the control socket.
+    Every reply carries the request's `id`; a request that fails is answered with `error`
+    rather than ending the zygote."""
     while True:
         try:
             data, fds, _flags, _addr = socket.recv_fds(control, 65536, 4)
@@ -229,42 +248,53 @@ def serve_control(control: socket.socket, config: dict, pid_namespace: bool = Fa
             return
         if not data:
             return
-        request = json.loads(data)
-        _reap()
-        if request["op"] == "spawn":
-            sock = socket.socket(fileno=fds[0])
-            uid = request.get("uid")
-            workdir = _new_workdir(uid)
-            pid = os.fork()
-            if pid == 0:
-                try:
-                    control.close()
-                    _become_worker(sock, config, uid, workdir)
-                finally:
-                    os._exit(0)
-            sock.close()
-            _workers[pid] = (workdir, uid)
-            control.sendall(json.dumps({"pid": pid}).encode())
-        elif request["op"] == "wait":
-            pid = int(request["pid"])
-            deadline = time.monotonic() + 2.0
-            while pid not in _statuses and time.monotonic() < deadline:
-                try:
-                    done, status = os.waitpid(pid, os.WNOHANG)
-                except ChildProcessError:
-                    break
-                if done:
-                    _reaped(pid, status)
-                else:
-                    time.sleep(0.005)
-            _sweep(pid_namespace, private_tmp)
-            control.sendall(json.dumps({"status": _statuses.pop(pid, "running")}).encode())
-        elif request["op"] == "kill":
-            pid = int(request["pid"])
-            if pid in _workers:
-                _kill(pid)
-            control.sendall(json.dumps({"ok": True}).encode())
-        else:
-            for fd in fds:
-                os.close(fd)
+        request: dict = {}
+        try:
+            request = json.loads(data)
+            if request.get("op") not in ("spawn", "wait", "kill"):
+                for fd in fds:
+                    os.close(fd)
+                return
+            reply = _answer(request, fds, control, config, pid_namespace, private_tmp)
+        except Exception as error:  # noqa: BLE001 - one odd request must not end every worker
+            reply = {"error": f"{type(error).__name__}: {error}"[:300]}
+        try:
+            control.sendall(json.dumps({**reply, "id": request.get("id")}).encode())
+        except OSError:
             return
+
+
+def _answer(request: dict, fds: list[int], control: socket.socket, config: dict, pid_namespace: bool,
+            private_tmp: bool) -> dict:
+    _reap()
+    if request["op"] == "spawn":
+        sock = socket.socket(fileno=fds[0])
+        uid = request.get("uid")
+        workdir = _new_workdir(uid, own_mount=private_tmp)
+        pid = os.fork()
+        if pid == 0:
+            try:
+                control.close()
+                _become_worker(sock, config, uid, workdir)
+            finally:
+                os._exit(0)
+        sock.close()
+        _workers[pid] = (workdir, uid)
+        return {"pid": pid}
+    pid = int(request["pid"])
+    if request["op"] == "kill":
+        if pid in _workers:
+            _kill(pid)
+        return {"ok": True}
+    deadline = time.monotonic() + 2.0
+    while pid not in _statuses and time.monotonic() < deadline:
+        try:
+            done, status = os.waitpid(pid, os.WNOHANG)
+        except ChildProcessError:
+            break
+        if done:
+            _reaped(pid, status)
+        else:
+            time.sleep(0.005)
+    _sweep(pid_namespace, private_tmp)
+    return {"status": _statuses.pop(pid, "running")}

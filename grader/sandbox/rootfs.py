@@ -42,6 +42,12 @@ libc = ctypes.CDLL(None, use_errno=True)
 #: files of /etc that the dynamic loader and Python's standard library read
 ETC_FILES = ("ld.so.cache", "ld.so.conf", "ld.so.conf.d", "localtime", "nsswitch.conf", "passwd", "group")
 DEVICES = ("null", "zero", "full", "random", "urandom")
+#: the writable filesystems: everything writable is noexec (no native code of the student's own)
+SCRATCH_FLAGS = MS_NOSUID | MS_NODEV | MS_NOEXEC
+TMP_OPTIONS = "size=512m,mode=711"  # workers cannot list or add to /tmp itself
+SHM_OPTIONS = "size=64m,mode=1777"
+#: one worker's directory: bounded in bytes and in files, so it cannot starve the others
+WORKDIR_OPTIONS = "size=256m,nr_inodes=65536,mode=700"
 TOP_LEVEL = ("bin", "sbin", "lib", "lib32", "lib64", "libx32")
 
 
@@ -226,14 +232,13 @@ def enter(layout: Plan, proc: bool) -> tuple[str, list[str]]:
         for device in layout.devices:
             _bind(device, stage + device, errors, read_only=False)
         os.makedirs(stage + "/dev/shm")
-        # everything writable is noexec: no native code of the student's own can be loaded
-        mount("tmpfs", stage + "/dev/shm", "tmpfs", MS_NOSUID | MS_NODEV | MS_NOEXEC, "size=64m,mode=1777")
+        mount("tmpfs", stage + "/dev/shm", "tmpfs", SCRATCH_FLAGS, SHM_OPTIONS)
         if layout.sys_tree:
             _bind("/sys", stage + "/sys", errors)
         for name in ("tmp", "proc", ".old"):
             os.makedirs(f"{stage}/{name}", mode=0o755, exist_ok=True)
         # /tmp: workers get their own directory inside; they cannot list or add to /tmp itself
-        mount("tmpfs", stage + "/tmp", "tmpfs", MS_NOSUID | MS_NODEV | MS_NOEXEC, "size=512m,mode=711")
+        mount("tmpfs", stage + "/tmp", "tmpfs", SCRATCH_FLAGS, TMP_OPTIONS)
         # before the switch: in a user namespace the kernel lets a new /proc be mounted only
         # while a fully visible one is still in view
         _mount_proc(stage + "/proc", proc, errors)
@@ -276,6 +281,6 @@ def _cover_in_place(layout: Plan, errors: list[str]) -> None:
     if _inside("/tmp", layout.binds) or any(_inside(b, ["/tmp"]) for b in layout.binds):
         return  # Python itself lives under /tmp: a fresh /tmp would hide it
     try:
-        mount("tmpfs", "/tmp", "tmpfs", MS_NOSUID | MS_NODEV, "size=512m,mode=711")
+        mount("tmpfs", "/tmp", "tmpfs", SCRATCH_FLAGS, TMP_OPTIONS)
     except OSError as error:
         errors.append(str(error))

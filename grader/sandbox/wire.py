@@ -30,6 +30,9 @@ from typing import Any
 import numpy as np
 
 MAX_FRAME_BYTES = 512 * 1024 * 1024
+#: the JSON header of a worker's reply: arrays travel as blobs, so a header is small; parsing
+#: JSON can take 20 times its size in memory (`[[],[],...]`), so the grader reads no bigger one
+MAX_REPLY_HEADER_BYTES = 4 * 1024 * 1024
 MAX_STRING = 20_000
 MAX_ARRAY_BYTES = 256 * 1024 * 1024
 MAX_DEPTH = 32
@@ -270,7 +273,7 @@ def _recv_exact(sock: socket.socket, count: int, deadline: float | None = None) 
 
 
 def recv_message(sock: socket.socket, max_bytes: int = MAX_FRAME_BYTES,
-                 deadline: float | None = None) -> tuple[dict, list[bytes]]:
+                 deadline: float | None = None, max_header_bytes: int | None = None) -> tuple[dict, list[bytes]]:
     """One message: its header dict and its blobs. Raises WireError on anything malformed, and
     socket.timeout when the whole message has not arrived by `deadline` (time.monotonic())."""
     (size,) = struct.unpack(">Q", _recv_exact(sock, 8, deadline))
@@ -280,6 +283,8 @@ def recv_message(sock: socket.socket, max_bytes: int = MAX_FRAME_BYTES,
     (head_size,) = struct.unpack(">I", payload[:4])
     if head_size > size - 4:
         raise WireError("bad header size")
+    if max_header_bytes is not None and head_size > max_header_bytes:
+        raise WireError(f"header of {head_size} bytes refused")
     try:
         header = json.loads(payload[4:4 + head_size])
     except (ValueError, RecursionError) as error:  # RecursionError: a header nested past any use
