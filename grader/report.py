@@ -154,7 +154,7 @@ STYLES = {"check": "yellow", "diagnosis": "magenta", "call": "cyan", "": ""}
 
 def _line(*parts: str | tuple[str, str]) -> Text:
     """One line of the report from plain parts (never markup), student text made visible."""
-    return Text.assemble(*((_one_line(part[0]), part[1]) if isinstance(part, tuple) else _one_line(part)
+    return Text.assemble(*((visible(part[0]), part[1]) if isinstance(part, tuple) else visible(part)
                            for part in parts))
 
 

@@ -15,6 +15,7 @@ it fails at once with the same reason: the exercise it served loses, nothing els
 from __future__ import annotations
 
 import itertools
+import re
 import json
 import os
 import signal
@@ -367,7 +368,9 @@ class WorkerHandle:
             result = CallResult(ok=bool(reply.get("ok")), seconds=seconds)
             result.error = reply.get("error") if not result.ok else None
             if result.error is not None:
-                result.error = {k: str(result.error.get(k, ""))[:2000] for k in ("type", "message", "where")} | {
+                # long runs of spaces squeezed: padding would push forged text onto a line of its own
+                result.error = {k: re.sub(r" {8,}", " ", str(result.error.get(k, ""))[:2000])
+                                for k in ("type", "message", "where")} | {
                     "not_implemented": result.error.get("not_implemented") is True}
             result.fp_errors = [str(e)[:40] for e in reply.get("fp_errors", [])][:8]
             result.fixture_calls = [int(n) for n in reply.get("fixture_calls", [])]
