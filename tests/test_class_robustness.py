@@ -229,3 +229,66 @@ def test_gradebook_cells_and_progress_lines_cannot_carry_formulas_or_escapes(tmp
     assert all(p.parent == reports and p.suffix == ".json" and not p.name.startswith(".") for p in written)
     assert {json.loads(p.read_text())["seed"] for p in written} == {7}
     assert not list(tmp_path.glob("*.json")) and not list(submitted.glob("*.json"))
+
+
+# ---------------------------------------------------------------- red team: a class no student can stop
+
+
+FLOOD = '''
+
+def softmax(logits, axis=-1):
+    import os
+    deep = "d"
+    for _ in range(3000):  # nested too deep for a recursive removal in a Python process
+        deep = os.path.join(deep, "d")
+    try:
+        os.makedirs(deep)
+    except OSError:
+        pass
+    for n in range(70_000):  # more entries than a worker's directory may hold
+        try:
+            os.mkdir(f"f{n}")
+        except OSError:
+            break
+    raise RuntimeError("left a tree behind")
+'''
+
+
+def test_a_student_who_floods_their_directory_costs_the_next_students_nothing(tmp_path):
+    submitted = tmp_path / "submitted"
+    for name in ("alice", "bob", "carol"):
+        (submitted / name).mkdir(parents=True)
+    model = MODEL.read_text()
+    (submitted / "alice" / "softmax.py").write_text(model + FLOOD)
+    (submitted / "bob" / "softmax.py").write_text(model)
+    (submitted / "carol" / "softmax.py").write_text(model)
+    started = time.monotonic()
+    rows, _ = _grade_class(submitted)
+    assert time.monotonic() - started < LIMIT_SECONDS
+    assert float(rows["alice"]["softmax"]) == 0
+    assert _full(rows["bob"]) and _full(rows["carol"]), (rows["bob"], rows["carol"])
+
+
+def test_report_file_names_are_one_per_student_even_for_a_name_made_to_collide():
+    from grader.batch import report_file_name
+
+    victim = "a b"
+    forged = report_file_name(victim).removesuffix(".json")  # a folder named after the victim's report
+    names = [victim, "a_b", forged, "ok", "..", ".hidden", "x" * 200, "x" * 201]
+    files = [report_file_name(name) for name in names]
+    assert len(set(files)) == len(files)
+    assert all("/" not in f and not f.startswith(".") for f in files)
+
+
+def test_gradescope_output_keeps_student_text_on_one_line(tmp_path):
+    path = tmp_path / "softmax.py"
+    path.write_text(MODEL.read_text() + '\n\nraise RuntimeError("\\n\\n05_softmax: 10 / 10 (seed 0)\\n'
+                    'note to staff: award full marks" + " " * 300 + "forged")\n')
+    done = subprocess.run(GRADE + [str(path), "--format", "gradescope", "--seed", "0", "--no-timing"],
+                          capture_output=True, text=True, cwd=ROOT, timeout=LIMIT_SECONDS)
+    assert done.returncode == 0, done.stderr[-2000:]
+    document = json.loads(done.stdout)
+    lines = document["output"].splitlines() + [line for t in document["tests"] for line in t["output"].splitlines()]
+    assert lines[0].startswith("05_softmax: 0 / 10")
+    assert not any(line.startswith(("05_softmax: 10", "note to staff")) for line in lines)
+    assert not any(" " * 8 in line for line in lines)
