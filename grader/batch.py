@@ -194,6 +194,10 @@ def grade_class(root: Path, assignment_id: str, options: Options,
             if found.path is not None:
                 try:
                     row.result = grade(assignment, load_submission(found.path, found.within), options, sandbox)
+                    broken = _grader_failures(row.result)
+                    if broken:  # the student keeps the report, and staff are told to regrade
+                        row.problem = f"the grader failed on a check ({broken[0]}); grade it again on its own"
+                        row.grader_error = True
                 except SubmissionError as error:
                     row.problem = str(error)
                 except Exception as error:  # noqa: BLE001 - one student's row, never the class
@@ -207,6 +211,12 @@ def grade_class(root: Path, assignment_id: str, options: Options,
     finally:
         sandbox.close()
     return rows
+
+
+def _grader_failures(result: AssignmentResult) -> list[str]:
+    """Checks that failed because the grader could not run them (not the student's doing)."""
+    return [f"{exercise.id}: {check.name}" for exercise in result.exercises for check in exercise.checks
+            if not check.passed and check.message.startswith("the grader could not run this check")]
 
 
 def report_file_name(student: str) -> str:
@@ -237,23 +247,40 @@ def write_new_file(folder: Path, name: str, text: str) -> None:
         os.close(fd)
 
 
-def to_csv(rows: Iterable[StudentResult], assignment_id: str, seed: int | None = None) -> str:
-    """student, score, max_score, one column per exercise, problem, seed: a gradebook's import.
+class Gradebook:
+    """The class's CSV, one line at a time: student, score, max_score, one column per exercise,
+    problem, seed, as a gradebook imports it. Lines can be printed as students finish, so a
+    run that stops halfway keeps every row already graded.
 
     Scores are plain numbers; text cells (student, problem) never start a spreadsheet formula
     and show control characters as escapes (see `report.csv_text`)."""
-    exercises = [e.name for e in load_assignment(assignment_id).exercises]
-    max_score = float(sum(e.points for e in load_assignment(assignment_id).exercises))
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(["student", "score", "max_score", *exercises, "problem", "seed"])
-    for row in rows:
+
+    def __init__(self, assignment_id: str, seed: int | None = None) -> None:
+        assignment = load_assignment(assignment_id)
+        self.exercises = [e.name for e in assignment.exercises]
+        self.max_score = float(sum(e.points for e in assignment.exercises))
+        self.seed = seed
+
+    def header(self) -> str:
+        return self._line(["student", "score", "max_score", *self.exercises, "problem", "seed"])
+
+    def row(self, row: StudentResult) -> str:
         if row.result is None:
-            writer.writerow([csv_text(row.student), 0, max_score, *([0] * len(exercises)), csv_text(row.problem),
-                             "" if seed is None else seed])
-            continue
+            return self._line([csv_text(row.student), 0, self.max_score, *([0] * len(self.exercises)),
+                               csv_text(row.problem), "" if self.seed is None else self.seed])
         scores = {e.id: e.score for e in row.result.exercises}
-        notice = "; ".join(row.result.notices)
-        writer.writerow([csv_text(row.student), row.result.score, row.result.max_score,
-                         *(scores.get(name, 0) for name in exercises), csv_text(notice), row.result.seed])
-    return out.getvalue()
+        notice = "; ".join([row.problem] * bool(row.problem) + list(row.result.notices))
+        return self._line([csv_text(row.student), row.result.score, row.result.max_score,
+                           *(scores.get(name, 0) for name in self.exercises), csv_text(notice), row.result.seed])
+
+    @staticmethod
+    def _line(cells: list) -> str:
+        out = io.StringIO()
+        csv.writer(out, lineterminator="\n").writerow(cells)
+        return out.getvalue()
+
+
+def to_csv(rows: Iterable[StudentResult], assignment_id: str, seed: int | None = None) -> str:
+    """The whole gradebook at once (see `Gradebook`)."""
+    book = Gradebook(assignment_id, seed)
+    return book.header() + "".join(book.row(row) for row in rows)

@@ -167,7 +167,7 @@ def class_main(folder: Path, assignment_id: str, seed: int | None, device: str, 
     """
     import torch
 
-    from grader.batch import grade_class, report_file_name, to_csv, write_new_file
+    from grader.batch import Gradebook, grade_class, report_file_name, write_new_file
     from grader.report import to_json
     from grader.runner import Options
 
@@ -176,7 +176,11 @@ def class_main(folder: Path, assignment_id: str, seed: int | None, device: str, 
     if reports is not None:
         reports.mkdir(parents=True, exist_ok=True)
 
+    book = Gradebook(assignment_id, options.seed)
+    click.echo(book.header(), nl=False)
+
     def progress(row) -> None:
+        click.echo(book.row(row), nl=False)  # each row as soon as it is known: a stopped run keeps them
         if row.result is None:
             _say(f"{row.student}: {row.problem}")
             return
@@ -192,7 +196,6 @@ def class_main(folder: Path, assignment_id: str, seed: int | None, device: str, 
     except OSError as error:
         _say(f"grade-class: {folder}: cannot be read ({error.strerror or error})")
         sys.exit(1)
-    click.echo(to_csv(rows, assignment_id, options.seed), nl=False)
     tried = [row for row in rows if row.path is not None]
     if tried and all(row.grader_error for row in tried):
         _say(f"grade-class: grading could not run for any student ({tried[-1].problem})")
