@@ -133,6 +133,39 @@ class _Judge:
         return None
 
 
+#: what top-level code may not touch: reaching the grader or the worker's own objects. Narrower
+#: than what functions may not use: a notebook's cells run at import too, and `gc.collect()`,
+#: `pickle.load(...)` or `importlib.reload(...)` there are a student's housekeeping, not tampering.
+TAMPERING_MODULES = frozenset({"grader", "reference", "ctypes", "builtins"})
+HEAP_WALKS = frozenset({"gc.get_objects", "gc.get_referrers", "gc.get_referents"})
+
+
+def _tampering_reason(node: ast.AST, aliases: dict) -> str | None:
+    local = ChainMap(_import_aliases(node), aliases)
+    for child in ast.walk(node):
+        if isinstance(child, ast.Name) and child.id in DYNAMIC_CODE:
+            return f"`{child.id}` (dynamic code execution)"
+        if isinstance(child, ast.Attribute) and child.attr in INTERNAL_ATTRIBUTES:
+            return f"`.{child.attr}` (the interpreter's internals)"
+        if isinstance(child, (ast.Import, ast.ImportFrom)):
+            names = [a.name for a in child.names] if isinstance(child, ast.Import) else [child.module or ""]
+            paths = names
+        elif isinstance(child, (ast.Attribute, ast.Name)):
+            parts = _dotted(child)
+            paths = [".".join([local[parts[0]]] + parts[1:])] if parts and parts[0] in local else []
+        else:
+            continue
+        for path in paths:
+            if ".".join(path.split(".")[:2]) in INTERNAL_PATHS:
+                return f"`{path}` (the interpreter's internals)"
+            if path in HEAP_WALKS:
+                return f"`{path}` ({ALWAYS_BANNED_REASONS['gc']})"
+            top = path.split(".")[0]
+            if top in TAMPERING_MODULES:
+                return f"`{path}` ({ALWAYS_BANNED_REASONS[top]})"
+    return None
+
+
 def _is_main_guard(statement: ast.stmt) -> bool:
     """`if __name__ == "__main__":`: a student's own tests, never run when graded."""
     test = statement.test if isinstance(statement, ast.If) else None
@@ -141,15 +174,14 @@ def _is_main_guard(statement: ast.stmt) -> bool:
 
 def _top_level_tampering(tree: ast.Module, aliases: dict) -> str | None:
     """Why the code run at import (outside definitions, imports and the `__main__` block)
-    reaches what no submission may (the grader, the interpreter's internals, ctypes...), or
-    None. Libraries an assignment bans are not this function's business: used at import they
-    fail at run time for every function anyway."""
-    judge = _Judge(BannedPolicy())
+    tampers with what no submission may touch (see TAMPERING_MODULES), or None. Libraries an
+    assignment bans are not this function's business: used at import they fail at run time
+    for every function anyway."""
     for statement in tree.body:
         if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Import,
                                   ast.ImportFrom)) or _is_main_guard(statement):
             continue
-        reason = judge.node_reason(statement, aliases)
+        reason = _tampering_reason(statement, aliases)
         if reason:
             return reason
     return None

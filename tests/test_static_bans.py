@@ -81,3 +81,17 @@ def test_arrays_filled_with_one_number_are_the_same_result_whatever_their_shapes
 def test_an_empty_state_is_none_or_an_empty_container():
     assert _empty_state({}) and _empty_state(None) and _empty_state(())
     assert not _empty_state({"v": np.zeros(2)})
+
+
+def test_notebook_housekeeping_at_top_level_costs_nothing():
+    source = ("import gc, pickle, importlib\nimport numpy as np\n\ngc.collect()\n"
+              "try:\n    data = pickle.load(open('cifar.pkl', 'rb'))\nexcept OSError:\n    data = None\n"
+              "importlib.invalidate_caches()\n\ndef relu(x):\n    return np.maximum(x, 0)\n")
+    assert analyse(source, NUMPY_ONLY).banned_uses == {}
+
+
+def test_builtins_or_ctypes_at_top_level_is_tampering():
+    for line in ("import builtins\nbuiltins.abs = lambda x: 0\n", "import ctypes\nctypes.CDLL(None)\n",
+                 "exec('x = 1')\n"):
+        uses = analyse(line + "\ndef relu(x):\n    return x\n", NUMPY_ONLY).banned_uses
+        assert "top-level code" in uses["relu"], line
