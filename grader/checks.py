@@ -472,6 +472,9 @@ class DoesTheJob(Check):
                 trivial.append((case, f"{self.part_name} is the same for different inputs"))
             elif not (rejected and any(c is case for c, _ in trivial)) and not _empty_job(part, case):
                 done += 1  # right, or wrong in a way of its own
+        changing = self._changes_on_repeat(ctx, check, seen)
+        if changing is not None:
+            trivial, done = [(changing, f"{self.part_name} is different each time for the same input")], 0
         if done or not trivial:
             return None
         case, why = trivial[0]
@@ -479,6 +482,22 @@ class DoesTheJob(Check):
                        f"property checks earn nothing", call=case.code(ctx.function),
                        hint="compute the result from the inputs; timing, dtype and the other property checks "
                             "count once the function does its job")
+
+    def _changes_on_repeat(self, ctx: Context, check: "PropertyCheck", seen: list) -> Case | None:
+        """The first case whose result was wrong, called again: a function whose result for the
+        same input changes (noise of the right shape) computes nothing from its inputs."""
+        for case, part, rejected in seen:
+            if not rejected:
+                continue
+            again = check.call(ctx, case)
+            if again.failure is not None or again.error is not None:
+                return None
+            first, second = _leaves(part), _leaves(self._part(again.value))
+            same = len(first) == len(second) and all(
+                a.shape == b.shape and np.allclose(a, b, rtol=1e-5, atol=1e-8, equal_nan=True)
+                for a, b in zip(first, second))
+            return None if same else case
+        return None
 
     def _part(self, value: Any) -> Any:
         if self.part is None:

@@ -242,36 +242,102 @@ def _refuse_python_routines(torch: Any, banned: Any) -> None:
 
     def swap(function: Any) -> None:
         code = getattr(function, "__code__", None)
-        if code is not None and not code.co_freevars:
-            try:
-                function.__code__ = refuse.__code__
-            except (TypeError, ValueError, AttributeError):
-                pass
+        if code is None:
+            return
+        replacement = refuse.__code__ if not code.co_freevars else _refusal_with_cells(code.co_freevars)
+        try:
+            function.__code__ = replacement
+        except (TypeError, ValueError, AttributeError):
+            pass
 
+    def swap_class(cls: type, seen: set) -> None:
+        """Every method of a banned class and of every subclass, whatever they are called
+        (`_forward_impl` as much as `forward`): no way into its code is left."""
+        if cls in seen:
+            return
+        seen.add(cls)
+        for value in list(vars(cls).values()):
+            if isinstance(value, (staticmethod, classmethod)):
+                value = value.__func__
+            elif isinstance(value, property):
+                for accessor in (value.fget, value.fset, value.fdel):
+                    swap(accessor)
+                continue
+            swap(value)
+        for subclass in type.__subclasses__(cls):
+            swap_class(subclass, seen)
+
+    seen: set = set()
     for module_name, module in list(sys.modules.items()):
         if not (module_name == "torch" or module_name.startswith("torch.")) or type(module) is not types.ModuleType:
             continue
         for name, value in list(vars(module).items()):
             if not banned(name) or name.startswith("__"):
                 continue
-            if isinstance(value, type) and value.__module__ == module_name:
-                for attribute in ("__init__", "forward"):
-                    swap(value.__dict__.get(attribute))
+            if isinstance(value, type) and value.__module__.startswith("torch"):
+                swap_class(value, seen)
             elif isinstance(value, types.FunctionType):
                 swap(value)
 
 
+def _refusal_with_cells(names: tuple[str, ...]) -> Any:
+    """A refusing code object with exactly the free variables `names` (a method using super()
+    has `__class__`), so it can stand in for a closure's code; a plain refusal if the compiler
+    orders them otherwise."""
+    body = "".join(f"    {name} = None\n" for name in names)
+    uses = ", ".join(names)
+    source = (f"def outer():\n{body}    def refuse(*args, **kwargs):\n        ({uses},)\n"
+              "        raise RuntimeError('this PyTorch routine is not allowed in this assignment (banned)')\n"
+              "    return refuse\n")
+    namespace: dict = {}
+    exec(compile(source, "<grader: banned routine>", "exec"), namespace)  # noqa: S102 - our own text
+    code = namespace["outer"]().__code__
+    return code if code.co_freevars == names else None
+
+
+def _library_sources() -> frozenset[str]:
+    """The source and cached bytecode files of every module loaded now."""
+    import importlib.util
+    import os
+
+    found = set()
+    for module in list(sys.modules.values()):
+        path = getattr(module, "__file__", None)
+        if not isinstance(path, str) or not path.endswith((".py", ".pyc")):
+            continue
+        found.add(os.path.realpath(path))
+        if path.endswith(".py"):
+            try:
+                found.add(os.path.realpath(importlib.util.cache_from_source(path)))
+            except (NotImplementedError, ValueError):
+                pass
+    return frozenset(found)
+
+
 def refuse_reloading(modules: set[str]) -> None:
-    """Audit hook (it cannot be removed): the modules loaded when the guards went up are never
-    loaded again (deleting `torch.nn.functional` from sys.modules and importing it afresh would
-    bring back the original banned routines), and the interpreter's heap and foreign code are
-    out of reach (gc's object walks, ctypes), which torch and numpy never need while computing."""
+    """Audit hook (it cannot be removed) for what torch and numpy never need while computing
+    and a submission could use to get round the guards: loading a module of `modules` (those
+    loaded when the guards went up) a second time, reading or executing the code of a loaded
+    module again under another name (a fresh copy of torch.nn.functional would carry unguarded
+    routines), gc's walks of the heap, and ctypes."""
+    import os
+
     refused = frozenset({"gc.get_objects", "gc.get_referrers", "gc.get_referents", "ctypes.dlopen",
                          "ctypes.dlsym", "ctypes.dlsym/handle", "ctypes.call_function"})
+    sources = _library_sources()
+
+    def loaded_source(path: Any) -> bool:
+        if isinstance(path, bytes):
+            path = os.fsdecode(path)
+        return isinstance(path, str) and path.endswith((".py", ".pyc")) and os.path.realpath(path) in sources
 
     def hook(event: str, args: tuple) -> None:
         if event == "import" and args and args[0] in modules:
             raise ImportError(f"{args[0]} cannot be loaded a second time while being graded")
+        if event == "open" and args and loaded_source(args[0]):
+            raise PermissionError(f"{args[0]}: the libraries' own code cannot be read while being graded")
+        if event == "exec" and args and loaded_source(getattr(args[0], "co_filename", None)):
+            raise ImportError("a loaded library's code cannot be run a second time while being graded")
         if event in refused:
             raise RuntimeError(f"{event} is not allowed while being graded")
 
