@@ -65,8 +65,10 @@ def _device(choice: str) -> str:
               help="Where the PyTorch exercises and references run.")
 @click.option("--no-timing", is_flag=True,
               help="Skip the timing checks (faster); each exercise's points then count for its other checks.")
+@click.option("--examples", "examples_factor", type=click.FloatRange(0.05, 1.0), default=1.0, hidden=True,
+              help="Share of the generated examples to draw (test suites of the grader itself).")
 def main(path: Path | None, assignment_id: str | None, output_format: str, seed: int | None,
-         official: bool, device: str, no_timing: bool) -> None:
+         official: bool, device: str, no_timing: bool, examples_factor: float) -> None:
     """Grade PATH: an assignment folder, a .py module, a .ipynb notebook, or the course.
 
     With no PATH, grades what it finds in the current folder. Exit status 0 means grading ran
@@ -105,7 +107,7 @@ def main(path: Path | None, assignment_id: str | None, output_format: str, seed:
     import torch
 
     torch.set_num_threads(1)
-    options = Options(seed=seed, device=_device(device), timing=not no_timing)
+    options = Options(seed=seed, device=_device(device), timing=not no_timing, examples_factor=examples_factor)
     results = []
     try:
         for target_id, submission in submissions:
