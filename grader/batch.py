@@ -247,6 +247,11 @@ def write_new_file(folder: Path, name: str, text: str) -> None:
         os.close(fd)
 
 
+def _number(value: float) -> str:
+    """Points written one way in every cell: 10, 2.5, 0.6667 (never 10.0 beside 0)."""
+    return f"{round(float(value), 4):g}"
+
+
 class Gradebook:
     """The class's CSV, one line at a time: student, score, max_score, one column per exercise,
     problem, seed, as a gradebook imports it. Lines can be printed as students finish, so a
@@ -266,12 +271,14 @@ class Gradebook:
 
     def row(self, row: StudentResult) -> str:
         if row.result is None:
-            return self._line([csv_text(row.student), 0, self.max_score, *([0] * len(self.exercises)),
+            return self._line([csv_text(row.student), _number(0), _number(self.max_score),
+                               *([_number(0)] * len(self.exercises)),
                                csv_text(row.problem), "" if self.seed is None else self.seed])
         scores = {e.id: e.score for e in row.result.exercises}
         notice = "; ".join([row.problem] * bool(row.problem) + list(row.result.notices))
-        return self._line([csv_text(row.student), row.result.score, row.result.max_score,
-                           *(scores.get(name, 0) for name in self.exercises), csv_text(notice), row.result.seed])
+        return self._line([csv_text(row.student), _number(row.result.score), _number(row.result.max_score),
+                           *(_number(scores.get(name, 0)) for name in self.exercises), csv_text(notice),
+                           row.result.seed])
 
     @staticmethod
     def _line(cells: list) -> str:

@@ -199,6 +199,19 @@ def _plain(result: AssignmentResult, exercise: ExerciseResult) -> str:
     return "\n".join(_one_line(text) for _, text in exercise_lines(result, exercise))
 
 
+def _gradescope_output(result: AssignmentResult, exercise: ExerciseResult) -> str:
+    """A test's output: its failure lines; for a file that could not be imported, that reason
+    (each test is read on its own, so each says why); "all checks passed" only when they did."""
+    lines = _plain(result, exercise)
+    if lines:
+        return lines
+    if exercise.passed:
+        return "all checks passed"
+    if result.notices:
+        return "\n".join(_one_line(notice) for notice in result.notices)
+    return "\n".join(_one_line(f"{c.name}: {c.message}") for c in exercise.checks if not c.passed)
+
+
 def _summary(result: AssignmentResult) -> str:
     lines = [f"{result.assignment}: {_points(result.score)} / {_points(result.max_score)} (seed {result.seed})"]
     lines += [f"! {_one_line(notice)}" for notice in result.notices]
@@ -215,7 +228,7 @@ def to_gradescope(results: Sequence[AssignmentResult]) -> str:
                           "number": f"{result.assignment[:2]}.{number}",
                           "score": exercise.score, "max_score": exercise.max_score,
                           "status": "passed" if exercise.passed else "failed",
-                          "output": _plain(result, exercise) or "all checks passed",
+                          "output": _gradescope_output(result, exercise),
                           "visibility": "visible"})
     document = {"score": round(sum(r.score for r in results), 4),
                 "output": "\n".join(_summary(r) for r in results),
@@ -232,6 +245,10 @@ def _xml_safe(text: str) -> str:
     return _NOT_XML.sub("\ufffd", text)
 
 
+def _not_run(check: CheckResult) -> bool:
+    return not check.passed and check.message.startswith("not run")
+
+
 def to_junit(results: Sequence[AssignmentResult]) -> str:
     """JUnit XML for CI dashboards: a testsuite per assignment, a testcase per check, a failure
     element (its one-line message and the report's lines) per failed check; points as properties."""
@@ -240,9 +257,10 @@ def to_junit(results: Sequence[AssignmentResult]) -> str:
     root = ET.Element("testsuites", name="grade")
     for result in results:
         checks = [(exercise, check) for exercise in result.exercises for check in exercise.checks]
-        failed = sum(not check.passed for _, check in checks)
+        skipped = sum(_not_run(check) for _, check in checks)
+        failed = sum(not check.passed for _, check in checks) - skipped
         suite = ET.SubElement(root, "testsuite", name=result.assignment, tests=str(len(checks)),
-                              failures=str(failed), errors="0",
+                              failures=str(failed), errors="0", skipped=str(skipped),
                               time=str(result.environment.get("seconds", 0)))
         properties = ET.SubElement(suite, "properties")
         for name, value in (("score", result.score), ("max_score", result.max_score), ("seed", result.seed),
@@ -251,7 +269,9 @@ def to_junit(results: Sequence[AssignmentResult]) -> str:
         for exercise, check in checks:
             case = ET.SubElement(suite, "testcase", classname=f"{result.assignment}.{exercise.id}",
                                  name=check.name, time="0")
-            if not check.passed:
+            if _not_run(check):  # it did not fail: a check it needs did
+                ET.SubElement(case, "skipped", message=_xml_safe(check.message[:500]))
+            elif not check.passed:
                 failure = ET.SubElement(case, "failure", message=_xml_safe(check.message[:500]), type=check.name)
                 failure.text = _xml_safe("\n".join(text for _, text in _failure_lines(check)))
     ET.indent(root)
