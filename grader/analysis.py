@@ -47,6 +47,8 @@ class StaticReport:
     syntax_error: str | None = None
     functions: set[str] = field(default_factory=set)
     banned_uses: dict[str, str] = field(default_factory=dict)
+    #: False for a file of nothing but blank lines, comments and docstrings
+    has_code: bool = True
 
 
 def _import_aliases(node: ast.AST) -> dict[str, str]:
@@ -214,6 +216,8 @@ def _analyse(source: str, policy: BannedPolicy) -> StaticReport:
     except ValueError as error:  # null bytes, on Pythons that do not call it a SyntaxError
         report.syntax_error = str(error).splitlines()[0][:200] if str(error) else "unreadable source"
         return report
+    report.has_code = any(not (isinstance(statement, ast.Expr) and isinstance(statement.value, ast.Constant))
+                          for statement in tree.body)
     judge = _Judge(policy)
     aliases: dict = _import_aliases(ast.Module(body=[s for s in tree.body if isinstance(s, (ast.Import, ast.ImportFrom))],
                                                type_ignores=[]))

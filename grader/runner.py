@@ -72,6 +72,11 @@ class Session:
             self.load_error = Failure(f"your file has a syntax error ({self.static.syntax_error}), "
                                       "so nothing in it can run",
                                       hint="run `python yourfile.py` to see the error, fix it, grade again")
+        elif not self.static.has_code:
+            self.load_error = Failure("the file is empty: it holds no code, so none of the assignment's "
+                                      "functions are there",
+                                      hint=f"start from the stub assignments/{assignment.id}/{assignment.module}.py "
+                                           "and fill in its functions")
 
     def new_worker(self) -> WorkerHandle:
         """A fresh worker with the submission imported (or `load_error` set to say why not).

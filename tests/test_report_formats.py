@@ -69,3 +69,13 @@ def test_gradebook_numbers_are_written_one_way(tmp_path):
                                                   "softmax_cross_entropy")]
     assert all(re.fullmatch(r"\d+(\.\d+)?", n) and not n.endswith(".0") for n in numbers), numbers
     assert rows[0]["score"] == rows[0]["max_score"] == "10" and rows[1]["score"] == "0"
+
+
+def test_an_empty_file_gets_one_line_not_one_per_function(tmp_path):
+    from grader.report import exercise_lines
+
+    for source in ("", "# TODO: softmax\n\n\n", '"""My softmax homework."""\n'):
+        result = _graded(tmp_path, source)
+        assert result.score == 0
+        assert len(result.notices) == 1 and result.notices[0].startswith("the file is empty"), result.notices
+        assert all(exercise_lines(result, exercise) == [] for exercise in result.exercises)
