@@ -864,7 +864,9 @@ def dtype_diagnosis(want: str, got: str) -> str:
     if want == "float32" and got == "float64":
         return ("Something upcast to float64: in NumPy 2 a float32 array times a np.float64 scalar "
                 "(e.g. from np.sqrt, np.exp or np.float64 of a Python float) is float64, and so is "
-                "a buffer made with np.zeros(shape) without dtype=.")
+                "a buffer made with np.zeros(shape) without dtype=, or float32 combined with an "
+                "integer array ((x > 0).astype(int), np.eye(C, dtype=labels.dtype), labels themselves): "
+                "make masks and one-hot arrays with the input's dtype (x.dtype).")
     return ""
 
 
