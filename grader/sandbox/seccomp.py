@@ -12,7 +12,9 @@ PROT_EXEC, anonymous mmap with PROT_EXEC): no machine code of the student's own 
 clone3 answers ENOSYS, so the C library falls back to clone, whose flags can be inspected.
 
 Installed by the worker itself after `no_new_privs`, once its own setup is done; it holds for
-every process the worker starts. Only x86_64 and aarch64 have syscall tables here; elsewhere
+every process the worker starts. Where an NVIDIA GPU is present, executable memory stays allowed:
+its driver generates host code at run time (as it needs W^X exceptions under PaX), so on a GPU
+machine the other rules and the in-process guards are what stand in the way of native code. Only x86_64 and aarch64 have syscall tables here; elsewhere
 `install` returns False and the rest of the sandbox stands alone.
 """
 
@@ -70,8 +72,9 @@ def _instruction(code: int, k: int, jt: int = 0, jf: int = 0) -> bytes:
     return struct.pack("=HBBI", code, jt, jf, k)
 
 
-def program(machine: str) -> bytes | None:
-    """The filter for `machine` as raw BPF, or None when there is no table for it."""
+def program(machine: str, executable_memory: bool = False) -> bytes | None:
+    """The filter for `machine` as raw BPF, or None when there is no table for it.
+    `executable_memory` lifts the rules on PROT_EXEC (a GPU driver writes code at run time)."""
     if machine not in TABLES:
         return None
     arch, numbers = TABLES[machine]
@@ -93,6 +96,8 @@ def program(machine: str) -> bytes | None:
              _instruction(BPF_JSET_K, CLONE_NAMESPACES, jf=1),
              refuse,
              _instruction(BPF_LD_W_ABS, OFFSET_NR)]
+    if executable_memory:
+        return b"".join(body + [allow])
     # mprotect / pkey_mprotect: never make memory executable (no code of the student's own)
     for name in ("mprotect", "pkey_mprotect"):
         body += [_instruction(BPF_JEQ_K, numbers[name], jf=3),
@@ -111,9 +116,9 @@ def program(machine: str) -> bytes | None:
     return b"".join(body)
 
 
-def install() -> bool:
+def install(executable_memory: bool = False) -> bool:
     """Load the filter into this process (no_new_privs must be set); True if it holds."""
-    code = program(platform.machine())
+    code = program(platform.machine(), executable_memory)
     if code is None:
         return False
     count = len(code) // 8
