@@ -43,7 +43,11 @@ def _device(choice: str) -> str:
     import torch
 
     if choice == "cuda" and not torch.cuda.is_available():
-        raise click.UsageError("--device cuda: no CUDA device is available")
+        if torch.version.cuda is None:
+            raise click.UsageError("--device cuda: this torch is a CPU-only build; install a CUDA build of "
+                                   "torch (see the README, 'On a GPU machine'), or grade with --device cpu")
+        raise click.UsageError("--device cuda: torch has CUDA but sees no GPU (check nvidia-smi and "
+                               "CUDA_VISIBLE_DEVICES), or grade with --device cpu")
     return "cuda" if torch.cuda.is_available() else "cpu"
 
 

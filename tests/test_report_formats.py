@@ -79,3 +79,21 @@ def test_an_empty_file_gets_one_line_not_one_per_function(tmp_path):
         assert result.score == 0
         assert len(result.notices) == 1 and result.notices[0].startswith("the file is empty"), result.notices
         assert all(exercise_lines(result, exercise) == [] for exercise in result.exercises)
+
+
+def test_device_cuda_without_a_gpu_says_what_to_do():
+    import subprocess
+
+    import pytest
+    import torch
+
+    from tests.conftest import GRADE
+
+    if torch.cuda.is_available():
+        pytest.skip("a GPU is here: --device cuda works")
+    done = subprocess.run(GRADE + [str(MODEL), "--device", "cuda", "--no-timing"], capture_output=True,
+                          text=True, cwd=ROOT, timeout=300)
+    assert done.returncode != 0
+    assert "--device cpu" in done.stderr
+    expected = "CPU-only build" if torch.version.cuda is None else "sees no GPU"
+    assert expected in done.stderr, done.stderr
