@@ -1167,7 +1167,7 @@ class TimingCheck(Check):
                 budget = max(self.limit * typical * 6, 0.25)
                 if ctx.remaining() < budget:
                     budget = max(ctx.remaining(), 0.05)
-                outcome = self._timed_round(ctx, worker, case, budget)
+                outcome = self._timed_round(ctx, worker, case, budget, typical)
                 if isinstance(outcome, Failure):
                     return outcome
                 seconds, result = outcome
@@ -1184,7 +1184,7 @@ class TimingCheck(Check):
         student = max(statistics.median(student_times) - statistics.median(transfer_times), 1e-7)
         return student / max(statistics.median(reference_times), 1e-7)
 
-    def _timed_round(self, ctx: Context, worker: Any, case: Case, budget: float
+    def _timed_round(self, ctx: Context, worker: Any, case: Case, budget: float, typical: float
                      ) -> tuple[float, CallResult] | Failure:
         """Send the inputs, call, and bring the result back, all on one clock: whatever the
         student's process does, from receiving the inputs to handing over the result, is timed
@@ -1199,7 +1199,6 @@ class TimingCheck(Check):
         timed = worker.call(ctx.function, args, kwargs, timeout=budget, keep=True, discard=True)
         if timed.failure is not None:
             if "time limit" in timed.failure:
-                typical = budget / (self.limit * 6)
                 return Failure(f"too slow: one call on a timing input took more than {budget:.2g} s, "
                                f"while the reference takes {typical * 1e3:.2g} ms "
                                f"(limit {self.limit:g}x); stopped early",
