@@ -28,6 +28,9 @@ class Failure:
     #: timing input revokes `matches_reference` (the function only looked right on small inputs).
     #: The runner applies it; renderers need not look at it.
     revokes: tuple[str, ...] = ()
+    #: the share of the check's points earned though it failed, 0..1: a values check whose
+    #: function returns several things (loss and gradient) earns the share of the parts it got right
+    credit: float = 0.0
 
     def one_line(self) -> str:
         parts = [self.summary]

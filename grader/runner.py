@@ -119,7 +119,8 @@ class Session:
 def _check_result(name: str, points: float, failure: Failure | None) -> CheckResult:
     if failure is None:
         return CheckResult(name, True, points, points, PASS_MESSAGES.get(name, "passed"))
-    return CheckResult(name, False, 0.0, points, failure.one_line(), failure)
+    earned = round(points * min(max(float(failure.credit), 0.0), 1.0), 4)
+    return CheckResult(name, False, earned, points, failure.one_line(), failure)
 
 
 def with_job_gate(checks: list[Check]) -> list[Check]:

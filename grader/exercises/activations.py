@@ -11,7 +11,7 @@ import reference.activations as ref
 from grader import strategies as gs
 from grader.checks import Case, Diagnosis, PropertyCheck, error_failure, keeps_dtype, matches
 from grader.compare import Tolerance
-from grader.exercises.common import NUMPY_NOTE, NUMPY_ONLY, AFTER_VALUES, n64, numpy_checks, t64
+from grader.exercises.common import BESIDES_VALUES, NUMPY_NOTE, NUMPY_ONLY, AFTER_VALUES, n64, numpy_checks, t64
 from grader.results import Failure
 from grader.sandbox.fixtures import SCALAR_FUNCTIONS
 from grader.sandbox.wire import Fixture
@@ -280,7 +280,7 @@ numerical_gradient = Exercise("numerical_gradient", 3, (
     PropertyCheck("restores_input", 2.0, cases=_gradient_case(), max_examples=25,
                   examples=(Case((Fixture("quadratic"), _vec([0.1, 0.7, 1.3, -2.9, 1e3], "float64"))),),
                   judge=_restores_x, call_options={"return_args": True}),
-    PropertyCheck("keeps_dtype", 1.0, AFTER_VALUES, cases=_gradient_case(), max_examples=8,
+    PropertyCheck("keeps_dtype", 1.0, BESIDES_VALUES, cases=_gradient_case(), max_examples=8,
                   judge=keeps_dtype()),
 ), probe=Case((Fixture("quadratic"), _vec([1.0], "float64"))))
 

@@ -26,6 +26,7 @@ from grader.sandbox.wire import TensorValue
 from grader.spec import Assignment, BannedPolicy, Exercise
 
 AFTER_VALUES = GATES + ("matches_reference",)
+BESIDES_VALUES = GATES
 BANNED = BannedPolicy(
     names=frozenset({"scaled_dot_product_attention", "multi_head_attention_forward", "MultiheadAttention",
                      "_native_multi_head_attention",
@@ -280,7 +281,7 @@ scaled_dot_product_attention = Exercise("scaled_dot_product_attention", 5, (
                   judge=stable(lambda c: _sdpa(c), names=("out", "weights"), hint=
                                "exp of large scores overflows: torch.softmax (or subtracting the row maximum) "
                                "keeps it finite", scale=lambda c: 1.0)),
-    PropertyCheck("keeps_dtype", 1.0, AFTER_VALUES, cases=_qkv_case(), max_examples=10,
+    PropertyCheck("keeps_dtype", 1.0, BESIDES_VALUES, cases=_qkv_case(), max_examples=10,
                   examples=(_example_sdpa("float32"),), judge=keeps_dtype()),
     KeepsDevice(make_case=_sdpa_device_case),
     PropertyCheck("differentiable", 2.0, AFTER_VALUES, cases=_qkv_case(dtype=np.dtype(np.float64),
@@ -289,7 +290,7 @@ scaled_dot_product_attention = Exercise("scaled_dot_product_attention", 5, (
                   judge=gradients_match(lambda c: _autograd(_sdpa_reference, c, _sdpa_upstreams, (0, 1, 2)),
                                         names=("q", "k", "v"), tolerance=GRADIENT_TOLERANCE[np.dtype(np.float64)],
                                         hint=GRADIENT_HINT)),
-    PropertyCheck("inputs_unchanged", 1.0, AFTER_VALUES, cases=_qkv_case(), max_examples=10,
+    PropertyCheck("inputs_unchanged", 1.0, BESIDES_VALUES, cases=_qkv_case(), max_examples=10,
                   judge=leaves_inputs_unchanged(("q", "k", "v", "mask")), call_options={"return_args": True}),
     TimingCheck(make_case=_sdpa_timing_case, prepare=_prepare,
                 reference=lambda prepared: ref.scaled_dot_product_attention(*prepared), limit=8.0,
@@ -406,7 +407,7 @@ self_attention = Exercise("self_attention", 3, (
                                 diagnoses=SELF_ATTENTION_DIAGNOSES,
                                 hint="project x with w_q, w_k, w_v, then scaled dot-product attention (causal mask "
                                      "when causal=True)")),
-    PropertyCheck("keeps_dtype", 1.0, AFTER_VALUES, cases=_self_attention_case(), max_examples=8, judge=keeps_dtype()),
+    PropertyCheck("keeps_dtype", 1.0, BESIDES_VALUES, cases=_self_attention_case(), max_examples=8, judge=keeps_dtype()),
     KeepsDevice(make_case=_self_attention_device_case),
     PropertyCheck("differentiable", 2.0, AFTER_VALUES,
                   cases=_self_attention_case(np.dtype(np.float64), requires_grad=True), max_examples=12,
@@ -415,7 +416,7 @@ self_attention = Exercise("self_attention", 3, (
                                                             (0, 1, 2, 3)),
                                         names=("x", "w_q", "w_k", "w_v"),
                                         tolerance=GRADIENT_TOLERANCE[np.dtype(np.float64)], hint=GRADIENT_HINT)),
-    PropertyCheck("inputs_unchanged", 1.0, AFTER_VALUES, cases=_self_attention_case(), max_examples=8,
+    PropertyCheck("inputs_unchanged", 1.0, BESIDES_VALUES, cases=_self_attention_case(), max_examples=8,
                   judge=leaves_inputs_unchanged(("x", "w_q", "w_k", "w_v")), call_options={"return_args": True}),
 ), probe=_self_attention_device_case(""))
 
@@ -501,7 +502,7 @@ multi_head_attention = Exercise("multi_head_attention", 5, (
                   judge=matches(lambda c: _mha(c), diagnoses=MHA_DIAGNOSES, scale=lambda c: 1.0,
                                 hint="split the last dim of x @ w_q (and k, v) into num_heads contiguous chunks, "
                                      "attend per head, concatenate in order, then @ w_o")),
-    PropertyCheck("keeps_dtype", 1.0, AFTER_VALUES, cases=_mha_case(), max_examples=8, judge=keeps_dtype()),
+    PropertyCheck("keeps_dtype", 1.0, BESIDES_VALUES, cases=_mha_case(), max_examples=8, judge=keeps_dtype()),
     KeepsDevice(make_case=_mha_device_case),
     PropertyCheck("differentiable", 2.0, AFTER_VALUES, cases=_mha_case(np.dtype(np.float64), requires_grad=True),
                   max_examples=12, call_options_for=_backward_with(_mha_upstreams),
@@ -509,7 +510,7 @@ multi_head_attention = Exercise("multi_head_attention", 5, (
                                                             (0, 1, 2, 3, 4)),
                                         names=("x", "w_q", "w_k", "w_v", "w_o"),
                                         tolerance=GRADIENT_TOLERANCE[np.dtype(np.float64)], hint=GRADIENT_HINT)),
-    PropertyCheck("inputs_unchanged", 1.0, AFTER_VALUES, cases=_mha_case(), max_examples=8,
+    PropertyCheck("inputs_unchanged", 1.0, BESIDES_VALUES, cases=_mha_case(), max_examples=8,
                   judge=leaves_inputs_unchanged(("x", "w_q", "w_k", "w_v", "w_o")),
                   call_options={"return_args": True}),
     TimingCheck(make_case=_mha_timing_case, prepare=_prepare,
@@ -573,7 +574,7 @@ positional_encoding = Exercise("positional_encoding", 2, (
                                 tolerance=Tolerance(2e-5, 4e-7), scale=lambda c: float(c.args[0]),
                                 diagnoses=PE_DIAGNOSES,
                                 hint="PE[pos, 2i] = sin(pos / 10000^(2i/d_model)), PE[pos, 2i+1] = cos(same)")),
-    PropertyCheck("keeps_dtype", 1.0, AFTER_VALUES, cases=_pe_case(), max_examples=5, judge=_pe_is_float32),
+    PropertyCheck("keeps_dtype", 1.0, BESIDES_VALUES, cases=_pe_case(), max_examples=5, judge=_pe_is_float32),
 ), probe=Case((4, 6)))
 
 ASSIGNMENT = Assignment(

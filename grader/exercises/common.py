@@ -17,6 +17,9 @@ from grader.spec import BannedPolicy
 NUMPY_ONLY = BannedPolicy(modules=NUMPY_BANNED_LIBRARIES)
 NUMPY_NOTE = "only numpy is allowed in this assignment; write the computation yourself"
 AFTER_VALUES = GATES + ("matches_reference",)
+#: checks that look at something other than the values (dtype, inputs left alone): they run
+#: even when the values are wrong, so a second bug shows at once (the job gate still applies)
+BESIDES_VALUES = GATES
 
 
 def t64(array: Any) -> torch.Tensor:
@@ -53,9 +56,9 @@ def numpy_checks(expected: Callable[[Case], Any], cases: st.SearchStrategy[Case]
                                                  diagnoses=diagnoses, hint=stable_hint or hint, scale=scale,
                                                  argument_names=argument_names)))
     dtype_examples = tuple(examples[:4])
-    checks.append(PropertyCheck("keeps_dtype", 1.0, AFTER_VALUES, cases=cases, examples=dtype_examples,
+    checks.append(PropertyCheck("keeps_dtype", 1.0, BESIDES_VALUES, cases=cases, examples=dtype_examples,
                                 max_examples=12, judge=keeps_dtype(names=names)))
-    checks.append(PropertyCheck("inputs_unchanged", 1.0, AFTER_VALUES, cases=cases,
+    checks.append(PropertyCheck("inputs_unchanged", 1.0, BESIDES_VALUES, cases=cases,
                                 examples=dtype_examples, max_examples=12,
                                 judge=leaves_inputs_unchanged(argument_names),
                                 call_options={"return_args": True}))

@@ -30,7 +30,7 @@ from grader import strategies as gs
 from grader.checks import (Abort, Case, DoesTheJob, PropertyCheck, dtype_diagnosis, error_failure,
                            output_dtypes, show_result, show_value)
 from grader.compare import Tolerance, compare
-from grader.exercises.common import AFTER_VALUES, NUMPY_NOTE, NUMPY_ONLY, n64, t64
+from grader.exercises.common import BESIDES_VALUES, AFTER_VALUES, NUMPY_NOTE, NUMPY_ONLY, n64, t64
 from grader.results import Failure
 from grader.sandbox.wire import Opaque, SlotRef, TensorValue
 from grader.spec import Assignment, Exercise
@@ -767,10 +767,10 @@ def _checks(name: str, hyper: dict, bugs: Sequence[Bug], hint: str, max_examples
                       judge=trajectory_matches(name, bugs, hint), call_options=KEEP),
         # the job is w_new: a state filled right beside w handed back unchanged updates nothing
         DoesTheJob(part=lambda value: value[0], part_name="w_new"),
-        PropertyCheck("keeps_dtype", 1.0, AFTER_VALUES, examples=(examples[2], examples[4]),
+        PropertyCheck("keeps_dtype", 1.0, BESIDES_VALUES, examples=(examples[2], examples[4]),
                       cases=_trajectory(name, dtype=np.dtype(np.float32)), max_examples=5,
                       judge=trajectory_keeps_dtype(), call_options=KEEP),
-        PropertyCheck("inputs_unchanged", 1.0, AFTER_VALUES, cases=_trajectory(name), examples=examples[:2],
+        PropertyCheck("inputs_unchanged", 1.0, BESIDES_VALUES, cases=_trajectory(name), examples=examples[:2],
                       max_examples=5, judge=trajectory_leaves_inputs(),
                       call_options={**KEEP, "return_args": True}),
         PropertyCheck("state", 2.0, cases=_two_trajectories(name), examples=_state_examples(name, hyper),
