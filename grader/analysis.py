@@ -49,6 +49,18 @@ class StaticReport:
     banned_uses: dict[str, str] = field(default_factory=dict)
     #: False for a file of nothing but blank lines, comments and docstrings
     has_code: bool = True
+    #: the names each top-level function or class mentions (its body, defaults, decorators)
+    uses: dict[str, set[str]] = field(default_factory=dict)
+
+    def reaches(self, name: str) -> set[str]:
+        """The top-level functions `name` may call, directly or through its helpers."""
+        reached, todo = set(), [name]
+        while todo:
+            for used in self.uses.get(todo.pop(), ()):
+                if used in self.uses and used not in reached and used != name:
+                    reached.add(used)
+                    todo.append(used)
+        return reached
 
 
 def _import_aliases(node: ast.AST) -> dict[str, str]:
@@ -245,6 +257,7 @@ def _analyse(source: str, policy: BannedPolicy) -> StaticReport:
         reasons = {name: f"{tampering} in your file's top-level code, which runs before every function"
                    for name in definitions}
     uses = {name: {n.id for n in ast.walk(node) if isinstance(n, ast.Name)} for name, node in definitions.items()}
+    report.uses = uses
 
     def inherited(name: str) -> str | None:
         """The reason `name` is tainted through what it uses, or None."""

@@ -230,8 +230,10 @@ class Context:
                     args[index] = reference
                 else:
                     kwargs[index] = reference
+        own = function is None or function == self.function
         try:
-            return worker.call(function or self.function, args, kwargs, timeout=limit, **options)
+            return worker.call(function or self.function, args, kwargs, timeout=limit,
+                               stand_ins=getattr(self.session, "stand_ins", None) if own else None, **options)
         finally:
             if slots and worker.failure is None:
                 worker.request({"op": "release", "slots": slots})
@@ -1190,13 +1192,15 @@ class TimingCheck(Check):
         student's process does, from receiving the inputs to handing over the result, is timed
         (work moved to staging or to the fetch, or an early reply, saves nothing)."""
         start = time.perf_counter()
+        served_before = worker.stand_in_seconds
         staged = worker.store((list(case.args), dict(case.kwargs)))
         if staged is None:
             return error_failure(CallResult(failure=worker.failure), case, ctx.function) if worker.failure \
                 else Failure("could not stage the timing inputs in the worker")
         args = [SlotRef(staged.slot, (0, i)) for i in range(len(case.args))]
         kwargs = {k: SlotRef(staged.slot, (1, k)) for k in case.kwargs}
-        timed = worker.call(ctx.function, args, kwargs, timeout=budget, keep=True, discard=True)
+        timed = worker.call(ctx.function, args, kwargs, timeout=budget, keep=True, discard=True,
+                            stand_ins=getattr(ctx.session, "stand_ins", None))
         if timed.failure is not None:
             if "time limit" in timed.failure:
                 return Failure(f"too slow: one call on a timing input took more than {budget:.2g} s, "
@@ -1208,7 +1212,8 @@ class TimingCheck(Check):
             return error_failure(timed, Case(("<timing input>",)), ctx.function)
         fetched = worker.fetch(timed.slot, timeout=budget) if timed.slot is not None else \
             CallResult(failure="the worker kept no result of the timed call")
-        seconds = time.perf_counter() - start
+        # the grader's own work for the functions it calls (stand-ins) is not the student's time
+        seconds = time.perf_counter() - start - (worker.stand_in_seconds - served_before)
         worker.request({"op": "release", "slots": [staged.slot]})
         if fetched.failure is not None:
             return error_failure(fetched, case, ctx.function)

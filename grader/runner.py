@@ -17,6 +17,7 @@ from grader.checks import (GATES, JOB, VALUE_CHECKS, Abort, Check, Context, Does
 from grader.results import AssignmentResult, CheckResult, ExerciseResult, Failure
 from grader.sandbox.host import CallResult, Limits, Sandbox, WorkerHandle
 from grader.spec import Assignment, Exercise
+from grader.stand_ins import StandInServer, stand_ins_for
 from grader.submission import Submission
 
 PASS_MESSAGES = {
@@ -68,6 +69,8 @@ class Session:
         self.banned_uses = self.static.banned_uses
         self.load_error: Failure | None = None
         self.budget_seconds = 0.0
+        #: while an exercise is graded again with stand-ins for what it calls (see `stand_ins`)
+        self.stand_ins: StandInServer | None = None
         if self.static.syntax_error:
             self.load_error = Failure(f"your file has a syntax error ({self.static.syntax_error}), "
                                       "so nothing in it can run",
@@ -188,6 +191,51 @@ def grade_exercise(session: Session, exercise: Exercise, timing: bool = True) ->
     return result
 
 
+def _names(names: list[str]) -> str:
+    quoted = [f"`{n}`" for n in names]
+    return quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " and " + quoted[-1]
+
+
+def judged_as_if_callees_were_right(session: Session, exercise: Exercise, results: list[ExerciseResult],
+                                    timing: bool) -> ExerciseResult:
+    """The syllabus's "one mistake costs one exercise": an exercise that lost points and calls
+    functions of the file that fail their own checks is graded again with the grader's
+    stand-ins for them; the better of the two results counts, with a note naming the callees.
+    Unchanged when it calls none of them (the static reach of its code, then the calls made)."""
+    result = next(r for r in results if r.id == exercise.name)
+    if result.passed or session.load_error is not None:
+        return result
+    failed = {r.id for r in results if not r.passed and r.id != exercise.name}
+    functions = stand_ins_for(session.assignment_id, exercise.name, failed, session.static.reaches(exercise.name))
+    if not functions:
+        return result
+    session.stand_ins = StandInServer(functions)
+    try:
+        again = grade_exercise(session, exercise, timing)
+    finally:
+        server, session.stand_ins = session.stand_ins, None
+    used = sorted(name for name in functions if server.calls[name] and name in failed)
+    if not used:
+        return result
+    callees = _names(used)
+    verb = "fails its" if len(used) == 1 else "fail their"
+    if again.score > result.score:
+        again.notes.append(f"{exercise.name} calls your {callees}, which {verb} own checks: it is judged "
+                           f"with the grader's correct {callees} in place of yours (one mistake costs one "
+                           f"exercise), and scored {again.score:g} instead of {result.score:g}. Fix {callees} "
+                           f"to make your own code whole.")
+        return again
+    if again.score == result.score:
+        again.notes.append(f"{exercise.name} calls your {callees}, which {verb} own checks; even with the "
+                           f"grader's correct {callees} in place of yours it fails as shown: those "
+                           f"failures are {exercise.name}'s own.")
+        return again
+    result.notes.append(f"{exercise.name} calls your {callees}, which {verb} own checks; with the grader's "
+                        f"correct {callees} in place of yours it scored less ({again.score:g}), so the "
+                        f"score with yours stands.")
+    return result
+
+
 def grade(assignment: Assignment, submission: Submission, options: Options,
           sandbox: Sandbox | None = None) -> AssignmentResult:
     """Grade every exercise of `assignment` in `submission`; never raises for student errors."""
@@ -201,6 +249,9 @@ def grade(assignment: Assignment, submission: Submission, options: Options,
     try:
         for exercise in assignment.exercises:
             report.exercises.append(grade_exercise(session, exercise, options.timing))
+        for index, exercise in enumerate(assignment.exercises):
+            report.exercises[index] = judged_as_if_callees_were_right(session, exercise, report.exercises,
+                                                                       options.timing)
     finally:
         if own_sandbox:
             sandbox.close()

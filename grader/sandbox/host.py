@@ -31,6 +31,9 @@ from typing import Any
 
 from grader.sandbox import wire
 
+#: stand-in answers one call may ask for (a caller in a loop over rows asks once per row)
+MAX_STAND_IN_REQUESTS = 100_000
+
 SIGNAL_NAMES = {signal.SIGSEGV: "a segmentation fault (SIGSEGV)", signal.SIGKILL: "SIGKILL",
                 signal.SIGABRT: "an abort (SIGABRT)", signal.SIGBUS: "a bus error (SIGBUS)",
                 signal.SIGFPE: "a floating-point exception (SIGFPE)",
@@ -303,6 +306,11 @@ class WorkerHandle:
         self.pid = pid
         self.uid = uid
         self.failure: str | None = None
+        #: what answers the worker's stand-in requests during the current call (None: nothing)
+        self.stand_ins: Any = None
+        #: seconds this process spent computing stand-in answers, all calls together (timing
+        #: subtracts them: a caller is timed without the grader's work for what it calls)
+        self.stand_in_seconds = 0.0
 
     def _fail(self, reason: str, *, killed: bool) -> CallResult:
         if killed:
@@ -334,8 +342,15 @@ class WorkerHandle:
         try:
             self.sock.settimeout(limit)
             wire.send_message(self.sock, header, list(blobs))
-            reply, reply_blobs = wire.recv_message(self.sock, deadline=deadline,
-                                                   max_header_bytes=wire.MAX_REPLY_HEADER_BYTES)
+            for _ in range(MAX_STAND_IN_REQUESTS + 1):
+                reply, reply_blobs = wire.recv_message(self.sock, deadline=deadline,
+                                                       max_header_bytes=wire.MAX_REPLY_HEADER_BYTES)
+                if reply.get("op") != "stand_in":
+                    break
+                self._answer_stand_in(reply, reply_blobs)
+            else:
+                return self._fail(f"it asked for more than {MAX_STAND_IN_REQUESTS} results of the functions it "
+                                  "calls in one call, and was stopped", killed=True), {}, [], 0.0
         except socket.timeout:
             return self._fail(f"it ran past the time limit of {limit:g} s and was stopped",
                               killed=True), {}, [], time.perf_counter() - start
@@ -350,6 +365,18 @@ class WorkerHandle:
         except Exception as error:  # noqa: BLE001 - whatever came, the reply is the student's
             return self._malformed(error), {}, [], 0.0
         return None, reply, reply_blobs, time.perf_counter() - start
+
+    def _answer_stand_in(self, request: dict, blobs: list[bytes]) -> None:
+        """Answer the worker's request for a stand-in's result (see `worker.Worker.stand_in`);
+        the answer is an error when no stand-in serves this call or the arguments are outside
+        the function's contract."""
+        start = time.perf_counter()
+        answer, answer_blobs = ({"ok": False, "type": "RuntimeError",
+                                 "message": "the grader has no stand-in for this function now"}, [])
+        if self.stand_ins is not None:
+            answer, answer_blobs = self.stand_ins.answer(request, blobs)
+        self.stand_in_seconds += time.perf_counter() - start
+        wire.send_message(self.sock, answer, answer_blobs)
 
     def _malformed(self, error: BaseException) -> CallResult:
         """The reply could not be read: the process running student code wrote something that
@@ -397,8 +424,12 @@ class WorkerHandle:
 
     def call(self, function: str, args: list, kwargs: dict | None = None, *,
              timeout: float | None = None, keep: bool = False, return_args: bool = False,
-             discard: bool = False, backward: dict | None = None) -> CallResult:
-        """Call the student's `function`; arrays, TensorValues, Fixtures and SlotRefs allowed."""
+             discard: bool = False, backward: dict | None = None, stand_ins: Any = None) -> CallResult:
+        """Call the student's `function`; arrays, TensorValues, Fixtures and SlotRefs allowed.
+
+        `stand_ins` (an object with `names` and `answer(request, blobs)`, see
+        `grader.stand_ins.StandInServer`) replaces those functions of the student's module by
+        the grader's results for the duration of the call."""
         blobs: list[bytes] = []
         header = {"op": "call", "function": function,
                   "args": wire.encode(list(args), blobs), "kwargs": wire.encode(dict(kwargs or {}), blobs),
@@ -406,7 +437,13 @@ class WorkerHandle:
         if backward is not None:
             header["backward"] = {"paths": backward["paths"],
                                   "upstream": [wire.encode(u, blobs) for u in backward["upstream"]]}
-        return self._result(header, blobs, timeout)
+        if stand_ins is not None and stand_ins.names:
+            header["stand_ins"] = sorted(stand_ins.names)
+        self.stand_ins = stand_ins
+        try:
+            return self._result(header, blobs, timeout)
+        finally:
+            self.stand_ins = None
 
     def store(self, value: Any) -> wire.SlotRef | None:
         """Keep `value` in the worker (e.g. inputs staged for timing); None if it failed."""

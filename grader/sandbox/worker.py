@@ -5,6 +5,12 @@ time, on its socket: call a function on given arguments, keep a result for later
 arguments' state after a call, run autograd backward through a result. Whatever student code
 does, the worker answers with plain data (see `wire`); the grader trusts none of it beyond
 "this is what the student's function produced".
+
+Stand-ins: a call may name other functions of the student's module to replace while it runs
+(one mistake costs one exercise: a caller is judged as if what it calls were right). Each such
+name then points at a proxy that asks the grader, over the same socket, for the correct
+result; no reference code ever enters this process. Torch stand-ins are autograd functions
+whose backward asks the grader for the vector-Jacobian product.
 """
 
 from __future__ import annotations
@@ -21,6 +27,7 @@ import numpy as np
 from grader.sandbox import fixtures, wire
 
 MAX_MESSAGE = 2_000
+_ABSENT = object()
 
 
 def _safe_text(value: Any, limit: int = MAX_MESSAGE) -> str:
@@ -394,6 +401,37 @@ def install_stubs(modules: frozenset[str]) -> None:
     sys.meta_path.append(_StubFinder(DISPLAY_LIBRARIES - modules, _InertStub))
 
 
+class StandInError(RuntimeError):
+    """The grader could not compute a stand-in's result (arguments outside its contract)."""
+
+
+_STAND_IN_FUNCTION: Any = None
+
+
+def _stand_in_function(torch: Any) -> Any:
+    """An autograd function whose forward and backward are answered by the grader: `ask`
+    (first argument of `apply`) is `ask(grads or None)`, returning the outputs or the
+    gradients of the tensor arguments, in the order they were handed to `apply`."""
+    global _STAND_IN_FUNCTION
+    if _STAND_IN_FUNCTION is None:
+        class StandIn(torch.autograd.Function):
+            @staticmethod
+            def forward(ctx: Any, ask: Any, *tensors: Any) -> Any:
+                ctx.ask = ask
+                value = ask(None)
+                outputs = value if isinstance(value, tuple) else (value,)
+                ctx.mark_non_differentiable(*[o for o in outputs if isinstance(o, torch.Tensor)
+                                              and not o.is_floating_point()])
+                return value
+
+            @staticmethod
+            def backward(ctx: Any, *grads: Any) -> Any:
+                return (None,) + tuple(ctx.ask(grads))
+
+        _STAND_IN_FUNCTION = StandIn
+    return _STAND_IN_FUNCTION
+
+
 class Worker:
     def __init__(self, sock: socket.socket) -> None:
         self.sock = sock
@@ -453,6 +491,66 @@ class Worker:
         kwargs = wire.decode(header.get("kwargs", {"t": "dict", "items": {}}), blobs, self.resolve)
         return list(args), dict(kwargs)
 
+    # ------------------------------------------------------------ stand-ins
+
+    def ask_grader(self, name: str, args: list, kwargs: dict, grads: Any = None,
+                   wrt: list | None = None) -> Any:
+        """The correct result of `name` on these arguments (or, with `grads`, the gradients of
+        the arguments at positions/keys `wrt`), computed by the grader."""
+        blobs: list[bytes] = []
+        request = {"op": "stand_in", "function": name, "args": wire.encode(list(args), blobs),
+                   "kwargs": wire.encode(dict(kwargs), blobs)}
+        if grads is not None:
+            request["grads"] = wire.encode(list(grads), blobs)
+            request["wrt"] = list(wrt or [])
+        wire.send_message(self.sock, request, blobs)
+        answer, answer_blobs = wire.recv_message(self.sock)
+        if not answer.get("ok"):
+            kind = {"ValueError": ValueError, "TypeError": TypeError}.get(str(answer.get("type")), StandInError)
+            raise kind(str(answer.get("message", ""))[:MAX_MESSAGE])
+        return wire.decode(answer["value"], answer_blobs, self.resolve)
+
+    def stand_in(self, name: str) -> Any:
+        """A function that answers for the student's `name` with the grader's result."""
+        worker = self
+
+        def stand_in(*args: Any, **kwargs: Any) -> Any:
+            torch = wire.loaded_torch()
+            if torch is None or not torch.is_grad_enabled():
+                return worker.ask_grader(name, list(args), kwargs)
+            wrt = [i for i, a in enumerate(args) if isinstance(a, torch.Tensor) and a.requires_grad]
+            wrt += [k for k, a in kwargs.items() if isinstance(a, torch.Tensor) and a.requires_grad]
+            if not wrt:
+                return worker.ask_grader(name, list(args), kwargs)
+            inputs = [args[i] if isinstance(i, int) else kwargs[i] for i in wrt]
+
+            def ask(grads: Any) -> Any:
+                if grads is None:
+                    return worker.ask_grader(name, list(args), kwargs)
+                return worker.ask_grader(name, list(args), kwargs, grads=grads, wrt=wrt)
+
+            return _stand_in_function(torch).apply(ask, *inputs)
+
+        stand_in.__name__ = stand_in.__qualname__ = name
+        return stand_in
+
+    def swap_in_stand_ins(self, names: list) -> dict:
+        """Point each of `names` in the student's module at a stand-in; returns what to restore."""
+        saved: dict = {}
+        namespace = self.module.__dict__
+        for name in names:
+            saved[name] = namespace.get(name, _ABSENT)
+            namespace[name] = self.stand_in(name)
+        return saved
+
+    def restore(self, saved: dict) -> None:
+        namespace = self.module.__dict__
+        for name, value in saved.items():
+            if value is _ABSENT:
+                namespace.pop(name, None)
+            else:
+                namespace[name] = value
+
     # ------------------------------------------------------------ requests
 
     def load(self, header: dict) -> dict:
@@ -477,6 +575,16 @@ class Worker:
         return {"ok": True}
 
     def call(self, header: dict, blobs: list[bytes]) -> tuple[dict, list[bytes]]:
+        """Call the student's function; the names in `stand_ins` answer from the grader meanwhile
+        (the backward through the result included)."""
+        names = [str(n) for n in header.get("stand_ins", []) if str(n) != str(header["function"])]
+        saved = self.swap_in_stand_ins(names) if names and self.module is not None else {}
+        try:
+            return self._call(header, blobs)
+        finally:
+            self.restore(saved)
+
+    def _call(self, header: dict, blobs: list[bytes]) -> tuple[dict, list[bytes]]:
         name = str(header["function"])
         function = self.module.__dict__.get(name) if self.module is not None else None
         if function is None:

@@ -1,0 +1,278 @@
+"""Stand-ins: the grader's correct results for the functions a student's function calls.
+
+The syllabus: one mistake costs one exercise. A function that calls another function of the
+same file (a `sigmoid_backward` built on the student's `sigmoid`, a `self_attention` on their
+`scaled_dot_product_attention`) is judged as if the function it calls were right. When such a
+callee fails its own checks, the caller is graded again with the callee replaced by a
+stand-in: the worker's proxy asks this process for the result (`StandInServer.answer`), so no
+reference code enters the student's process.
+
+Each stand-in below keeps the student contract of its function (SYLLABUS.md): numpy in, numpy
+out in the input's dtype for assignments 1 to 5, torch tensors on the inputs' device for 06,
+differentiable through `TorchStandIn.vjp`. A forward whose cache a backward reads is replaced
+together with that backward (`TOGETHER`): the student's backward cannot read the grader's cache.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass
+from typing import Any, Callable, Mapping
+
+import numpy as np
+import torch
+
+import reference.activations as activations
+import reference.attention as attention
+import reference.backprop as backprop
+import reference.convolution as convolution
+import reference.softmax as softmax
+from grader.sandbox import wire
+from grader.sandbox.wire import TensorValue
+
+#: the most array elements one stand-in call takes (a caller's arguments are exercise-sized)
+MAX_ELEMENTS = 1 << 24
+
+
+class StandInServer:
+    """Answers a worker's stand-in requests for the functions in `functions` during one
+    exercise's grading, and counts which were asked for (`calls`)."""
+
+    def __init__(self, functions: Mapping[str, Callable[..., Any]]) -> None:
+        self.functions = dict(functions)
+        self.names = frozenset(self.functions)
+        self.calls: Counter[str] = Counter()
+
+    def answer(self, request: dict, blobs: list[bytes]) -> tuple[dict, list[bytes]]:
+        name = str(request.get("function"))
+        function = self.functions.get(name)
+        if function is None:
+            return _error("RuntimeError", f"the grader has no stand-in for `{name}`"), []
+        try:
+            args = wire.decode(request.get("args", {"t": "list", "items": []}), blobs)
+            kwargs = wire.decode(request.get("kwargs", {"t": "dict", "items": {}}), blobs)
+            if not isinstance(args, list) or not isinstance(kwargs, dict):
+                raise TypeError("malformed arguments")
+            _refuse_large(list(args) + list(kwargs.values()))
+            if "grads" in request:
+                vjp = getattr(function, "vjp", None)
+                if vjp is None:
+                    raise TypeError("this function has no gradient here")
+                value = vjp(args, kwargs, wire.decode(request["grads"], blobs), list(request.get("wrt", [])))
+            else:
+                self.calls[name] += 1
+                value = function(*args, **kwargs)
+            out: list[bytes] = []
+            return {"ok": True, "value": wire.encode(value, out)}, out
+        except (ValueError, TypeError) as error:
+            return _error(type(error).__name__, f"{error}"), []
+        except Exception as error:  # noqa: BLE001 - arguments outside the contract; never the grader's end
+            return _error("RuntimeError", f"`{name}`, run by the grader in place of yours, could not take "
+                                          f"these arguments: {type(error).__name__}: {error}"), []
+
+
+def _error(kind: str, message: str) -> dict:
+    return {"ok": False, "type": kind, "message": message[:1500]}
+
+
+def _refuse_large(values: list) -> None:
+    size = sum(int(np.size(v.array if isinstance(v, TensorValue) else v)) for v in values
+               if isinstance(v, (np.ndarray, TensorValue)))
+    if size > MAX_ELEMENTS:
+        raise ValueError(f"arguments of {size} elements are more than the grader computes in place of "
+                         f"your function ({MAX_ELEMENTS})")
+
+
+# ================================================================ numpy <-> torch
+
+
+def _tensor(value: Any, floats: bool = False) -> Any:
+    """A numpy argument as a CPU tensor in its own dtype (`floats`: integers and bools as
+    float64, as numpy's exp or division would make them)."""
+    array = np.array(value)
+    if floats and array.dtype.kind != "f":
+        array = array.astype(np.float64)
+    if array.dtype.kind not in "fiub":
+        raise TypeError(f"expected a numeric array, got {type(value).__name__}")
+    return torch.from_numpy(array)
+
+
+def _numpy(tensor: torch.Tensor, like: Any) -> Any:
+    """A result back as numpy; a scalar argument gets a numpy scalar, as numpy would give."""
+    array = tensor.detach().cpu().numpy()
+    return array[()] if np.ndim(like) == 0 and not isinstance(like, np.ndarray) else array
+
+
+def _elementwise(reference: Callable[..., torch.Tensor], floats: bool = True) -> Callable[..., Any]:
+    def stand_in(x: Any, *rest: Any, **options: Any) -> Any:
+        return _numpy(reference(_tensor(x, floats), *rest, **options), x)
+    return stand_in
+
+
+def _backward_elementwise(reference: Callable[..., torch.Tensor]) -> Callable[..., Any]:
+    def stand_in(dout: Any, x: Any) -> Any:
+        return _numpy(reference(_tensor(dout, True), _tensor(x, True)), dout)
+    return stand_in
+
+
+# ================================================================ 01_activations
+
+
+def leaky_relu(x: Any, alpha: float = 0.01) -> Any:
+    return _numpy(activations.leaky_relu(_tensor(x, True), float(alpha)), x)
+
+
+ACTIVATIONS = {
+    "sigmoid": _elementwise(activations.sigmoid),
+    "sigmoid_backward": _backward_elementwise(activations.sigmoid_backward),
+    "relu": _elementwise(activations.relu, floats=False),
+    "relu_backward": _backward_elementwise(activations.relu_backward),
+    "leaky_relu": leaky_relu,
+    "tanh": _elementwise(activations.tanh),
+}
+
+# ================================================================ 02_backprop
+
+
+def affine_forward(x: Any, w: Any, b: Any) -> tuple:
+    out = backprop.affine_forward(_tensor(x), _tensor(w), _tensor(b))
+    return out.numpy(), (x, w, b)
+
+
+def affine_backward(dout: Any, cache: Any) -> tuple:
+    x, w, b = _own_cache(cache, 3, "affine_forward")
+    return tuple(g.numpy() for g in backprop.affine_backward(_tensor(dout), _tensor(x), _tensor(w), _tensor(b)))
+
+
+def relu_forward(x: Any) -> tuple:
+    return backprop.relu_forward(_tensor(x)).numpy(), x
+
+
+def relu_backward(dout: Any, cache: Any) -> Any:
+    return backprop.relu_backward(_tensor(dout), _tensor(cache)).numpy()
+
+
+def _own_cache(cache: Any, parts: int, forward: str) -> tuple:
+    if not isinstance(cache, (tuple, list)) or len(cache) != parts:
+        raise TypeError(f"this cache is not the one the grader's {forward} made")
+    return tuple(cache)
+
+
+BACKPROP = {"affine_forward": affine_forward, "affine_backward": affine_backward,
+            "relu_forward": relu_forward, "relu_backward": relu_backward}
+
+# ================================================================ 04_convolution and 05_softmax
+
+CONVOLUTION = {"conv2d_output_size": convolution.conv2d_output_size,
+               "pool2d_output_size": convolution.pool2d_output_size}
+
+
+def _along_axis(reference: Callable[..., torch.Tensor]) -> Callable[..., Any]:
+    def stand_in(logits: Any, axis: int = -1) -> Any:
+        return _numpy(reference(_tensor(logits, True), int(axis)), logits)
+    return stand_in
+
+
+SOFTMAX = {"softmax": _along_axis(softmax.softmax), "log_softmax": _along_axis(softmax.log_softmax)}
+
+# ================================================================ 06_attention (torch)
+
+
+def _torch(value: Any, requires_grad: bool = False) -> Any:
+    """A decoded argument as torch: tensors on their device and in their dtype."""
+    if isinstance(value, TensorValue):
+        tensor = torch.from_numpy(np.array(value.array)).to(device=value.device,
+                                                             dtype=getattr(torch, value.dtype.removeprefix("torch.")))
+        return tensor.requires_grad_(True) if requires_grad and tensor.is_floating_point() else tensor
+    return value
+
+
+def _detached(value: Any) -> Any:
+    if isinstance(value, torch.Tensor):
+        return value.detach()
+    if isinstance(value, (tuple, list)):
+        return type(value)(_detached(v) for v in value)
+    return value
+
+
+@dataclass(frozen=True)
+class TorchStandIn:
+    """A torch reference standing in for the student's function of the same contract, with
+    the vector-Jacobian product its autograd backward needs (`vjp`). `guard(args, kwargs)`
+    refuses arguments whose result would be too large to compute here."""
+
+    reference: Callable[..., Any]
+    guard: Callable[[list, dict], None] | None = None
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        if self.guard is not None:
+            self.guard(list(args), kwargs)
+        with torch.no_grad():
+            return _detached(self.reference(*[_torch(a) for a in args], **{k: _torch(v) for k, v in kwargs.items()}))
+
+    def vjp(self, args: list, kwargs: dict, grads: list, wrt: list) -> list:
+        """The gradients of the arguments at `wrt` (positions, or keyword names) of the
+        outputs against upstream `grads` (one per output, None where there is none)."""
+        if self.guard is not None:
+            self.guard(list(args), kwargs)
+        targs = [_torch(a, i in wrt) for i, a in enumerate(args)]
+        tkwargs = {k: _torch(v, k in wrt) for k, v in kwargs.items()}
+        inputs = [targs[i] if isinstance(i, int) else tkwargs[i] for i in wrt]
+        with torch.enable_grad():
+            value = self.reference(*targs, **tkwargs)
+        outputs = list(value) if isinstance(value, (tuple, list)) else [value]
+        pairs = [(o, _torch(g)) for o, g in zip(outputs, grads)
+                 if isinstance(o, torch.Tensor) and o.requires_grad and isinstance(g, TensorValue)]
+        if not pairs:
+            return [torch.zeros_like(t) for t in inputs]
+        found = torch.autograd.grad([o for o, _ in pairs], inputs, [g.to(o) for o, g in pairs], allow_unused=True)
+        return [torch.zeros_like(t) if g is None else g.detach() for g, t in zip(found, inputs)]
+
+
+def _attention_size(args: list, kwargs: dict) -> None:
+    q, k = (list(args) + [kwargs.get("q"), kwargs.get("k")])[:2] if len(args) >= 2 else \
+        (kwargs.get("q", args[0] if args else None), kwargs.get("k"))
+    if isinstance(q, TensorValue) and isinstance(k, TensorValue) and q.array.ndim >= 2 and k.array.ndim >= 2:
+        weights = math.prod(q.array.shape[:-1]) * k.array.shape[-2]
+        if weights > MAX_ELEMENTS:
+            raise ValueError(f"attention weights of {weights} elements are more than the grader computes "
+                             f"in place of your function ({MAX_ELEMENTS})")
+
+
+def _causal_mask(L: Any, device: Any = None) -> torch.Tensor:
+    if int(L) * int(L) > MAX_ELEMENTS:
+        raise ValueError(f"a {L} x {L} mask is larger than the grader computes in place of your function")
+    return attention.causal_mask(int(L), device=device)
+
+
+ATTENTION = {
+    "scaled_dot_product_attention": TorchStandIn(attention.scaled_dot_product_attention, _attention_size),
+    "causal_mask": TorchStandIn(_causal_mask),
+    "self_attention": TorchStandIn(attention.self_attention),
+    "multi_head_attention": TorchStandIn(attention.multi_head_attention),
+}
+
+#: assignment id -> the functions a caller may be given a stand-in for
+STAND_INS: dict[str, Mapping[str, Callable[..., Any]]] = {
+    "01_activations": ACTIVATIONS, "02_backprop": BACKPROP, "04_convolution": CONVOLUTION,
+    "05_softmax": SOFTMAX, "06_attention": ATTENTION,
+}
+#: functions replaced only together: a backward reads the cache its forward made
+TOGETHER: dict[str, tuple[frozenset[str], ...]] = {
+    "02_backprop": (frozenset({"affine_forward", "affine_backward"}), frozenset({"relu_forward", "relu_backward"})),
+}
+
+
+def stand_ins_for(assignment_id: str, caller: str, failed: set[str], reached: set[str]) -> dict[str, Callable]:
+    """The stand-ins `caller` is graded with: every failed function of the assignment that it
+    reaches (calls, directly or through helpers) and that has one, with the partners it must
+    be replaced together with; never `caller` itself nor its own partners."""
+    available = STAND_INS.get(assignment_id, {})
+    groups = TOGETHER.get(assignment_id, ())
+    own = {caller}.union(*[g for g in groups if caller in g])
+    chosen = {name for name in failed & reached if name in available and name not in own}
+    for group in groups:
+        if chosen & group:
+            chosen |= group - own
+    return {name: available[name] for name in sorted(chosen)}
