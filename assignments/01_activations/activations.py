@@ -6,16 +6,24 @@ gradients in later assignments).
 
 Rules for every function in this file:
 
-* Only numpy is allowed (no torch, scipy, jax, ... and no library routine that does the
-  exercise for you, such as ``scipy.special.expit``).
+* Only numpy is allowed. Using torch, scipy, jax or any other array library, or a routine that
+  does the exercise for you (such as ``scipy.special.expit``), scores zero for each function
+  that uses it, directly or through a helper.
 * Inputs are numpy arrays of float32 or float64; a float result must have the input's dtype.
   Watch NumPy 2's promotion rules: a float32 array times a ``np.float64`` scalar (for example
   the result of ``np.sqrt(2.0)``) becomes float64, while plain Python floats keep float32.
-* Never modify an input array in place.
-* "Stable" means: for every finite input the result is finite, correct, and numpy prints no
-  overflow / invalid-value / divide-by-zero warning.
+* Never modify an input array in place (``numerical_gradient`` may change ``x`` temporarily,
+  but must leave it exactly as it found it).
+* "Stable" means: for every finite input the result is finite, matches the reference, and
+  numpy emits no overflow / invalid-value / divide-by-zero warning.
+* "Matches" means equal to the reference within floating-point tolerance for the dtype:
+  relative to each value's own size, with an absolute floor of a few eps of the dtype at the
+  output's natural scale. Values below the dtype's smallest normal number count as zero.
+* One mistake costs one exercise: a function that calls another function of this file is
+  judged as if the one it calls were right, so reuse your own functions freely.
 
-Run ``grade`` in this folder to check your work.
+Check your work from the course root with ``.venv/bin/grade assignments/01_activations``
+(or run ``grade`` in this folder with the course's virtual environment activated).
 """
 
 import numpy as np
@@ -30,9 +38,12 @@ def sigmoid(x):
     Returns:
         Array with the shape and dtype of ``x``.
 
-    Must be stable for *all* finite x: both ``sigmoid(1000.0)`` and ``sigmoid(-1000.0)``
-    must work without an overflow warning, and tiny results such as ``sigmoid(-30.0)``
-    (about 9.4e-14) must be accurate, not rounded to 0.
+    Must be stable for all finite x: both ``sigmoid(1000.0)`` and ``sigmoid(-1000.0)`` must
+    work without an overflow warning.
+
+    The output is bounded by 1, so an error of a few eps of the dtype (4 eps, say) is
+    rounding: the identity ``(1 + tanh(x / 2)) / 2`` matches. Clipping does not: returning
+    1e-13 where the float64 truth is 4e-18 is a mismatch.
     """
     raise NotImplementedError
 
@@ -46,6 +57,8 @@ def sigmoid_backward(dout, x):
 
     Returns:
         ``dout * s * (1 - s)`` where ``s = sigmoid(x)``; same shape and dtype as ``x``.
+
+    Must be stable for all finite x (for example x = -1000.0 or 1000.0).
     """
     raise NotImplementedError
 
@@ -98,6 +111,8 @@ def tanh(x):
     Returns:
         Array with the shape and dtype of ``x``; stable for all finite x.
         (``np.tanh`` is allowed here.)
+
+    The output is bounded by 1: an error of a few eps of the dtype (4 eps, say) is rounding.
     """
     raise NotImplementedError
 

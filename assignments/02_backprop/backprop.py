@@ -9,14 +9,18 @@ backward pass (it is your own object; it is handed back to your backward functio
 
 Rules for every function in this file:
 
-* Only numpy is allowed (no torch, scipy, jax, ...).
+* Only numpy is allowed. Using torch, scipy, jax or any other array library scores zero for
+  each function that uses it, directly or through a helper.
 * Inputs are numpy arrays of float32 or float64; float results must have the input's dtype.
   Watch NumPy 2's promotion rules: a float32 array times a ``np.float64`` scalar becomes
   float64, while plain Python floats keep float32.
 * Never modify an input array in place (not ``x``, ``w``, ``dout``, nor the arrays in
   ``params``).
+* One mistake costs one exercise: a function that calls another function of this file is
+  judged as if the one it calls were right, so build ``two_layer_net`` from your own layers.
 
-Run ``grade`` in this folder to check your work.
+Check your work from the course root with ``.venv/bin/grade assignments/02_backprop``
+(or run ``grade`` in this folder with the course's virtual environment activated).
 """
 
 import numpy as np

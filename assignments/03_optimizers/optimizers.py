@@ -15,14 +15,18 @@ hyperparameters.
 
 Rules for every function in this file:
 
-* Only numpy is allowed (no torch, scipy, jax, ...).
+* Only numpy is allowed. Using torch, scipy, jax or any other array library scores zero for
+  each function that uses it, directly or through a helper.
 * ``w`` and ``dw`` are float32 or float64 arrays of any shape; ``w_new`` has ``w``'s shape and
   dtype. Watch NumPy 2's promotion rules: a float32 array times a ``np.float64`` scalar
   becomes float64, while plain Python floats keep float32.
 * Do not modify ``w`` or ``dw`` in place (no ``w -= ...``): return a new array.
 * Use the hyperparameters you are given (in particular ``eps``), not hard-coded constants.
+* One mistake costs one exercise: a function that calls another function of this file is
+  judged as if the one it calls were right, so reuse your own functions freely.
 
-Run ``grade`` in this folder to check your work.
+Check your work from the course root with ``.venv/bin/grade assignments/03_optimizers``
+(or run ``grade`` in this folder with the course's virtual environment activated).
 """
 
 import numpy as np

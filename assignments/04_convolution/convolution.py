@@ -7,14 +7,20 @@ on batches of images.
 
 Rules for every function in this file:
 
-* Only numpy is allowed (no torch, scipy, jax, ..., and no ``scipy.signal``).
+* Only numpy is allowed. Using torch, scipy, jax or any other array library, or a routine that
+  does the exercise for you (such as ``scipy.signal.*``), scores zero for each function that
+  uses it, directly or through a helper.
 * Array inputs are float32 or float64; float results must have the input's dtype. Watch
-  NumPy 2's promotion rules: ``np.zeros(shape)`` is float64 unless you pass a dtype.
+  NumPy 2's promotion rules: a float32 array times a ``np.float64`` scalar becomes float64,
+  and ``np.zeros(shape)`` is float64 unless you pass a dtype.
 * Never modify an input array in place.
 * ``conv2d_forward`` and ``max_pool2d_forward`` are timed against PyTorch: they must be
   vectorized (a Python loop over every output pixel is far too slow).
+* One mistake costs one exercise: a function that calls another function of this file is
+  judged as if the one it calls were right, so reuse your own functions freely.
 
-Run ``grade`` in this folder to check your work.
+Check your work from the course root with ``.venv/bin/grade assignments/04_convolution``
+(or run ``grade`` in this folder with the course's virtual environment activated).
 """
 
 import numpy as np

@@ -5,16 +5,24 @@ output layer and loss of every classifier in the course.
 
 Rules for every function in this file:
 
-* Only numpy is allowed (no torch, scipy, jax, ..., and no ``scipy.special.softmax``).
+* Only numpy is allowed. Using torch, scipy, jax or any other array library, or a routine that
+  does the exercise for you (such as ``scipy.special.softmax``), scores zero for each function
+  that uses it, directly or through a helper.
 * Inputs are numpy arrays of float32 or float64; float results must have the input's dtype.
   Watch NumPy 2's promotion rules: a float32 array times a ``np.float64`` scalar becomes
   float64, while plain Python floats keep float32.
 * Never modify an input array in place.
-* "Stable" means: for every finite input the result is finite, correct, and numpy prints no
-  overflow / invalid-value / divide-by-zero warning. ``exp`` overflows above about 88.7 in
-  float32 and 709.8 in float64.
+* "Stable" means: for every finite input the result is finite, matches the reference, and
+  numpy emits no overflow / invalid-value / divide-by-zero warning. ``exp`` overflows above
+  about 88.7 in float32 and 709.8 in float64.
+* "Matches" means equal to the reference within floating-point tolerance for the dtype:
+  relative to each value's own size, with an absolute floor of a few eps of the dtype at the
+  output's natural scale. Values below the dtype's smallest normal number count as zero.
+* One mistake costs one exercise: a function that calls another function of this file is
+  judged as if the one it calls were right, so reuse your own functions freely.
 
-Run ``grade`` in this folder to check your work.
+Check your work from the course root with ``.venv/bin/grade assignments/05_softmax``
+(or run ``grade`` in this folder with the course's virtual environment activated).
 """
 
 import numpy as np
@@ -30,7 +38,8 @@ def softmax(logits, axis=-1):
     Returns:
         Array shaped like ``logits``, same dtype; each slice along ``axis`` sums to 1.
 
-    Must be stable for large positive and negative logits.
+    Must be stable for large positive and negative logits. Each output is bounded by 1, so
+    an error of a few eps of the dtype (4 eps, say) is rounding.
     """
     raise NotImplementedError
 

@@ -14,8 +14,11 @@ Rules for every function in this file:
 * ``...`` in a shape means any number of leading batch dimensions, including none.
 * Timing-limited functions are timed against PyTorch: use batched matrix products over all
   batch entries at once (a Python loop over batch entries or positions is far too slow).
+* One mistake costs one exercise: a function that calls another function of this file is
+  judged as if the one it calls were right, so reuse your own functions freely.
 
-Run ``grade`` in this folder to check your work.
+Check your work from the course root with ``.venv/bin/grade assignments/06_attention``
+(or run ``grade`` in this folder with the course's virtual environment activated).
 """
 
 import torch
@@ -35,7 +38,7 @@ def scaled_dot_product_attention(q, k, v, mask=None):
     Returns:
         ``(out, weights)``:
         * ``weights``, shape (..., Lq, Lk): softmax over the last axis of q k^T / sqrt(d),
-          with masked-out positions getting weight exactly 0;
+          with masked-out positions getting weight 0;
         * ``out``, shape (..., Lq, dv): the weighted sum of the values.
 
     Timing-limited.
