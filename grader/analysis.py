@@ -12,6 +12,7 @@ from __future__ import annotations
 import ast
 from collections import ChainMap, deque
 from dataclasses import dataclass, field
+from typing import Any, Sequence
 
 from grader.spec import BannedPolicy
 
@@ -51,6 +52,10 @@ class StaticReport:
     has_code: bool = True
     #: the names each top-level function or class mentions (its body, defaults, decorators)
     uses: dict[str, set[str]] = field(default_factory=dict)
+    #: module-level names bound to something banned (`expit = scipy.special.expit`)
+    tainted_names: dict[str, str] = field(default_factory=dict)
+    #: what the top-level code does that no submission may (it costs every function), or None
+    tampering: str | None = None
 
     def reaches(self, name: str) -> set[str]:
         """The top-level functions `name` may call, directly or through its helpers."""
@@ -95,11 +100,19 @@ def _dotted(node: ast.AST) -> list[str] | None:
 
 
 class _Judge:
-    def __init__(self, policy: BannedPolicy) -> None:
+    def __init__(self, policy: BannedPolicy, helper_taints: dict[str, str] | None = None) -> None:
         self.policy = policy
         self.modules = policy.modules | ALWAYS_BANNED_MODULES
+        #: "module.name" -> reason, for what the submission's helper modules define with banned code
+        self.helper_taints = helper_taints or {}
 
     def path_reason(self, path: str) -> str | None:
+        if self.helper_taints:
+            if path in self.helper_taints:
+                return self.helper_taints[path]
+            inside = next((reason for name, reason in self.helper_taints.items() if name.startswith(path + ".")), None)
+            if inside is not None:  # the whole helper module (an import of it, a star import)
+                return inside
         parts = path.split(".")
         if ".".join(parts[:2]) in INTERNAL_PATHS:
             return f"`{path}` (the interpreter's internals)"
@@ -201,12 +214,41 @@ def _top_level_tampering(tree: ast.Module, aliases: dict) -> str | None:
     return None
 
 
-def analyse(source: str, policy: BannedPolicy) -> StaticReport:
-    """Which functions of `source` use what `policy` bans. Never raises: a file Python cannot
+def helper_taints(helpers: Sequence[Any], policy: BannedPolicy) -> tuple[dict[str, str], str | None]:
+    """What the submission's helper modules (`grader.helper_modules.HelperModule`) define
+    with banned code, as {"module.name": reason}, and the first tampering their top-level code
+    does (it runs when the submission imports them), or None. A helper that imports another
+    inherits its taints: a few passes reach every chain of helpers."""
+    taints: dict[str, str] = {}
+    tampering = None
+    for _ in range(3):
+        before = dict(taints)
+        for helper in helpers:
+            report = analyse(helper.source, policy, taints=before)
+            where = f" in your helper module `{helper.filename}`"
+            for name, reason in {**report.tainted_names, **report.banned_uses}.items():
+                taints[f"{helper.name}.{name}"] = reason if "in your helper module" in reason else reason + where
+            if report.tampering and tampering is None:
+                tampering = report.tampering + where
+        if taints == before:
+            break
+    return taints, tampering
+
+
+def analyse(source: str, policy: BannedPolicy, helpers: Sequence[Any] = (),
+            taints: dict[str, str] | None = None) -> StaticReport:
+    """Which functions of `source` use what `policy` bans, directly, through a helper function
+    or through a helper module beside the file (`helpers`). Never raises: a file Python cannot
     read (a syntax error, nesting deeper than its parser allows, null bytes) comes back as
     `syntax_error`, a one-line reason, so one student's file never stops a class."""
     try:
-        return _analyse(source, policy)
+        if helpers:
+            taints, tampering = helper_taints(helpers, policy)
+            report = _analyse(source, policy, taints)
+            if tampering and not report.syntax_error:
+                report.banned_uses = {name: tampering for name in report.functions}
+            return report
+        return _analyse(source, policy, taints)
     except (RecursionError, MemoryError):
         return StaticReport(syntax_error=TOO_DEEP)
     except Exception as error:  # noqa: BLE001 - nothing in a student's file may crash the grader
@@ -214,7 +256,7 @@ def analyse(source: str, policy: BannedPolicy) -> StaticReport:
                                          f"{str(error).splitlines()[0][:200] if str(error) else ''})")
 
 
-def _analyse(source: str, policy: BannedPolicy) -> StaticReport:
+def _analyse(source: str, policy: BannedPolicy, taints: dict[str, str] | None = None) -> StaticReport:
     report = StaticReport()
     try:
         tree = ast.parse(source)
@@ -230,7 +272,7 @@ def _analyse(source: str, policy: BannedPolicy) -> StaticReport:
         return report
     report.has_code = any(not (isinstance(statement, ast.Expr) and isinstance(statement.value, ast.Constant))
                           for statement in tree.body)
-    judge = _Judge(policy)
+    judge = _Judge(policy, taints)
     aliases: dict = _import_aliases(ast.Module(body=[s for s in tree.body if isinstance(s, (ast.Import, ast.ImportFrom))],
                                                type_ignores=[]))
     aliases[_STARS] = [m for k, m in aliases.items() if k.startswith("*")]
@@ -252,7 +294,9 @@ def _analyse(source: str, policy: BannedPolicy) -> StaticReport:
     report.functions = set(definitions)
     reasons = {name: judge.node_reason(node, aliases) for name, node in definitions.items()}
     reasons = {name: reason for name, reason in reasons.items() if reason}
+    report.tainted_names = dict(tainted_names)
     tampering = _top_level_tampering(tree, aliases)
+    report.tampering = tampering
     if tampering:
         reasons = {name: f"{tampering} in your file's top-level code, which runs before every function"
                    for name in definitions}

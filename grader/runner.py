@@ -8,10 +8,12 @@ can change another's score.
 
 from __future__ import annotations
 
+import re
 import time
 from dataclasses import dataclass, field
 
 from grader.analysis import analyse
+from grader.helper_modules import helper_modules
 from grader.checks import (GATES, JOB, VALUE_CHECKS, Abort, Check, Context, DoesTheJob, PropertyCheck,
                            weights_to_points)
 from grader.results import AssignmentResult, CheckResult, ExerciseResult, Failure
@@ -65,7 +67,8 @@ class Session:
         self.shrink_seconds = options.shrink_seconds
         self.examples_factor = options.examples_factor
         self.sandbox = sandbox
-        self.static = analyse(submission.source, assignment.banned)
+        self.helpers = helper_modules(submission.path.parent, submission.source, assignment.module)
+        self.static = analyse(submission.source, assignment.banned, self.helpers)
         self.banned_uses = self.static.banned_uses
         self.load_error: Failure | None = None
         self.budget_seconds = 0.0
@@ -102,15 +105,23 @@ class Session:
                                            "keep tests and experiments under `if __name__ == '__main__':`")
         elif result.error is not None:
             where = f" ({result.error['where']})" if result.error["where"] else ""
+            missing = re.fullmatch(r"No module named '([\w.]+)'", result.error["message"])
+            if result.error["type"] == "ModuleNotFoundError" and missing:
+                hint = (f"`{missing.group(1)}` is neither a library the grader has nor a module handed in "
+                        f"beside your file: make the file self-contained (copy the helper's code into it), "
+                        f"or hand in the helper too, in the same folder "
+                        f"({missing.group(1).replace('.', '/')}.py, or a folder of that name with its modules)")
+            else:
+                hint = ("code at the top level of your file runs when it is imported; "
+                        "keep tests and experiments under `if __name__ == '__main__':`")
             self.load_error = Failure(
-                f"importing your file failed: {result.error['type']}: {result.error['message']}{where}",
-                hint="code at the top level of your file runs when it is imported; "
-                     "keep tests and experiments under `if __name__ == '__main__':`")
+                f"importing your file failed: {result.error['type']}: {result.error['message']}{where}", hint=hint)
         return worker
 
     def _load(self, worker: WorkerHandle) -> CallResult:
         return worker.load(self.submission.source, self.submission.filename, self.assignment.module,
-                           tuple(sorted(self.assignment.banned.modules)), self.assignment.banned.runtime_words)
+                           tuple(sorted(self.assignment.banned.modules)), self.assignment.banned.runtime_words,
+                           self.helpers)
 
     def synchronize(self) -> None:
         if self.device.startswith("cuda"):

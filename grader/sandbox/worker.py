@@ -389,6 +389,42 @@ def reset_torch_state(state: tuple | None) -> None:
         torch.set_default_device(None if device.type == "cpu" else device)
 
 
+class _HelperFinder:
+    """After every real finder: the submission's own helper modules, imported from the source
+    text the grader read beside the file (see `grader.helper_modules`), never from disk."""
+
+    def __init__(self, helpers: dict[str, dict]) -> None:
+        self.helpers = helpers
+
+    def find_spec(self, name: str, path: Any = None, target: Any = None) -> Any:
+        import importlib.machinery
+
+        helper = self.helpers.get(name)
+        if helper is None:
+            return None
+        spec = importlib.machinery.ModuleSpec(name, self, origin=helper["filename"],
+                                              is_package=bool(helper["package"]))
+        spec.has_location = True
+        return spec
+
+    def create_module(self, spec: Any) -> None:
+        return None
+
+    def exec_module(self, module: types.ModuleType) -> None:
+        helper = self.helpers[module.__name__]
+        module.__file__ = helper["filename"]
+        if helper["package"]:
+            module.__path__ = []
+        exec(compile(helper["source"], helper["filename"], "exec"), module.__dict__)  # noqa: S102
+
+
+def install_helpers(helpers: list) -> None:
+    found = {str(h["name"]): {"filename": str(h["filename"]), "source": str(h["source"]),
+                              "package": bool(h.get("package"))} for h in helpers}
+    if found:
+        sys.meta_path.append(_HelperFinder(found))
+
+
 def install_stubs(modules: frozenset[str]) -> None:
     """Banned modules import as stubs whether installed or not (before every real finder: the
     real library is never loaded; in an isolated sandbox its files are not even there), and
@@ -554,6 +590,7 @@ class Worker:
     # ------------------------------------------------------------ requests
 
     def load(self, header: dict) -> dict:
+        install_helpers(list(header.get("helpers", [])))
         install_stubs(frozenset(str(m) for m in header.get("stub_modules", [])))
         install_guards(tuple(str(w) for w in header.get("guards", [])))
         refuse_reloading(set(sys.modules))
