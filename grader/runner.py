@@ -8,6 +8,7 @@ can change another's score.
 
 from __future__ import annotations
 
+import ast
 import re
 import time
 from dataclasses import dataclass, field
@@ -68,7 +69,9 @@ class Session:
         self.examples_factor = options.examples_factor
         self.sandbox = sandbox
         self.helpers = helper_modules(submission.path.parent, submission.source, assignment.module)
-        self.static = analyse(submission.source, assignment.banned, self.helpers)
+        self.static = analyse(_parsable_code(submission), assignment.banned, self.helpers)
+        #: a notebook's cells that raised when run, as one line each (the others ran)
+        self.cell_errors: list[str] | None = None
         self.banned_uses = self.static.banned_uses
         self.load_error: Failure | None = None
         self.budget_seconds = 0.0
@@ -119,15 +122,41 @@ class Session:
         return worker
 
     def _load(self, worker: WorkerHandle) -> CallResult:
-        return worker.load(self.submission.source, self.submission.filename, self.assignment.module,
-                           tuple(sorted(self.assignment.banned.modules)), self.assignment.banned.runtime_words,
-                           self.helpers)
+        result = worker.load(self.submission.source, self.submission.filename, self.assignment.module,
+                             tuple(sorted(self.assignment.banned.modules)), self.assignment.banned.runtime_words,
+                             self.helpers, self.submission.cells)
+        if result.ok and self.submission.cells and self.cell_errors is None:
+            self.cell_errors = [_cell_error(e) for e in result.value or [] if isinstance(e, dict)]
+        return result
 
     def synchronize(self) -> None:
         if self.device.startswith("cuda"):
             import torch
 
             torch.cuda.synchronize()
+
+
+def _parsable_code(submission: Submission) -> str:
+    """The code the static checks read: a file's source; a notebook's cells that Python can
+    parse (a cell with a syntax error fails alone when run, as in Jupyter)."""
+    if not submission.cells:
+        return submission.source
+    good = []
+    for number, code in submission.cells:
+        try:
+            ast.parse(code)
+        except (SyntaxError, ValueError, RecursionError, MemoryError):
+            continue
+        good.append(f"# cell {number}\n{code}")
+    return "\n\n".join(good) + "\n"
+
+
+def _cell_error(error: dict) -> str:
+    where = str(error.get("where", ""))
+    where = f" ({where})" if where else ""
+    text = f"{error.get('type', '?')}: {error.get('message', '')}"[:300]
+    return (f"cell {error.get('cell', '?')} raised {text}{where}; the cells after it ran, "
+            f"and only what depends on it is lost")
 
 
 def _check_result(name: str, points: float, failure: Failure | None) -> CheckResult:
@@ -268,6 +297,7 @@ def grade(assignment: Assignment, submission: Submission, options: Options,
             sandbox.close()
     if session.load_error is not None:
         report.notices.append(session.load_error.summary)
+    report.notices.extend(session.cell_errors or [])
     timed = any(check.name == "timing" for exercise in assignment.exercises for check in exercise.all_checks())
     report.environment = {"device": options.device, "sandbox": dict(sandbox.isolation),
                           "timing": "on" if options.timing or not timed else "skipped",

@@ -1,8 +1,9 @@
 """Turning what a student hands in (a `.py` module or a notebook) into source text to grade.
 
-Notebooks are read with nbformat; their code cells are joined, each after a `# cell N` marker,
-with IPython magics (`%...`, `!...`) commented out, so line numbers in feedback lead back to
-the cell.
+Notebooks are read with nbformat; their code cells are kept one by one (the worker runs them in
+order, as Jupyter does, so a failing cell costs only what depends on it) and joined for the
+static checks, each after a `# cell N` marker. IPython syntax becomes plain Python that runs no
+shell command (`cell_python`).
 
 Only regular files are read, never through a symbolic link (a `softmax.py` linked to the model
 solution must not be graded as the student's), without blocking (a named pipe handed in as a
@@ -31,9 +32,40 @@ class SubmissionError(Exception):
 
 @dataclass(frozen=True)
 class Submission:
+    """What is graded: the code (`source`, a notebook's code cells joined, each after a
+    `# cell N` marker, for the static checks) and, for a notebook, its code cells one by one
+    (`cells`: (cell number, Python code)), run in order as Jupyter would."""
+
     path: Path
     source: str
     filename: str
+    cells: tuple[tuple[int, str], ...] = ()
+
+
+#: cell magics whose body is the student's Python, run as it is (Jupyter runs it and times it)
+PYTHON_CELL_MAGICS = ("%%time", "%%timeit", "%%capture", "%%prun")
+
+
+def cell_python(code: str) -> str:
+    """A code cell as plain Python: the body of `%%time`-like cells as it is; any other cell
+    magic (`%%bash`, `%%html`, `%%writefile`) commented out whole, since grading runs no shell
+    and writes no files; line magics, `!cmd` and `x = !cmd` as IPython itself rewrites them,
+    into `get_ipython()` calls the sandbox answers without running anything."""
+    stripped = code.lstrip()
+    if stripped.startswith("%%"):
+        first, _, body = stripped.partition("\n")
+        if first.split()[0] not in PYTHON_CELL_MAGICS:
+            return "\n".join(f"# {line}" for line in code.splitlines()) + "\n"
+        code = body
+    try:
+        from IPython.core.inputtransformer2 import TransformerManager
+    except ImportError:  # without IPython: magics and shell lines commented out
+        return "\n".join(f"# {line}" if line.lstrip().startswith(("%", "!")) else line
+                         for line in code.splitlines()) + "\n"
+    try:
+        return TransformerManager().transform_cell(code)
+    except Exception:  # noqa: BLE001 - IPython cannot read it: Python will say why, for this cell
+        return code
 
 
 def _megabytes(size: int) -> str:
@@ -106,7 +138,8 @@ def _decode(path: Path, data: bytes) -> str:
                               "save it as UTF-8") from None
 
 
-def notebook_source(path: Path, within: Path | None = None) -> str:
+def notebook_source(path: Path, within: Path | None = None) -> tuple[str, tuple[tuple[int, str], ...]]:
+    """A notebook's code: joined (see `Submission.source`) and cell by cell."""
     import nbformat
 
     text = _decode(path, read_regular_file(path, MAX_NOTEBOOK_BYTES, within))
@@ -118,23 +151,18 @@ def notebook_source(path: Path, within: Path | None = None) -> str:
         text = str(error).strip()
         first = text.splitlines()[0] if text else type(error).__name__
         raise SubmissionError(f"{path}: not a readable notebook ({first[:200]})") from None
-    parts = []
+    cells = []
     try:
         for number, cell in enumerate(notebook.cells, start=1):
-            if cell.get("cell_type") != "code":
-                continue
-            lines = []
-            for line in str(cell.get("source", "")).splitlines():
-                stripped = line.lstrip()
-                lines.append(f"# {line}" if stripped.startswith(("%", "!")) else line)
-            parts.append(f"# cell {number}\n" + "\n".join(lines))
+            if cell.get("cell_type") == "code":
+                cells.append((number, cell_python(str(cell.get("source", "")))))
     except Exception as error:  # noqa: BLE001 - a notebook that validates loosely but is not one
         raise SubmissionError(f"{path}: not a readable notebook ({type(error).__name__})") from None
-    source = "\n\n".join(parts) + "\n"
+    source = "\n\n".join(f"# cell {number}\n{code}" for number, code in cells) + "\n"
     if len(source.encode("utf-8", "surrogatepass")) > MAX_SOURCE_BYTES:
         raise SubmissionError(f"{path}: its code cells hold more than the {_megabytes(MAX_SOURCE_BYTES)} "
                               "of code a submission may be")
-    return source
+    return source, tuple(cells)
 
 
 def load_submission(path: Path, within: Path | None = None) -> Submission:
@@ -148,6 +176,7 @@ def load_submission(path: Path, within: Path | None = None) -> Submission:
     if path.suffix not in (".py", ".ipynb"):
         raise SubmissionError(f"{path}: expected a .py module or a .ipynb notebook")
     if path.suffix == ".ipynb":
-        return Submission(path, notebook_source(path, within), path.name)
+        source, cells = notebook_source(path, within)
+        return Submission(path, source, path.name, cells)
     source = _decode(path, read_regular_file(path, MAX_SOURCE_BYTES, within))
     return Submission(path, source, path.name)

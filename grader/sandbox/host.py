@@ -415,15 +415,19 @@ class WorkerHandle:
         return result
 
     def load(self, source: str, filename: str, module: str, stub_modules: tuple[str, ...] = (),
-             guards: tuple[str, ...] = (), helpers: tuple = ()) -> CallResult:
+             guards: tuple[str, ...] = (), helpers: tuple = (), cells: tuple = ()) -> CallResult:
         """Import the submission; `stub_modules` (banned, not installed) import as stubs, and
         torch routines whose names contain a word of `guards` raise when called. `helpers`
-        (`grader.helper_modules.HelperModule`s) are importable beside it."""
-        return self._result({"op": "load", "source": source, "filename": filename, "module": module,
-                             "stub_modules": list(stub_modules), "guards": list(guards),
-                             "helpers": [{"name": h.name, "filename": h.filename, "source": h.source,
-                                          "package": h.package} for h in helpers]}, [],
-                            self.sandbox.limits.load_seconds)
+        (`grader.helper_modules.HelperModule`s) are importable beside it. A notebook's `cells`
+        ((number, code) pairs) run one by one instead of `source`; the result's value lists
+        the cells that raised."""
+        header = {"op": "load", "source": source, "filename": filename, "module": module,
+                  "stub_modules": list(stub_modules), "guards": list(guards),
+                  "helpers": [{"name": h.name, "filename": h.filename, "source": h.source,
+                               "package": h.package} for h in helpers]}
+        if cells:
+            header["cells"] = [{"number": number, "source": code} for number, code in cells]
+        return self._result(header, [], self.sandbox.limits.load_seconds)
 
     def call(self, function: str, args: list, kwargs: dict | None = None, *,
              timeout: float | None = None, keep: bool = False, return_args: bool = False,

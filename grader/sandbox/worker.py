@@ -437,6 +437,27 @@ def install_stubs(modules: frozenset[str]) -> None:
     sys.meta_path.append(_StubFinder(DISPLAY_LIBRARIES - modules, _InertStub))
 
 
+class _NotebookShell:
+    """`get_ipython()` for a notebook graded outside Jupyter: IPython rewrites magics and shell
+    lines into calls on it (see `grader.submission.cell_python`). `%time stmt` runs the
+    statement (its result may be used later); nothing else runs: no shell command, no timing
+    loop, no display. `x = !cmd` gives an empty list."""
+
+    def __init__(self, namespace: dict) -> None:
+        self._namespace = namespace
+
+    def run_line_magic(self, name: str, line: str, *args: Any, **kwargs: Any) -> Any:
+        if name == "time":
+            exec(compile(line, "<%time>", "exec"), self._namespace)  # noqa: S102 - the student's own line
+        return None
+
+    def getoutput(self, *args: Any, **kwargs: Any) -> list:
+        return []
+
+    def __getattr__(self, name: str) -> Any:
+        return lambda *args, **kwargs: None
+
+
 class StandInError(RuntimeError):
     """The grader could not compute a stand-in's result (arguments outside its contract)."""
 
@@ -474,6 +495,8 @@ class Worker:
         self.module: types.ModuleType | None = None
         self.filename = "<submission>"
         self.source_lines: list[str] = []
+        #: a notebook's cells, by the file name each was compiled under ("softmax.ipynb#cell4")
+        self.cell_lines: dict[str, list[str]] = {}
         self.slots: dict[int, Any] = {}
         self.next_slot = 0
         self.fixtures_made: list[fixtures.CountingFunction] = []
@@ -482,21 +505,28 @@ class Worker:
     # ------------------------------------------------------------ errors
 
     def describe(self, error: BaseException) -> dict:
-        """Type, message and the student's line where it was raised, as plain strings."""
+        """Type, message and the student's line where it was raised ("line 12, in f: ..." in
+        a file, "cell 4, line 2, in f: ..." in a notebook), as plain strings."""
         where = ""
         try:
             for frame in reversed(traceback.extract_tb(error.__traceback__)):
-                if frame.filename == self.filename and frame.lineno:
-                    line = ""
-                    if 0 < frame.lineno <= len(self.source_lines):
-                        line = self.source_lines[frame.lineno - 1].strip()
-                    where = f"line {frame.lineno}, in {frame.name}: {line}"[:300]
+                lines = self.cell_lines.get(frame.filename) if frame.filename != self.filename else self.source_lines
+                if lines is not None and frame.lineno:
+                    line = lines[frame.lineno - 1].strip() if 0 < frame.lineno <= len(lines) else ""
+                    cell = frame.filename.rsplit("#cell", 1)[1] if "#cell" in frame.filename else ""
+                    where = (f"cell {cell}, " if cell else "") + f"line {frame.lineno}, in {frame.name}: {line}"
+                    where = where[:300]
                     break
         except BaseException:  # noqa: BLE001
             where = ""
+        message = _safe_text(error)
+        if type(error) in (SyntaxError, IndentationError, TabError) and str(error.filename or "").startswith(self.filename):
+            where = where or (f"cell {error.filename.rsplit('#cell', 1)[1]}, " if "#cell" in str(error.filename) else "") \
+                + f"line {error.lineno}: {(error.text or '').strip()}"[:200]
+            message = str(error.msg)[:300]
         return {
             "type": wire._type_name(error),
-            "message": _safe_text(error),
+            "message": message,
             "where": where,
             "not_implemented": isinstance(error, NotImplementedError),
         }
@@ -599,6 +629,8 @@ class Worker:
         self.source_lines = source.splitlines()
         module = types.ModuleType(str(header["module"]))
         module.__file__ = self.filename
+        if header.get("cells") is not None:
+            return self.run_cells(module, list(header["cells"]))
         try:
             code = compile(source, self.filename, "exec")
             sys.modules[module.__name__] = module
@@ -610,6 +642,30 @@ class Worker:
         self.module = module
         self.torch_state = torch_state()
         return {"ok": True}
+
+    def run_cells(self, module: types.ModuleType, cells: list) -> dict:
+        """Run a notebook's code cells in order in `module`, as Jupyter (and nbgrader's
+        autograde) would: a cell that raises is recorded and the next one runs. The reply's
+        value lists the cells that raised: number, type, message, where."""
+        sys.modules[module.__name__] = module
+        shell = _NotebookShell(module.__dict__)
+        module.__dict__["get_ipython"] = lambda: shell
+        errors: list[dict] = []
+        for cell in cells:
+            number, code = int(cell["number"]), str(cell["source"])
+            filename = f"{self.filename}#cell{number}"
+            self.cell_lines[filename] = code.splitlines()
+            try:
+                exec(compile(code, filename, "exec"), module.__dict__)  # noqa: S102 - the student's cell
+            except BaseException as error:  # noqa: BLE001 - SystemExit and KeyboardInterrupt too
+                restore_builtins()
+                if len(errors) < 20:
+                    errors.append({"cell": number, **self.describe(error)})
+        restore_builtins()
+        self.module = module
+        self.torch_state = torch_state()
+        out: list[bytes] = []
+        return {"ok": True, "value": wire.encode(errors, out)}
 
     def call(self, header: dict, blobs: list[bytes]) -> tuple[dict, list[bytes]]:
         """Call the student's function; the names in `stand_ins` answer from the grader meanwhile
