@@ -13,6 +13,7 @@ submission must not stall a class), and only up to a size a real submission neve
 
 from __future__ import annotations
 
+import ast
 import errno
 import os
 import stat
@@ -44,6 +45,36 @@ class Submission:
 
 #: cell magics whose body is the student's Python, run as it is (Jupyter runs it and times it)
 PYTHON_CELL_MAGICS = ("%%time", "%%timeit", "%%capture", "%%prun")
+
+
+def without_checks(code: str) -> str:
+    """A cell's code without the notebook's own calls to the grader: top-level `from grader
+    import check` (or `import grader`) and `check(...)` statements, each line blanked (line
+    numbers stay). They grade the notebook from inside Jupyter; graded in the sandbox, where
+    the grader is absent, they would only fail."""
+    try:
+        tree = ast.parse(code)
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return code
+    lines = code.splitlines()
+    for statement in tree.body:
+        if _is_grader_call(statement):
+            for index in range(statement.lineno - 1, statement.end_lineno or statement.lineno):
+                lines[index] = ""
+    return "\n".join(lines) + "\n"
+
+
+def _is_grader_call(statement: ast.stmt) -> bool:
+    if isinstance(statement, ast.ImportFrom):
+        return (statement.module or "").split(".")[0] == "grader" and statement.level == 0
+    if isinstance(statement, ast.Import):
+        return all(alias.name.split(".")[0] == "grader" for alias in statement.names)
+    if isinstance(statement, ast.Expr) and isinstance(statement.value, ast.Call):
+        function = statement.value.func
+        return (isinstance(function, ast.Name) and function.id == "check") or \
+            (isinstance(function, ast.Attribute) and function.attr == "check"
+             and isinstance(function.value, ast.Name) and function.value.id == "grader")
+    return False
 
 
 def cell_python(code: str) -> str:
@@ -155,7 +186,7 @@ def notebook_source(path: Path, within: Path | None = None) -> tuple[str, tuple[
     try:
         for number, cell in enumerate(notebook.cells, start=1):
             if cell.get("cell_type") == "code":
-                cells.append((number, cell_python(str(cell.get("source", "")))))
+                cells.append((number, without_checks(cell_python(str(cell.get("source", ""))))))
     except Exception as error:  # noqa: BLE001 - a notebook that validates loosely but is not one
         raise SubmissionError(f"{path}: not a readable notebook ({type(error).__name__})") from None
     source = "\n\n".join(f"# cell {number}\n{code}" for number, code in cells) + "\n"
