@@ -273,9 +273,11 @@ def judged_as_if_callees_were_right(session: Session, exercise: Exercise, result
                            f"grader's correct {callees} in place of yours it fails as shown: those "
                            f"failures are {exercise.name}'s own.")
         return again
+    refused = "; ".join(f"{name}: {server.refusals[name]}" for name in used if name in server.refusals)
     result.notes.append(f"{exercise.name} calls your {callees}, which {verb} own checks; with the grader's "
                         f"correct {callees} in place of yours it scored less ({again.score:g}), so the "
-                        f"score with yours stands.")
+                        f"score with yours stands" + (f" (the grader's version refused some of the arguments "
+                                                      f"it was given: {refused})." if refused else "."))
     return result
 
 

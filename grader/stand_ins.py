@@ -15,7 +15,7 @@ together with that backward (`TOGETHER`): the student's backward cannot read the
 
 from __future__ import annotations
 
-import math
+import re
 from collections import Counter
 from dataclasses import dataclass
 from typing import Any, Callable, Mapping
@@ -31,8 +31,13 @@ import reference.softmax as softmax
 from grader.sandbox import wire
 from grader.sandbox.wire import TensorValue
 
-#: the most array elements one stand-in call takes (a caller's arguments are exercise-sized)
+#: the most array elements one stand-in call takes or makes (a caller's arguments are
+#: exercise-sized), and the most multiply-adds it may cost: the grader's own time and memory
+#: are not the student's to spend
 MAX_ELEMENTS = 1 << 24
+MAX_WORK = 1 << 30
+#: exchanges kept for the timing check to replay (a caller calls what it builds on a few times)
+MAX_EXCHANGES_KEPT = 64
 
 
 class StandInServer:
@@ -42,7 +47,11 @@ class StandInServer:
     def __init__(self, functions: Mapping[str, Callable[..., Any]]) -> None:
         self.functions = dict(functions)
         self.names = frozenset(self.functions)
+        #: answered calls per name; `refusals` the last reason per name a call was refused
         self.calls: Counter[str] = Counter()
+        self.refusals: dict[str, str] = {}
+        #: (arguments, answer) of the latest requests, for timing (see `take_exchanges`)
+        self.exchanges: list[tuple[Any, Any]] = []
 
     def answer(self, request: dict, blobs: list[bytes]) -> tuple[dict, list[bytes]]:
         name = str(request.get("function"))
@@ -54,34 +63,70 @@ class StandInServer:
             kwargs = wire.decode(request.get("kwargs", {"t": "dict", "items": {}}), blobs)
             if not isinstance(args, list) or not isinstance(kwargs, dict):
                 raise TypeError("malformed arguments")
-            _refuse_large(list(args) + list(kwargs.values()))
+            refuse_large([args, kwargs], "arguments")
             if "grads" in request:
                 vjp = getattr(function, "vjp", None)
                 if vjp is None:
                     raise TypeError("this function has no gradient here")
                 value = vjp(args, kwargs, wire.decode(request["grads"], blobs), list(request.get("wrt", [])))
             else:
-                self.calls[name] += 1
                 value = function(*args, **kwargs)
+            refuse_large(value, "a result")
             out: list[bytes] = []
-            return {"ok": True, "value": wire.encode(value, out)}, out
+            answer = {"ok": True, "value": wire.encode(value, out)}
+            if "grads" not in request:
+                self.calls[name] += 1
+            if len(self.exchanges) < MAX_EXCHANGES_KEPT:
+                self.exchanges.append(((args, kwargs), value))
+            return answer, out
         except (ValueError, TypeError) as error:
+            self.refusals[name] = f"{type(error).__name__}: {error}"[:300]
             return _error(type(error).__name__, f"{error}"), []
         except Exception as error:  # noqa: BLE001 - arguments outside the contract; never the grader's end
+            self.refusals[name] = f"{type(error).__name__}: {error}"[:300]
             return _error("RuntimeError", f"`{name}`, run by the grader in place of yours, could not take "
                                           f"these arguments: {type(error).__name__}: {error}"), []
+
+
+    def take_exchanges(self) -> list[tuple[Any, Any]]:
+        """The exchanges since the last call of this, which forgets them."""
+        taken, self.exchanges = self.exchanges, []
+        return taken
 
 
 def _error(kind: str, message: str) -> dict:
     return {"ok": False, "type": kind, "message": message[:1500]}
 
 
-def _refuse_large(values: list) -> None:
-    size = sum(int(np.size(v.array if isinstance(v, TensorValue) else v)) for v in values
-               if isinstance(v, (np.ndarray, TensorValue)))
+def _elements(value: Any, depth: int = 0) -> int:
+    """Array elements in `value`, nested lists, tuples and dicts included."""
+    if isinstance(value, TensorValue):
+        return int(value.array.size)
+    if isinstance(value, (np.ndarray, torch.Tensor)):
+        return int(np.prod(value.shape, dtype=np.int64))
+    if isinstance(value, (list, tuple)) and depth < 40:
+        return sum(_elements(v, depth + 1) for v in value)
+    if isinstance(value, dict) and depth < 40:
+        return sum(_elements(v, depth + 1) for v in value.values())
+    return 0
+
+
+def refuse_large(value: Any, what: str) -> None:
+    size = _elements(value)
     if size > MAX_ELEMENTS:
-        raise ValueError(f"arguments of {size} elements are more than the grader computes in place of "
+        raise ValueError(f"{what} of {size} elements: more than the grader computes in place of "
                          f"your function ({MAX_ELEMENTS})")
+
+
+def refuse_work(work: int, what: str) -> None:
+    if work > MAX_WORK:
+        raise ValueError(f"{what} would take about {work:.2g} operations: more than the grader computes "
+                         f"in place of your function ({MAX_WORK:.2g})")
+
+
+def _shape(value: Any) -> tuple[int, ...]:
+    array = value.array if isinstance(value, TensorValue) else value
+    return tuple(np.shape(array)) if isinstance(array, np.ndarray) else ()
 
 
 # ================================================================ numpy <-> torch
@@ -135,13 +180,24 @@ ACTIVATIONS = {
 # ================================================================ 02_backprop
 
 
+def _affine_work(x: Any, w: Any) -> None:
+    rows = int(np.prod(_shape(x)[:-1], dtype=np.int64)) if _shape(x) else 1
+    inner, outer = (_shape(w) + (1, 1))[:2]
+    if rows * outer > MAX_ELEMENTS:
+        raise ValueError(f"a result of {rows * outer} elements: more than the grader computes in place "
+                         f"of your function ({MAX_ELEMENTS})")
+    refuse_work(rows * inner * outer, "x @ w")
+
+
 def affine_forward(x: Any, w: Any, b: Any) -> tuple:
+    _affine_work(x, w)
     out = backprop.affine_forward(_tensor(x), _tensor(w), _tensor(b))
     return out.numpy(), (x, w, b)
 
 
 def affine_backward(dout: Any, cache: Any) -> tuple:
     x, w, b = _own_cache(cache, 3, "affine_forward")
+    _affine_work(x, w)
     return tuple(g.numpy() for g in backprop.affine_backward(_tensor(dout), _tensor(x), _tensor(w), _tensor(b)))
 
 
@@ -179,11 +235,20 @@ SOFTMAX = {"softmax": _along_axis(softmax.softmax), "log_softmax": _along_axis(s
 # ================================================================ 06_attention (torch)
 
 
+#: the tensors a stand-in takes: dtypes and devices by name, from a fixed list (a name the
+#: student wrote never reaches `getattr(torch, ...)`)
+DTYPES = {f"torch.{name}": getattr(torch, name) for name in
+          ("float16", "bfloat16", "float32", "float64", "bool", "int8", "int16", "int32", "int64", "uint8")}
+DEVICE = re.compile(r"(cpu|meta|cuda(:\d{1,2})?)")
+
+
 def _torch(value: Any, requires_grad: bool = False) -> Any:
     """A decoded argument as torch: tensors on their device and in their dtype."""
     if isinstance(value, TensorValue):
-        tensor = torch.from_numpy(np.array(value.array)).to(device=value.device,
-                                                             dtype=getattr(torch, value.dtype.removeprefix("torch.")))
+        if value.dtype not in DTYPES or not DEVICE.fullmatch(value.device):
+            raise TypeError(f"a tensor of dtype {value.dtype[:40]} on {value.device[:40]} is not one the "
+                            "grader computes with in place of your function")
+        tensor = torch.from_numpy(np.array(value.array)).to(device=value.device, dtype=DTYPES[value.dtype])
         return tensor.requires_grad_(True) if requires_grad and tensor.is_floating_point() else tensor
     return value
 
@@ -230,33 +295,69 @@ class TorchStandIn:
         return [torch.zeros_like(t) if g is None else g.detach() for g, t in zip(found, inputs)]
 
 
-def _attention_size(args: list, kwargs: dict) -> None:
-    q, k = (list(args) + [kwargs.get("q"), kwargs.get("k")])[:2] if len(args) >= 2 else \
-        (kwargs.get("q", args[0] if args else None), kwargs.get("k"))
-    if isinstance(q, TensorValue) and isinstance(k, TensorValue) and q.array.ndim >= 2 and k.array.ndim >= 2:
-        weights = math.prod(q.array.shape[:-1]) * k.array.shape[-2]
-        if weights > MAX_ELEMENTS:
-            raise ValueError(f"attention weights of {weights} elements are more than the grader computes "
-                             f"in place of your function ({MAX_ELEMENTS})")
+def _bound(args: list, kwargs: dict, names: tuple[str, ...]) -> list[tuple[int, ...]]:
+    values = list(args) + [kwargs.get(n) for n in names[len(args):]]
+    return [_shape(v) for v in values[:len(names)]]
+
+
+def _attention_work(args: list, kwargs: dict) -> None:
+    """q k^T and weights @ v, with every batch dimension q, k, v and the mask broadcast to."""
+    q, k, v, mask = _bound(args, kwargs, ("q", "k", "v", "mask"))
+    if min(len(q), len(k), len(v)) < 2:
+        return  # the reference says what is wrong with these
+    batch = np.broadcast_shapes(q[:-2], k[:-2], v[:-2], mask[:-2] if len(mask) >= 2 else ())
+    weights = int(np.prod(batch, dtype=np.int64)) * q[-2] * k[-2]
+    if weights > MAX_ELEMENTS:
+        raise ValueError(f"attention weights of {weights} elements: more than the grader computes in place "
+                         f"of your function ({MAX_ELEMENTS})")
+    refuse_work(weights * (q[-1] + v[-1]), "attention")
+
+
+def _self_attention_work(args: list, kwargs: dict) -> None:
+    x, w_q = _bound(args, kwargs, ("x", "w_q"))
+    if len(x) < 2 or len(w_q) != 2:
+        return
+    rows, length = int(np.prod(x[:-1], dtype=np.int64)), x[-2]
+    if rows * length > MAX_ELEMENTS:
+        raise ValueError(f"attention weights of {rows * length} elements: more than the grader computes "
+                         f"in place of your function ({MAX_ELEMENTS})")
+    refuse_work(rows * (3 * x[-1] * w_q[-1] + 2 * length * w_q[-1]), "self-attention")
 
 
 def _causal_mask(L: Any, device: Any = None) -> torch.Tensor:
     if int(L) * int(L) > MAX_ELEMENTS:
         raise ValueError(f"a {L} x {L} mask is larger than the grader computes in place of your function")
+    if device is not None and not DEVICE.fullmatch(str(device)):
+        raise TypeError(f"device {str(device)[:40]!r} is not one the grader computes on")
     return attention.causal_mask(int(L), device=device)
 
 
 ATTENTION = {
-    "scaled_dot_product_attention": TorchStandIn(attention.scaled_dot_product_attention, _attention_size),
+    "scaled_dot_product_attention": TorchStandIn(attention.scaled_dot_product_attention, _attention_work),
     "causal_mask": TorchStandIn(_causal_mask),
-    "self_attention": TorchStandIn(attention.self_attention),
-    "multi_head_attention": TorchStandIn(attention.multi_head_attention),
+    "self_attention": TorchStandIn(attention.self_attention, _self_attention_work),
 }
 
 #: assignment id -> the functions a caller may be given a stand-in for
 STAND_INS: dict[str, Mapping[str, Callable[..., Any]]] = {
     "01_activations": ACTIVATIONS, "02_backprop": BACKPROP, "04_convolution": CONVOLUTION,
     "05_softmax": SOFTMAX, "06_attention": ATTENTION,
+}
+#: assignment id -> caller -> the functions it may be given stand-ins for: the course's own
+#: call graph (a building block for what is built on it), never a larger function for a
+#: smaller one (an sdpa must not get its result from a self_attention stand-in)
+CALLS: dict[str, Mapping[str, frozenset[str]]] = {
+    "01_activations": {"sigmoid_backward": frozenset({"sigmoid"}), "tanh": frozenset({"sigmoid"}),
+                       "relu_backward": frozenset({"relu"}), "leaky_relu": frozenset({"relu"})},
+    "02_backprop": {"two_layer_net": frozenset(BACKPROP)},
+    "04_convolution": {"conv2d_forward": frozenset({"conv2d_output_size"}),
+                       "max_pool2d_forward": frozenset({"pool2d_output_size", "conv2d_output_size"}),
+                       "pool2d_output_size": frozenset({"conv2d_output_size"})},
+    "05_softmax": {"log_softmax": frozenset({"softmax"}),
+                   "softmax_cross_entropy": frozenset({"softmax", "log_softmax"})},
+    "06_attention": {"self_attention": frozenset({"scaled_dot_product_attention", "causal_mask"}),
+                     "multi_head_attention": frozenset({"scaled_dot_product_attention", "causal_mask",
+                                                        "self_attention"})},
 }
 #: functions replaced only together: a backward reads the cache its forward made
 TOGETHER: dict[str, tuple[frozenset[str], ...]] = {
@@ -265,13 +366,15 @@ TOGETHER: dict[str, tuple[frozenset[str], ...]] = {
 
 
 def stand_ins_for(assignment_id: str, caller: str, failed: set[str], reached: set[str]) -> dict[str, Callable]:
-    """The stand-ins `caller` is graded with: every failed function of the assignment that it
-    reaches (calls, directly or through helpers) and that has one, with the partners it must
-    be replaced together with; never `caller` itself nor its own partners."""
+    """The stand-ins `caller` is graded with: every failed function that the course's call
+    graph lets it build on (`CALLS`) and that it reaches (calls, directly or through helpers),
+    with the partners it must be replaced together with; never `caller` itself nor its own
+    partners."""
     available = STAND_INS.get(assignment_id, {})
+    allowed = CALLS.get(assignment_id, {}).get(caller, frozenset())
     groups = TOGETHER.get(assignment_id, ())
     own = {caller}.union(*[g for g in groups if caller in g])
-    chosen = {name for name in failed & reached if name in available and name not in own}
+    chosen = {name for name in failed & reached & allowed if name in available and name not in own}
     for group in groups:
         if chosen & group:
             chosen |= group - own

@@ -563,6 +563,12 @@ class Worker:
                    wrt: list | None = None) -> Any:
         """The correct result of `name` on these arguments (or, with `grads`, the gradients of
         the arguments at positions/keys `wrt`), computed by the grader."""
+        torch = wire.loaded_torch()
+        if torch is not None:  # a device or dtype travels by name (`causal_mask(L, device=x.device)`)
+            def named(value: Any) -> Any:
+                return str(value) if isinstance(value, (torch.device, torch.dtype)) else value
+
+            args, kwargs = [named(a) for a in args], {k: named(v) for k, v in kwargs.items()}
         blobs: list[bytes] = []
         request = {"op": "stand_in", "function": name, "args": wire.encode(list(args), blobs),
                    "kwargs": wire.encode(dict(kwargs), blobs)}
