@@ -105,14 +105,20 @@ class _Judge:
         self.modules = policy.modules | ALWAYS_BANNED_MODULES
         #: "module.name" -> reason, for what the submission's helper modules define with banned code
         self.helper_taints = helper_taints or {}
+        #: helper module -> the reason of the first tainted name in it (for `import module`)
+        self.tainted_modules: dict[str, str] = {}
+        for name, reason in self.helper_taints.items():
+            parts = name.split(".")
+            for end in range(1, len(parts)):
+                self.tainted_modules.setdefault(".".join(parts[:end]), reason)
 
-    def path_reason(self, path: str) -> str | None:
-        if self.helper_taints:
-            if path in self.helper_taints:
-                return self.helper_taints[path]
-            inside = next((reason for name, reason in self.helper_taints.items() if name.startswith(path + ".")), None)
-            if inside is not None:  # the whole helper module (an import of it, a star import)
-                return inside
+    def path_reason(self, path: str, whole_module: bool = False) -> str | None:
+        """Why `path` (a dotted name) is banned, or None. `whole_module`: an import of a helper
+        module with anything banned in it counts (its names are not known where it is used)."""
+        if path in self.helper_taints:
+            return self.helper_taints[path]
+        if whole_module and path in self.tainted_modules:
+            return self.tainted_modules[path]
         parts = path.split(".")
         if ".".join(parts[:2]) in INTERNAL_PATHS:
             return f"`{path}` (the interpreter's internals)"
@@ -136,13 +142,17 @@ class _Judge:
             if reason:
                 return reason
         for child in ast.walk(node):
-            if isinstance(child, (ast.Import, ast.ImportFrom)):
-                names = [a.name for a in child.names] if isinstance(child, ast.Import) else \
-                    [child.module or ""]
-                for name in names:
-                    reason = self.path_reason(name)
+            if isinstance(child, ast.Import):
+                for alias in child.names:
+                    reason = self.path_reason(alias.name, whole_module=True)
                     if reason:
                         return reason
+            elif isinstance(child, ast.ImportFrom):
+                module = child.module or ""
+                reason = self.path_reason(module) or next(
+                    (r for a in child.names for r in [self.path_reason(f"{module}.{a.name}", a.name == "*")] if r), None)
+                if reason:
+                    return reason
             elif isinstance(child, ast.Name) and child.id in DYNAMIC_CODE:
                 return f"`{child.id}` (dynamic code execution)"
             elif isinstance(child, ast.Attribute) and child.attr in INTERNAL_ATTRIBUTES:
@@ -215,16 +225,17 @@ def _top_level_tampering(tree: ast.Module, aliases: dict) -> str | None:
 
 
 def helper_taints(helpers: Sequence[Any], policy: BannedPolicy) -> tuple[dict[str, str], str | None]:
-    """What the submission's helper modules (`grader.helper_modules.HelperModule`) define
-    with banned code, as {"module.name": reason}, and the first tampering their top-level code
-    does (it runs when the submission imports them), or None. A helper that imports another
-    inherits its taints: a few passes reach every chain of helpers."""
+    """What the submission's helper modules (`grader.helper_modules.HelperModule`) define or
+    import with banned code, as {"module.name": reason}, and the first tampering their top-level
+    code does (it runs when the submission imports them), or None. A helper that imports
+    another inherits its taints: passes repeat until nothing changes (one per link at most)."""
     taints: dict[str, str] = {}
     tampering = None
-    for _ in range(3):
+    for _ in range(len(helpers) + 1):
         before = dict(taints)
         for helper in helpers:
-            report = analyse(helper.source, policy, taints=before)
+            package = helper.name if helper.package else helper.name.rpartition(".")[0]
+            report = analyse(helper.source, policy, taints=before, package=package)
             where = f" in your helper module `{helper.filename}`"
             for name, reason in {**report.tainted_names, **report.banned_uses}.items():
                 taints[f"{helper.name}.{name}"] = reason if "in your helper module" in reason else reason + where
@@ -236,7 +247,7 @@ def helper_taints(helpers: Sequence[Any], policy: BannedPolicy) -> tuple[dict[st
 
 
 def analyse(source: str, policy: BannedPolicy, helpers: Sequence[Any] = (),
-            taints: dict[str, str] | None = None) -> StaticReport:
+            taints: dict[str, str] | None = None, package: str = "") -> StaticReport:
     """Which functions of `source` use what `policy` bans, directly, through a helper function
     or through a helper module beside the file (`helpers`). Never raises: a file Python cannot
     read (a syntax error, nesting deeper than its parser allows, null bytes) comes back as
@@ -244,11 +255,11 @@ def analyse(source: str, policy: BannedPolicy, helpers: Sequence[Any] = (),
     try:
         if helpers:
             taints, tampering = helper_taints(helpers, policy)
-            report = _analyse(source, policy, taints)
+            report = _analyse(source, policy, taints, package)
             if tampering and not report.syntax_error:
                 report.banned_uses = {name: tampering for name in report.functions}
             return report
-        return _analyse(source, policy, taints)
+        return _analyse(source, policy, taints, package)
     except (RecursionError, MemoryError):
         return StaticReport(syntax_error=TOO_DEEP)
     except Exception as error:  # noqa: BLE001 - nothing in a student's file may crash the grader
@@ -256,7 +267,18 @@ def analyse(source: str, policy: BannedPolicy, helpers: Sequence[Any] = (),
                                          f"{str(error).splitlines()[0][:200] if str(error) else ''})")
 
 
-def _analyse(source: str, policy: BannedPolicy, taints: dict[str, str] | None = None) -> StaticReport:
+def _absolute_imports(tree: ast.Module, package: str) -> None:
+    """`from .util import x` inside helper package `package` read as `from package.util import x`."""
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.level > 0:
+            parts = package.split(".") if package else []
+            base = parts[:len(parts) - (node.level - 1)] if node.level - 1 <= len(parts) else []
+            node.module = ".".join(base + ([node.module] if node.module else []))
+            node.level = 0
+
+
+def _analyse(source: str, policy: BannedPolicy, taints: dict[str, str] | None = None,
+             package: str = "") -> StaticReport:
     report = StaticReport()
     try:
         tree = ast.parse(source)
@@ -272,10 +294,17 @@ def _analyse(source: str, policy: BannedPolicy, taints: dict[str, str] | None = 
         return report
     report.has_code = any(not (isinstance(statement, ast.Expr) and isinstance(statement.value, ast.Constant))
                           for statement in tree.body)
+    if package:
+        _absolute_imports(tree, package)
     judge = _Judge(policy, taints)
     aliases: dict = _import_aliases(ast.Module(body=[s for s in tree.body if isinstance(s, (ast.Import, ast.ImportFrom))],
                                                type_ignores=[]))
     aliases[_STARS] = [m for k, m in aliases.items() if k.startswith("*")]
+    for star in aliases[_STARS]:  # the banned names a helper's star import brings in
+        for name in judge.helper_taints:
+            rest = name[len(star) + 1:] if name.startswith(star + ".") else ""
+            if rest and "." not in rest and not rest.startswith("_"):
+                aliases.setdefault(rest, name)
     # Module-level names bound to something banned (`expit = scipy.special.expit`).
     tainted_names: dict[str, str] = {}
     definitions: dict[str, ast.AST] = {}
@@ -291,9 +320,19 @@ def _analyse(source: str, policy: BannedPolicy, taints: dict[str, str] | None = 
                         definitions[target.id] = statement.value
                     elif reason:
                         tainted_names[target.id] = reason
+    # Names imported at module level from something banned (`from scipy.special import softmax`,
+    # or a helper's banned function): an exercise imported rather than defined is judged too.
+    for name, path in aliases.items():
+        if name != _STARS and not name.startswith("*") and name not in definitions and name not in tainted_names:
+            reason = judge.path_reason(path)
+            if reason:
+                tainted_names[name] = reason
     report.functions = set(definitions)
     reasons = {name: judge.node_reason(node, aliases) for name, node in definitions.items()}
     reasons = {name: reason for name, reason in reasons.items() if reason}
+    imported = {alias.asname or alias.name for statement in tree.body if isinstance(statement, ast.ImportFrom)
+                for alias in statement.names}
+    reasons.update({name: reason for name, reason in tainted_names.items() if name in imported})
     report.tainted_names = dict(tainted_names)
     tampering = _top_level_tampering(tree, aliases)
     report.tampering = tampering

@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from grader.course import ASSIGNMENTS, SUFFIXES, TORCH_ASSIGNMENTS, load_assignment
+from grader.quiz.bank import QUIZ_ID
 from grader.report import csv_text
 from grader.results import AssignmentResult
 from grader.runner import Options, grade
@@ -65,6 +66,9 @@ class Found:
     problem: str = ""
     #: the folder the graded file must really lie in
     within: Path | None = None
+    #: whether modules beside the file are the student's own (a folder of theirs), so helpers
+    #: may import from it; never for a file handed in straight into the class folder
+    own_folder: bool = True
 
 
 def _shown(path: Path, root: Path) -> str:
@@ -163,7 +167,7 @@ def find_submissions(root: Path, assignment_id: str) -> list[Found]:
         elif entry.is_dir(follow_symlinks=False):
             found.append(_find_in_folder(student, path, root, module))
         else:  # a file: load_submission refuses pipes, devices and the like with their reason
-            found.append(Found(student, path, within=root))
+            found.append(Found(student, path, within=root, own_folder=False))
     return found
 
 
@@ -178,6 +182,10 @@ def grade_class(root: Path, assignment_id: str, options: Options,
 
     Raises OSError only when `root` itself cannot be listed; anything about one student ends
     in that student's row."""
+    if assignment_id == QUIZ_ID:  # answers files, each graded as its student (no code, no sandbox)
+        from grader.quiz.classgrade import grade_quiz_class
+
+        return grade_quiz_class(root, options, progress)
     assignment = load_assignment(assignment_id)
     students = find_submissions(root, assignment_id)
 
@@ -193,7 +201,8 @@ def grade_class(root: Path, assignment_id: str, options: Options,
             row = StudentResult(found.student, found.path, problem=found.problem)
             if found.path is not None:
                 try:
-                    row.result = grade(assignment, load_submission(found.path, found.within), options, sandbox)
+                    submission = load_submission(found.path, found.within, helpers=found.own_folder)
+                    row.result = grade(assignment, submission, options, sandbox)
                     broken = _grader_failures(row.result)
                     if broken:  # the student keeps the report, and staff are told to regrade
                         row.problem = f"the grader failed on a check ({broken[0]}); grade it again on its own"
@@ -261,9 +270,14 @@ class Gradebook:
     and show control characters as escapes (see `report.csv_text`)."""
 
     def __init__(self, assignment_id: str, seed: int | None = None) -> None:
-        assignment = load_assignment(assignment_id)
-        self.exercises = [e.name for e in assignment.exercises]
-        self.max_score = float(sum(e.points for e in assignment.exercises))
+        if assignment_id == QUIZ_ID:  # one column per question
+            from grader.quiz.classgrade import gradebook_columns
+
+            self.exercises, self.max_score = gradebook_columns()
+        else:
+            assignment = load_assignment(assignment_id)
+            self.exercises = [e.name for e in assignment.exercises]
+            self.max_score = float(sum(e.points for e in assignment.exercises))
         self.seed = seed
 
     def header(self) -> str:

@@ -36,9 +36,9 @@ class HelperModule:
     package: bool = False
 
 
-def imported_names(source: str) -> set[str]:
+def imported_names(source: str, package: str = "") -> set[str]:
     """The absolute module names `source` imports (`a.b` for `import a.b` and `from a.b import c`,
-    plus `a.b.c` in case `c` is a submodule)."""
+    plus `a.b.c` in case `c` is a submodule); relative imports resolved inside `package`."""
     try:
         tree = ast.parse(source)
     except (SyntaxError, ValueError, RecursionError, MemoryError):
@@ -47,26 +47,37 @@ def imported_names(source: str) -> set[str]:
     for node in ast.walk(tree):
         if isinstance(node, ast.Import):
             names |= {alias.name for alias in node.names}
-        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
-            names.add(node.module)
-            names |= {f"{node.module}.{alias.name}" for alias in node.names if alias.name != "*"}
+        elif isinstance(node, ast.ImportFrom):
+            module = node.module or ""
+            if node.level > 0:
+                parts = package.split(".") if package else []
+                if not parts or node.level - 1 > len(parts) - 1:
+                    continue
+                module = ".".join(parts[:len(parts) - (node.level - 1)] + ([module] if module else []))
+            if module:
+                names.add(module)
+                names |= {f"{module}.{alias.name}" for alias in node.names if alias.name != "*"}
     return names
 
 
 def _candidates(folder: Path, name: str) -> list[tuple[str, Path, bool]]:
     """The modules a dotted `name` and its parents stand for in `folder`: (module name, file,
-    is package), outermost first; empty when its top level is not in the folder."""
+    is package), outermost first; empty when its top level is not in the folder. Python's
+    order: a package (folder with `__init__.py`), a module (`name.py`), then a namespace
+    package (a folder without `__init__.py`)."""
     parts = name.split(".")
     found: list[tuple[str, Path, bool]] = []
     for depth in range(1, min(len(parts), MAX_PACKAGE_DEPTH) + 1):
         module = ".".join(parts[:depth])
         base = folder.joinpath(*parts[:depth])
         init = base / "__init__.py"
-        if _is_plain_dir(base):
+        if _is_plain_dir(base) and os.path.lexists(init):
             found.append((module, init, True))
-        elif _is_regular(base.with_suffix(".py")):
+        elif os.path.lexists(base.with_suffix(".py")):
             found.append((module, base.with_suffix(".py"), False))
             break
+        elif _is_plain_dir(base):
+            found.append((module, init, True))
         else:
             break
     return found
@@ -86,27 +97,48 @@ def _is_regular(path: Path) -> bool:
         return False
 
 
-def helper_modules(folder: Path, source: str, own_module: str) -> tuple[HelperModule, ...]:
+@dataclass(frozen=True)
+class Helpers:
+    """The helper modules found (`modules`), and why each module that was there but could not
+    be used was left out (`left_out`: module name -> one line)."""
+
+    modules: tuple[HelperModule, ...] = ()
+    left_out: tuple[tuple[str, str], ...] = ()
+
+    def __iter__(self):  # noqa: ANN204 - iterating gives the modules
+        return iter(self.modules)
+
+    def __len__(self) -> int:
+        return len(self.modules)
+
+    def why_left_out(self, module: str) -> str | None:
+        return dict(self.left_out).get(module)
+
+
+def helper_modules(folder: Path, source: str, own_module: str) -> Helpers:
     """The helper modules in `folder` that `source` (the submission's code) imports, transitively.
 
     A package folder without `__init__.py` is imported as an empty package (Python's namespace
-    packages). A helper that cannot be read (a link, too large, not UTF-8) is left out: the
-    import then fails in the sandbox and the report says the file must be handed in too.
+    packages). A helper that cannot be read (a link, too large, not UTF-8) is left out, with its
+    reason: the import then fails in the sandbox and the report says why.
     """
     todo = sorted(imported_names(source))
     found: dict[str, HelperModule] = {}
+    left_out: dict[str, str] = {}
     total = 0
     while todo and len(found) < MAX_HELPER_FILES:
         for module, path, package in _candidates(folder, todo.pop()):
-            if module in found or module == own_module:
+            if module in found or module in left_out or module == own_module:
                 continue
             source = ""
-            if _is_regular(path):
+            if os.path.lexists(path):
                 try:
                     source = _decode(path, read_regular_file(path, MAX_HELPER_BYTES - total, within=folder))
-                except SubmissionError:
-                    continue
+                except SubmissionError as error:
+                    left_out[module] = str(error)
+                    break
             total += len(source)
             found[module] = HelperModule(module, str(path.relative_to(folder)), source, package)
-            todo.extend(sorted(imported_names(source) - set(found)))
-    return tuple(found[name] for name in sorted(found))
+            context = module if package else module.rpartition(".")[0]
+            todo.extend(sorted(imported_names(source, context) - set(found) - set(left_out)))
+    return Helpers(tuple(found[name] for name in sorted(found)), tuple(sorted(left_out.items())))

@@ -167,7 +167,7 @@ def _check(name: str | None, *, seed: int, timing: bool, device: str) -> CheckRe
     graded = [(number, without_checks(cell_python(str(code)))) for number, code in cells]
     source = "\n\n".join(f"# cell {number}\n{code}" for number, code in graded) + "\n"
     submission = Submission(folder / f"{assignment.module}.ipynb", source, f"{assignment.module}.ipynb",
-                            tuple(graded))
+                            tuple(graded), folder)
     only = frozenset({name}) if name is not None and name != assignment_id else None
     options = Options(seed=seed, device=device, timing=timing, only=only)
     try:

@@ -14,7 +14,7 @@ import time
 from dataclasses import dataclass, field
 
 from grader.analysis import analyse
-from grader.helper_modules import helper_modules
+from grader.helper_modules import Helpers, helper_modules
 from grader.checks import (GATES, JOB, VALUE_CHECKS, Abort, Check, Context, DoesTheJob, PropertyCheck,
                            weights_to_points)
 from grader.results import AssignmentResult, CheckResult, ExerciseResult, Failure
@@ -71,7 +71,8 @@ class Session:
         self.shrink_seconds = options.shrink_seconds
         self.examples_factor = options.examples_factor
         self.sandbox = sandbox
-        self.helpers = helper_modules(submission.path.parent, submission.source, assignment.module)
+        self.helpers = helper_modules(submission.helper_folder, submission.source, assignment.module) \
+            if submission.helper_folder is not None else Helpers()
         self.static = analyse(_parsable_code(submission), assignment.banned, self.helpers)
         #: a notebook's cells that raised when run, as one line each (the others ran)
         self.cell_errors: list[str] | None = None
@@ -112,7 +113,10 @@ class Session:
         elif result.error is not None:
             where = f" ({result.error['where']})" if result.error["where"] else ""
             missing = re.fullmatch(r"No module named '([\w.]+)'", result.error["message"])
-            if result.error["type"] == "ModuleNotFoundError" and missing:
+            left_out = self.helpers.why_left_out(missing.group(1)) if missing else None
+            if result.error["type"] == "ModuleNotFoundError" and left_out:
+                hint = f"your helper `{missing.group(1)}` was handed in but could not be used: {left_out}"
+            elif result.error["type"] == "ModuleNotFoundError" and missing:
                 hint = (f"`{missing.group(1)}` is neither a library the grader has nor a module handed in "
                         f"beside your file: make the file self-contained (copy the helper's code into it), "
                         f"or hand in the helper too, in the same folder "

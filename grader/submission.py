@@ -41,6 +41,8 @@ class Submission:
     source: str
     filename: str
     cells: tuple[tuple[int, str], ...] = ()
+    #: where the student's own helper modules lie (the file's folder), or None: none to import
+    helper_folder: Path | None = None
 
 
 #: cell magics whose body is the student's Python, run as it is (Jupyter runs it and times it)
@@ -196,18 +198,21 @@ def notebook_source(path: Path, within: Path | None = None) -> tuple[str, tuple[
     return source, tuple(cells)
 
 
-def load_submission(path: Path, within: Path | None = None) -> Submission:
+def load_submission(path: Path, within: Path | None = None, helpers: bool = True) -> Submission:
     """Read a `.py` or `.ipynb` file; SubmissionError with a one-line reason if impossible.
 
     The file itself must be a regular file (a symbolic link is refused, not followed) and, when
-    `within` is given (a student's folder), really lie inside that folder.
+    `within` is given (a student's folder), really lie inside that folder. `helpers`: modules
+    beside the file are the student's own and may be imported (not so for a file handed in
+    straight into a class folder, beside other students' files).
     """
+    folder = path.parent if helpers else None
     if not os.path.lexists(path):
         raise SubmissionError(f"{path}: no such file")
     if path.suffix not in (".py", ".ipynb"):
         raise SubmissionError(f"{path}: expected a .py module or a .ipynb notebook")
     if path.suffix == ".ipynb":
         source, cells = notebook_source(path, within)
-        return Submission(path, source, path.name, cells)
+        return Submission(path, source, path.name, cells, folder)
     source = _decode(path, read_regular_file(path, MAX_SOURCE_BYTES, within))
-    return Submission(path, source, path.name)
+    return Submission(path, source, path.name, helper_folder=folder)

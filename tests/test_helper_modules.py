@@ -114,3 +114,91 @@ def test_a_helper_linked_from_elsewhere_is_not_read(tmp_path):
     os.symlink(outside / "functions.py", student / "common" / "functions.py")
     report = grade_json(student / "softmax.py", *QUICK)
     assert report["score"] == 0 and "common.functions" in report["notices"][0]
+
+
+RELATIVE_MAIN = '''\
+import numpy as np
+from common import shift
+import utils
+
+
+def softmax(logits, axis=-1):
+    e = np.exp(shift(logits, axis))
+    return e / e.sum(axis=axis, keepdims=True)
+
+
+def log_softmax(logits, axis=-1):
+    z = shift(logits, axis)
+    return z - np.log(np.exp(z).sum(axis=axis, keepdims=True))
+
+
+def softmax_cross_entropy(logits, labels):
+    return utils.ce(logits, labels, log_softmax)
+'''
+
+UTILS = '''\
+import numpy as np
+
+
+def ce(logits, labels, log_softmax):
+    n = logits.shape[0]
+    lp = log_softmax(logits, axis=1)
+    p = np.exp(lp)
+    p[np.arange(n), labels] -= 1
+    return -lp[np.arange(n), labels].mean(), p / n
+
+
+def check_against_scipy(x):  # the student's own test helper: unused by the graded functions
+    from scipy.special import softmax
+    return softmax(x)
+'''
+
+
+def test_relative_imports_in_a_helper_package_and_unused_banned_helpers(tmp_path):
+    """`from .util import shift` inside common/__init__.py works; a scipy call in a helper
+    function the graded code never uses costs nothing."""
+    _write(tmp_path, {"softmax.py": RELATIVE_MAIN, "utils.py": UTILS,
+                      "common/__init__.py": "from .util import shift\n",
+                      "common/util.py": "import numpy as np\n\n\ndef shift(x, axis=-1):\n"
+                                        "    return x - np.max(x, axis=axis, keepdims=True)\n"})
+    report = grade_json(tmp_path / "softmax.py", *QUICK)
+    assert report["score"] == report["max_score"], report
+
+
+def test_banned_code_reexported_through_a_chain_of_helpers_is_found(tmp_path):
+    chain = {f"h{i}.py": f"from h{i + 1} import sp\n" for i in range(1, 5)}
+    chain["h5.py"] = "from scipy.special import softmax as sp\n"
+    _write(tmp_path, {**chain, "softmax.py": "from h1 import sp as softmax\nimport numpy as np\n\n\n"
+                                             "def log_softmax(logits, axis=-1):\n"
+                                             "    z = logits - logits.max(axis=axis, keepdims=True)\n"
+                                             "    return z - np.log(np.exp(z).sum(axis=axis, keepdims=True))\n"})
+    report = grade_json(tmp_path / "softmax.py", *QUICK)
+    softmax = next(e for e in report["exercises"] if e["id"] == "softmax")
+    allowed = next(c for c in softmax["checks"] if c["name"] == "allowed_apis")
+    assert softmax["score"] == 0 and not allowed["passed"] and "scipy" in allowed["message"]
+    assert _scores(report)["log_softmax"] == 2
+
+
+def test_a_module_file_wins_over_a_data_folder_of_the_same_name(tmp_path):
+    _write(tmp_path, {"softmax.py": SOFTMAX_ON_COMMON.replace("from common.functions import", "from common import"),
+                      "common.py": COMMON_FUNCTIONS, "common/data.txt": "a folder of data, not a package"})
+    report = grade_json(tmp_path / "softmax.py", *QUICK)
+    assert report["score"] == report["max_score"], report
+
+
+def test_in_class_grading_a_file_handed_in_alone_imports_no_classmate(tmp_path):
+    """alice.py imports bob.py from the class folder: bob's file is not alice's helper."""
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    model = Path("tests/model_solutions/05_softmax/softmax.py").read_text()
+    _write(tmp_path, {"bob.py": model, "alice.py": "from bob import softmax, log_softmax, softmax_cross_entropy\n"})
+    done = subprocess.run([sys.executable, "-c", "from grader.cli import class_main; class_main()", str(tmp_path),
+                           "--assignment", "05_softmax", "--seed", "0", "--no-timing"],
+                          capture_output=True, text=True, cwd=ROOT, timeout=600)
+    assert done.returncode == 0, done.stderr
+    rows = {line.split(",")[0]: line for line in done.stdout.splitlines()[1:]}
+    assert ",10," in rows["bob"] or ",10.0," in rows["bob"], rows["bob"]
+    assert "No module named 'bob'" in rows["alice"], rows["alice"]

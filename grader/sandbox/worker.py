@@ -421,8 +421,11 @@ class _HelperFinder:
 def install_helpers(helpers: list) -> None:
     found = {str(h["name"]): {"filename": str(h["filename"]), "source": str(h["source"]),
                               "package": bool(h.get("package"))} for h in helpers}
-    if found:
-        sys.meta_path.append(_HelperFinder(found))
+    if found:  # before the search of sys.path, as Python puts the script's own folder first
+        import importlib.machinery
+
+        at = next((i for i, f in enumerate(sys.meta_path) if f is importlib.machinery.PathFinder), len(sys.meta_path))
+        sys.meta_path.insert(at, _HelperFinder(found))
 
 
 def install_stubs(modules: frozenset[str]) -> None:
@@ -520,10 +523,12 @@ class Worker:
         except BaseException:  # noqa: BLE001
             where = ""
         message = _safe_text(error)
-        if type(error) in (SyntaxError, IndentationError, TabError) and str(error.filename or "").startswith(self.filename):
-            where = where or (f"cell {error.filename.rsplit('#cell', 1)[1]}, " if "#cell" in str(error.filename) else "") \
-                + f"line {error.lineno}: {(error.text or '').strip()}"[:200]
-            message = str(error.msg)[:300]
+        if type(error) in (SyntaxError, IndentationError, TabError) and error.filename:
+            cell = str(error.filename).rsplit("#cell", 1)[1] if "#cell" in str(error.filename) else ""
+            place = f"cell {cell}, " if cell else ("" if error.filename == self.filename else f"{error.filename}, ")
+            where = where or (place + f"line {error.lineno}: {(error.text or '').strip()}")[:200]
+            message = str(error.msg)[:300] if not place.endswith(".py, ") else \
+                f"{str(error.msg)[:200]} ({place}line {error.lineno})"
         return {
             "type": wire._type_name(error),
             "message": message,
