@@ -58,10 +58,14 @@ def test_torch_callers_get_values_gradients_and_timing_through_the_stand_in():
     assert "sqrt" in next(c["message"] for c in sdpa["checks"] if c["name"] == "matches_reference")
     for caller in ("self_attention", "multi_head_attention"):
         checks = {c["name"]: c for c in exercises[caller]["checks"]}
-        assert exercises[caller]["passed"], (caller, _failed_checks(exercises[caller]))
+        # timing ran on results the stand-in made right; on a loaded machine (the suite runs two
+        # at a time on two cores) its verdict may be "too slow", never a wrong result
+        assert [name for name in _failed_checks(exercises[caller]) if name != "timing"] == [], caller
+        if not checks.get("timing", {"passed": True})["passed"]:
+            assert checks["timing"]["message"].startswith("too slow"), checks["timing"]["message"]
         assert {"differentiable", "keeps_device"} <= set(checks)
         assert any("`scaled_dot_product_attention`" in n for n in exercises[caller]["notes"])
-    assert any(c["name"] == "timing" for c in exercises["multi_head_attention"]["checks"])
+    assert "timing" in {c["name"] for c in exercises["multi_head_attention"]["checks"]}
 
 
 def test_a_caller_wrong_on_its_own_still_loses_marks_for_its_own_reason():
@@ -88,3 +92,37 @@ def test_reach_follows_helpers_but_not_the_function_itself():
     report = analyse(source, BannedPolicy())
     assert report.reaches("sigmoid") == {"helper", "relu"}
     assert report.reaches("relu") == set()
+
+
+def test_a_building_block_never_gets_a_stand_in_for_what_is_built_on_it():
+    """Red team: an sdpa that routes its work through a (failed) self_attention must not be
+    served the grader's self_attention; only the course's call graph is served."""
+    assert stand_ins_for("06_attention", "scaled_dot_product_attention", {"self_attention"},
+                         {"self_attention"}) == {}
+    assert set(stand_ins_for("06_attention", "multi_head_attention", {"self_attention"},
+                             {"self_attention"})) == {"self_attention"}
+
+
+def test_stand_in_work_is_bounded_by_the_broadcast_shapes():
+    """Red team: a request whose attention weights are huge only through broadcasting (q's
+    batch against k's, or the mask's) is refused before anything is computed."""
+    from grader.sandbox.wire import TensorValue
+    from grader.stand_ins import ATTENTION, StandInServer
+    from grader.sandbox import wire
+    import numpy as np
+
+    def tensor(shape, dtype="torch.float32"):
+        return TensorValue(np.zeros(shape, dtype=np.float32 if "float" in dtype else bool), dtype, "cpu")
+
+    server = StandInServer(ATTENTION)
+    for args in ([tensor((300, 1, 64, 1)), tensor((1, 300, 64, 1)), tensor((1, 300, 64, 1))],
+                 [tensor((1, 64, 1)), tensor((1, 64, 1)), tensor((1, 64, 1)), tensor((300, 300, 64, 64), "torch.bool")]):
+        blobs: list = []
+        request = {"op": "stand_in", "function": "scaled_dot_product_attention",
+                   "args": wire.encode(args, blobs), "kwargs": wire.encode({}, blobs)}
+        answer, _ = server.answer(request, blobs)
+        assert not answer["ok"] and "more than the grader computes" in answer["message"], answer
+    blobs = []
+    request = {"op": "stand_in", "function": "causal_mask", "args": wire.encode([4], blobs),
+               "kwargs": wire.encode({"device": "cuda:99; rm -rf"}, blobs)}
+    assert not server.answer(request, blobs)[0]["ok"]
