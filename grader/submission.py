@@ -16,6 +16,7 @@ from __future__ import annotations
 import ast
 import errno
 import os
+import re
 import stat
 import warnings
 from dataclasses import dataclass
@@ -45,6 +46,7 @@ class Submission:
     helper_folder: Path | None = None
 
 
+TIME_LINE = re.compile(r"^(\s*)%time\s+(\S.*)$", re.MULTILINE)
 #: cell magics whose body is the student's Python, run as it is (Jupyter runs it and times it)
 PYTHON_CELL_MAGICS = ("%%time", "%%timeit", "%%capture", "%%prun")
 
@@ -90,6 +92,9 @@ def cell_python(code: str) -> str:
         if first.split()[0] not in PYTHON_CELL_MAGICS:
             return "\n".join(f"# {line}" for line in code.splitlines()) + "\n"
         code = body
+    # `%time stmt` runs stmt (later cells may use what it assigns): as plain code, which the
+    # static checks read like any other line
+    code = TIME_LINE.sub(r"\1\2", code)
     try:
         from IPython.core.inputtransformer2 import TransformerManager
     except ImportError:  # without IPython: magics and shell lines commented out

@@ -442,17 +442,12 @@ def install_stubs(modules: frozenset[str]) -> None:
 
 class _NotebookShell:
     """`get_ipython()` for a notebook graded outside Jupyter: IPython rewrites magics and shell
-    lines into calls on it (see `grader.submission.cell_python`). `%time stmt` runs the
-    statement (its result may be used later); nothing else runs: no shell command, no timing
-    loop, no display. `x = !cmd` gives an empty list."""
+    lines into calls on it (see `grader.submission.cell_python`, which has already turned
+    `%time stmt` into plain code). Nothing runs: no shell command, no timing loop, no display;
+    `x = !cmd` gives an empty list."""
 
     def __init__(self, namespace: dict) -> None:
         self._namespace = namespace
-
-    def run_line_magic(self, name: str, line: str, *args: Any, **kwargs: Any) -> Any:
-        if name == "time":
-            exec(compile(line, "<%time>", "exec"), self._namespace)  # noqa: S102 - the student's own line
-        return None
 
     def getoutput(self, *args: Any, **kwargs: Any) -> list:
         return []
