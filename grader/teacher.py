@@ -1,0 +1,622 @@
+"""`grade-teacher`: the course's notebooks, nbgrader releases, and scores no kernel can forge.
+
+    grade-teacher notebooks [--check]               # assignments/<id>/<module>.ipynb from the stubs
+    grade-teacher generate COURSE --assignment 05_softmax
+    grade-teacher autograde COURSE 05_softmax > grades.csv
+
+`generate` lays out an nbgrader course folder: `source/<id>/<module>.ipynb` is the assignment's
+notebook (`grader.stub_notebooks`) with nbgrader's metadata: Markdown and the setup cell
+read-only, each function cell a solution cell holding the model solution between
+`### BEGIN SOLUTION` / `### END SOLUTION` (after the stub's signature and docstring), each
+`check("name")` cell an autograder-tests cell (locked) worth the exercise's points. With
+`ClearSolutions.code_stub` set to `raise NotImplementedError` (in the `nbgrader_config.py` it
+writes), nbgrader's own `generate_assignment` turns that into exactly the students' notebook; the
+command runs it, then checks the release: its cells equal the stub notebook's, and it holds no
+solution marker, no hidden tests, and no line of the model solution or the reference.
+
+`autograde` runs nbgrader's `autograde` (by default without executing the notebooks: student code
+then runs nowhere but in the sandbox) and writes each exercise's score into nbgrader's gradebook
+from the sandboxed grader: `grader.runner.grade` on the autograded notebook (locked cells put
+back by nbgrader), as `grade` runs it, with an official secret seed. A grade cell's score in
+the kernel is whatever the kernel prints (`check` redefined, the grader patched, a number
+printed): here it is replaced by what the code earns. `--execute` also runs nbgrader's
+execution for the notebooks' outputs in the feedback; that runs student code in a Jupyter kernel
+under your own account, outside the sandbox (nbgrader's design): use it only for code you trust.
+"""
+
+from __future__ import annotations
+
+import ast
+import os
+import subprocess
+import sys
+import textwrap
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import click
+import nbformat
+
+from grader.course import ASSIGNMENTS, TORCH_ASSIGNMENTS
+from grader.stub_notebooks import (StubError, StubFunction, StubModule, build_notebook, course_root, notebook_text,
+                                   read_stub, stub_path, write_notebooks)
+
+BEGIN_SOLUTION = "### BEGIN SOLUTION"
+END_SOLUTION = "### END SOLUTION"
+#: what the release must never hold (nbgrader's markers for solutions, hidden tests, mark schemes)
+MARKERS = ("BEGIN SOLUTION", "END SOLUTION", "BEGIN HIDDEN TESTS", "END HIDDEN TESTS", "BEGIN MARK SCHEME",
+           "END MARK SCHEME")
+#: a line of the model solution or the reference shorter than this is not looked for in the
+#: release (`return out` could be anyone's)
+LEAK_MIN_CHARS = 12
+CHECK_SUFFIX = "-check"
+CODE_SUFFIX = "-code"
+#: nbgrader cell metadata (schema 3, as nbgrader 0.9's "Create Assignment" writes it)
+SCHEMA_VERSION = 3
+
+NBGRADER_CONFIG = '''\
+"""nbgrader's configuration for this course, written by `grade-teacher generate` (edit freely:
+it is not rewritten once it exists)."""
+
+c = get_config()  # noqa: F821 - nbgrader's config loader provides it
+
+c.CourseDirectory.course_id = "dl-grader"
+# A function cell holds the model solution between ### BEGIN SOLUTION / ### END SOLUTION, after
+# the stub's signature and docstring; the release gets the stub's own body in its place.
+c.ClearSolutions.code_stub = {"python": "raise NotImplementedError"}
+# check("name") cells grade in a sandbox: give a cell time for it. The scores that count are
+# written by `grade-teacher autograde`, never taken from a student's kernel.
+c.Execute.timeout = 600
+'''
+
+
+class TeacherError(Exception):
+    """Something the command cannot do; the message says why (one or a few lines)."""
+
+
+# --- the nbgrader source notebook --------------------------------------------------------------
+
+
+def _bound_names(statement: ast.stmt) -> set[str]:
+    if isinstance(statement, (ast.Import, ast.ImportFrom)):
+        return {(alias.asname or alias.name).split(".")[0] for alias in statement.names}
+    return set()
+
+
+def _used_names(node: ast.AST) -> set[str]:
+    return {n.id for n in ast.walk(node) if isinstance(n, ast.Name)}
+
+
+def _reindent(text: str, indent: str) -> str:
+    return textwrap.indent(textwrap.dedent(text), indent, lambda line: bool(line.strip()))
+
+
+def solution_cells(stub: StubModule, solution_file: Path) -> dict[str, str]:
+    """Function name -> the nbgrader source cell: the stub's signature and docstring, then the
+    model solution's body between nbgrader's markers. What the body needs from the model's
+    module (imports the stub lacks, helper functions) goes inside the markers too, so the
+    release keeps nothing of it."""
+    text = solution_file.read_text(encoding="utf-8")
+    tree = ast.parse(text, filename=str(solution_file))
+    lines = text.splitlines()
+    stub_imports = {ast.dump(node) for node in ast.parse(stub.imports).body} if stub.imports else set()
+    functions: dict[str, ast.FunctionDef] = {}
+    imports: list[ast.stmt] = []
+    for index, node in enumerate(tree.body):
+        if isinstance(node, ast.FunctionDef):
+            functions[node.name] = node
+        elif isinstance(node, (ast.Import, ast.ImportFrom)):
+            if ast.dump(node) not in stub_imports:
+                imports.append(node)
+        elif not (index == 0 and isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant)):
+            raise TeacherError(f"{solution_file}:{node.lineno}: a model solution may hold only imports and "
+                               f"functions at its top level (found {type(node).__name__})")
+    stub_names = {f.name for f in stub.functions}
+    helpers = [name for name in functions if name not in stub_names]
+    cells = {}
+    for function in stub.functions:
+        if function.name not in functions:
+            raise TeacherError(f"{solution_file}: no model solution for {function.name}")
+        model = functions[function.name]
+        _same_signature(function, model, solution_file)
+        needed, pending = [], [model]
+        while pending:  # helpers the function reaches, through other helpers too
+            for name in sorted(_used_names(pending.pop())):
+                if name in helpers and name not in needed:
+                    needed.append(name)
+                    pending.append(functions[name])
+        ordered = [name for name in helpers if name in needed]
+        used = _used_names(model).union(*(_used_names(functions[name]) for name in ordered))
+        parts = ["\n".join(lines[node.lineno - 1:node.end_lineno]) for node in imports if _bound_names(node) & used]
+        parts += ["\n".join(lines[functions[name].lineno - 1:functions[name].end_lineno]) for name in ordered]
+        parts.append(_body(model, lines))
+        indent = function.indent
+        region = "\n".join(_reindent(part, indent) for part in parts)
+        cells[function.name] = f"{function.head}\n{indent}{BEGIN_SOLUTION}\n{region}\n{indent}{END_SOLUTION}"
+    return cells
+
+
+def _same_signature(function: StubFunction, model: ast.FunctionDef, solution_file: Path) -> None:
+    stub_args = ast.parse(function.source).body[0].args  # type: ignore[attr-defined]
+    if ast.dump(stub_args) != ast.dump(model.args):
+        raise TeacherError(f"{solution_file}:{model.lineno}: {model.name} has the signature "
+                           f"({ast.unparse(model.args)}) where the stub has ({ast.unparse(stub_args)})")
+
+
+def _body(model: ast.FunctionDef, lines: list[str]) -> str:
+    """The model function's body as written (comments included), without its docstring."""
+    body = model.body
+    has_doc = isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant) \
+        and isinstance(body[0].value.value, str)
+    if has_doc and len(body) == 1:
+        raise TeacherError(f"{model.name}: the model solution has no body")
+    start = body[0].end_lineno if has_doc else body[0].lineno - 1
+    return "\n".join(lines[start:model.end_lineno]).strip("\n")
+
+
+def _nbgrader(cell: nbformat.NotebookNode, grade_id: str, *, grade: bool = False, solution: bool = False,
+              locked: bool = False, points: float | None = None) -> None:
+    meta = {"grade": grade, "grade_id": grade_id, "locked": locked, "schema_version": SCHEMA_VERSION,
+            "solution": solution}
+    if points is not None:
+        meta["points"] = int(points) if float(points).is_integer() else points
+    cell.metadata["nbgrader"] = meta
+
+
+def source_notebook(stub: StubModule, solution_file: Path, points: dict[str, float] | None = None
+                    ) -> nbformat.NotebookNode:
+    """The nbgrader source notebook: the stub notebook, model solutions inside the markers,
+    nbgrader metadata on every cell (grade_id = the cell's id)."""
+    notebook = build_notebook(stub, points, solutions=solution_cells(stub, solution_file))
+    for cell in notebook.cells:
+        if cell.id.endswith(CODE_SUFFIX):
+            _nbgrader(cell, cell.id, solution=True)
+        elif cell.id.endswith(CHECK_SUFFIX):
+            name = cell.id[:-len(CHECK_SUFFIX)]
+            cell_points = (points or _exercise_points(stub.assignment_id))[name]
+            _nbgrader(cell, cell.id, grade=True, locked=True, points=cell_points)
+        else:  # the introduction, the setup cell and each contract: read-only
+            _nbgrader(cell, cell.id, locked=True)
+    nbformat.validate(notebook)
+    return notebook
+
+
+def _exercise_points(assignment_id: str) -> dict[str, float]:
+    from grader.course import load_assignment
+
+    return {e.name: float(e.points) for e in load_assignment(assignment_id).exercises}
+
+
+# --- generate: source/, nbgrader generate_assignment, the release checked ------------------------
+
+
+def run_nbgrader(course: Path, *args: str) -> str:
+    """Run `nbgrader ARGS` in the course folder (this Python, so this environment's kernel);
+    its log, or TeacherError with the log's end."""
+    import importlib.util
+
+    if importlib.util.find_spec("nbgrader") is None:
+        raise TeacherError("nbgrader is not installed here: pip install 'dl-grader[teacher]'")
+    done = subprocess.run([sys.executable, "-m", "nbgrader", *args], cwd=course, capture_output=True, text=True,
+                          env={**os.environ, "PYTHONUNBUFFERED": "1"})
+    log = done.stdout + done.stderr
+    if done.returncode != 0:
+        tail = "\n".join(log.strip().splitlines()[-15:])
+        raise TeacherError(f"nbgrader {' '.join(args)} failed (exit {done.returncode}):\n{tail}")
+    return log
+
+
+def write_config(course: Path) -> Path:
+    """nbgrader_config.py, written if absent; an existing one must keep the release's code stub."""
+    config = course / "nbgrader_config.py"
+    if not config.exists():
+        config.write_text(NBGRADER_CONFIG, encoding="utf-8")
+    elif "ClearSolutions.code_stub" not in config.read_text(encoding="utf-8"):
+        raise TeacherError(f"{config}: add `c.ClearSolutions.code_stub = "
+                           '{"python": "raise NotImplementedError"}` so the release gets the stubs\' own bodies')
+    return config
+
+
+def leak_lines(stub_text: str, *secret_texts: str) -> set[str]:
+    """Lines of the secret texts (model solution, reference) that the stub does not hold: none
+    of them may appear in a release."""
+    found = set()
+    for text in secret_texts:
+        for line in text.splitlines():
+            line = line.strip()
+            if len(line) >= LEAK_MIN_CHARS and line not in stub_text:
+                found.add(line)
+    return found
+
+
+def release_problems(release_dir: Path, stub: StubModule, stub_notebook: nbformat.NotebookNode,
+                     secrets: set[str]) -> list[str]:
+    """What is wrong with a release: missing or extra files, cells that are not the stub
+    notebook's, solution or hidden-test markers, secret lines."""
+    problems = []
+    notebook_file = release_dir / f"{stub.module}.ipynb"
+    if not notebook_file.is_file():
+        return [f"{notebook_file}: not in the release"]
+    for path in sorted(release_dir.rglob("*")):
+        if path.is_file() and path != notebook_file and ".ipynb_checkpoints" not in path.parts:
+            problems.append(f"{path}: a file the students should not get")
+    raw = notebook_file.read_text(encoding="utf-8")
+    released = nbformat.reads(raw, as_version=4)
+    texts = [raw]
+    for cell in released.cells:
+        texts.append(cell.source)
+        for output in cell.get("outputs", []):
+            texts.append(str(output))
+    every = "\n".join(texts)
+    problems += [f"{notebook_file}: holds {marker!r}" for marker in MARKERS if marker in every]
+    problems += [f"{notebook_file}: holds a line of the model solution or the reference: {line!r}"
+                 for line in sorted(secrets) if line in every]
+    sources = [(cell.cell_type, cell.source) for cell in released.cells]
+    expected = [(cell.cell_type, cell.source) for cell in stub_notebook.cells]
+    if sources != expected:
+        differing = next((i for i, (a, b) in enumerate(zip(sources, expected)) if a != b), min(len(sources),
+                                                                                               len(expected)))
+        problems.append(f"{notebook_file}: cell {differing + 1} differs from the stub notebook's "
+                        f"({len(sources)} cells, the stub notebook has {len(expected)})")
+    for cell in released.cells:
+        meta = cell.metadata.get("nbgrader", {})
+        if meta.get("grade") and cell.source.strip() != f'check("{cell.id[:-len(CHECK_SUFFIX)]}")':
+            problems.append(f"{notebook_file}: grade cell {meta.get('grade_id')} holds more than its check")
+    return problems
+
+
+@dataclass
+class Release:
+    assignment_id: str
+    source: Path
+    release: Path
+    problems: list[str] = field(default_factory=list)
+
+
+def generate(course: Path, assignment_ids: list[str], root: Path, solutions: Path) -> list[Release]:
+    """Lay out source/<id>/ for each assignment, run nbgrader's generate_assignment, check each release."""
+    import reference
+
+    course.mkdir(parents=True, exist_ok=True)
+    write_config(course)
+    done = []
+    for assignment_id in assignment_ids:
+        module = ASSIGNMENTS[assignment_id][0]
+        stub = read_stub(stub_path(root, assignment_id), assignment_id)
+        solution_file = solutions / assignment_id / f"{module}.py"
+        if not solution_file.is_file():
+            raise TeacherError(f"{solution_file}: no model solution (pass --solutions DIR)")
+        points = _exercise_points(assignment_id)
+        source_dir = course / "source" / assignment_id
+        source_dir.mkdir(parents=True, exist_ok=True)
+        source_file = source_dir / f"{module}.ipynb"
+        source_file.write_text(notebook_text(source_notebook(stub, solution_file, points)), encoding="utf-8")
+        run_nbgrader(course, "generate_assignment", assignment_id, "--force")
+        reference_file = Path(reference.__file__).resolve().parent / f"{module}.py"
+        stub_notebook = build_notebook(stub, points)
+        stub_text = stub_path(root, assignment_id).read_text(encoding="utf-8") + "\n" + \
+            "\n".join(cell.source for cell in stub_notebook.cells)
+        secrets = leak_lines(stub_text,
+                             solution_file.read_text(encoding="utf-8"),
+                             reference_file.read_text(encoding="utf-8") if reference_file.is_file() else "")
+        release_dir = course / "release" / assignment_id
+        problems = release_problems(release_dir, stub, stub_notebook, secrets)
+        done.append(Release(assignment_id, source_file, release_dir, problems))
+    return done
+
+
+# --- autograde: the sandboxed grader's scores in nbgrader's gradebook ---------------------------
+
+
+@dataclass
+class Scored:
+    """One student's submission: the sandboxed grader's report, or why there is none."""
+
+    student: str
+    path: Path
+    result: object | None = None  # AssignmentResult
+    problem: str = ""
+    #: the grader failed (not the student's file): worth grading again
+    grader_error: bool = False
+
+
+def course_directory(course: Path):  # -> nbgrader.coursedir.CourseDirectory
+    """nbgrader's view of the course folder, with its nbgrader_config.py (for custom layouts)."""
+    from nbgrader.coursedir import CourseDirectory
+    from traitlets.config.loader import Config, PyFileConfigLoader
+
+    config = Config()
+    if (course / "nbgrader_config.py").is_file():
+        config = PyFileConfigLoader("nbgrader_config.py", path=str(course)).load_config()
+    config.CourseDirectory.root = str(course.resolve())
+    return CourseDirectory(config=config)
+
+
+def _exercise_comment(result, exercise_id: str) -> str | None:
+    exercise = next((e for e in result.exercises if e.id == exercise_id), None)
+    if exercise is None:
+        return None
+    lines = [f"Sandboxed grader (seed {result.seed}): {exercise.score:g} / {exercise.max_score:g}."]
+    lines += [f"- {check.name}: {check.message.splitlines()[0][:300] if check.message else 'failed'}"
+              for check in exercise.checks if not check.passed]
+    lines += [f"- {note[:300]}" for note in exercise.notes]
+    return "\n".join(lines)
+
+
+def write_scores(gradebook, assignment_id: str, scored: Scored) -> dict[str, float]:
+    """Set every grade cell of the student's notebook to the sandboxed grader's score for its
+    exercise (0, flagged for manual grading, when there is no report or no such exercise); the
+    function cells' comments say what failed. A manual score a grader gave stays, and is flagged
+    for review, as nbgrader's own autograde does. Returns grade cell -> score written."""
+    from nbgrader.api import MissingEntry
+
+    module = ASSIGNMENTS[assignment_id][0]
+    try:
+        notebook = gradebook.find_submission_notebook(module, assignment_id, scored.student)
+    except MissingEntry:
+        scored.problem = scored.problem or f"no {module} notebook in nbgrader's gradebook for this student"
+        return {}
+    scores = {e.id: e for e in scored.result.exercises} if scored.result is not None else {}
+    written = {}
+    for grade in notebook.grades:
+        name = grade.name[:-len(CHECK_SUFFIX)] if grade.name.endswith(CHECK_SUFFIX) else None
+        exercise = scores.get(name)
+        if exercise is None:
+            grade.auto_score = 0.0
+            grade.needs_manual_grade = True
+        else:  # the exercise's share of its points (the cell's points are the exercise's, unless
+            # the spec changed after the release)
+            share = float(exercise.score) / float(exercise.max_score) if exercise.max_score else 0.0
+            grade.auto_score = round(min(max(share, 0.0), 1.0) * float(grade.max_score), 4)
+            grade.needs_manual_grade = grade.manual_score is not None
+        written[grade.name] = grade.auto_score
+    for comment in notebook.comments:
+        if comment.name.endswith(CODE_SUFFIX):
+            text = _exercise_comment(scored.result, comment.name[:-len(CODE_SUFFIX)]) if scored.result else None
+            comment.auto_comment = text if text is not None else (f"Not graded: {scored.problem}" if scored.problem
+                                                                   else comment.auto_comment)
+    gradebook.db.commit()
+    return written
+
+
+def autograde(course: Path, assignment_id: str, students: tuple[str, ...], options, *, execute: bool,
+              run_nbgrader_first: bool, progress=lambda scored: None, on_failure=lambda logs: None
+              ) -> list[Scored]:
+    """nbgrader's autograde (unless `run_nbgrader_first` is False), then the sandboxed grader's
+    scores written into the gradebook for each submission (or only `students`).
+
+    Where nbgrader's autograde fails on some notebooks (`on_failure` gets its log), those
+    students score 0, flagged for manual grading, and the others are scored; where it processed
+    none, TeacherError and nothing is written."""
+    from nbgrader.api import Gradebook, MissingEntry
+
+    from grader.course import load_assignment
+    from grader.runner import grade
+    from grader.sandbox.host import Sandbox
+    from grader.submission import SubmissionError, load_submission
+
+    if not (course / "nbgrader_config.py").is_file():
+        raise TeacherError(f"{course}: no nbgrader_config.py (make the course with `grade-teacher generate`)")
+    started = time.time()
+    failures = []
+    if run_nbgrader_first:
+        flags = [] if execute else ["--Execute.enabled=False"]
+        for student in students or (None,):
+            try:
+                run_nbgrader(course, "autograde", assignment_id, "--force", *flags,
+                             *(["--student", student] if student else []))
+            except TeacherError as error:  # some students' notebooks; the others are scored
+                failures.append(str(error))
+    coursedir = course_directory(course)
+    module = ASSIGNMENTS[assignment_id][0]
+    with Gradebook(coursedir.db_url, coursedir.course_id) as gradebook:
+        try:
+            submitted = sorted(s.student.id for s in gradebook.assignment_submissions(assignment_id))
+        except MissingEntry:
+            raise TeacherError(f"{assignment_id}: not in the gradebook (run `grade-teacher generate` first)") from None
+        chosen = [s for s in submitted if not students or s in students]
+        missing = sorted(set(students) - set(submitted))
+        if missing:
+            raise TeacherError(f"no submission of {assignment_id} in the gradebook for: {', '.join(missing)}")
+        assignment = load_assignment(assignment_id)
+        pending = {student: Scored(student, Path(coursedir.format_path(coursedir.autograded_directory, student,
+                                                                       assignment_id)) / f"{module}.ipynb")
+                   for student in chosen}
+        if failures:
+            fresh = {student for student, scored in pending.items()
+                     if scored.path.is_file() and scored.path.stat().st_mtime >= started - 1}
+            if not fresh:  # nbgrader did nothing: keep the gradebook as it was
+                raise TeacherError("\n".join(failures))
+            on_failure(failures)
+            for student, scored in pending.items():
+                if student not in fresh:
+                    scored.problem = "nbgrader's autograde failed on this submission (see its log)"
+        done: list[Scored] = []
+        sandbox = None
+        try:
+            for student in chosen:
+                scored = pending[student]
+                if scored.problem:
+                    write_scores(gradebook, assignment_id, scored)
+                    del pending[student]
+                    done.append(scored)
+                    progress(scored)
+                    continue
+                try:
+                    if sandbox is None:
+                        sandbox = Sandbox(torch=assignment_id in TORCH_ASSIGNMENTS, limits=options.limits,
+                                          isolate=options.isolate)
+                        sandbox.start()
+                    scored.result = grade(assignment, load_submission(scored.path, scored.path.parent), options,
+                                          sandbox)
+                except SubmissionError as error:
+                    scored.problem = str(error)
+                except Exception as error:  # noqa: BLE001 - one student's scores, never the class's
+                    scored.problem = f"the grader failed ({type(error).__name__}: {error}); grade it again"
+                    scored.grader_error = True
+                    if sandbox is not None:
+                        sandbox.close()
+                    sandbox = None
+                write_scores(gradebook, assignment_id, scored)
+                del pending[student]
+                done.append(scored)
+                progress(scored)
+        finally:
+            if sandbox is not None:
+                sandbox.close()
+            for scored in pending.values():  # stopped early: nbgrader's own scores must not stand
+                scored.problem = scored.problem or "grading stopped before this student"
+                write_scores(gradebook, assignment_id, scored)
+    return done
+
+
+# --- the command --------------------------------------------------------------------------------
+
+
+def _say(message: object) -> None:
+    from grader.report import visible
+
+    click.echo(visible(str(message)), err=True)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+def main() -> None:
+    """Teaching staff: the course's notebooks, nbgrader releases, and official scores.
+
+    \b
+    grade-teacher notebooks                        rebuild assignments/*/<module>.ipynb from the stubs
+    grade-teacher generate COURSE -a 05_softmax    nbgrader source/ + generate_assignment + leak check
+    grade-teacher autograde COURSE 05_softmax      nbgrader autograde, then the sandbox's scores
+    """
+
+
+@main.command("notebooks")
+@click.option("--course", "course", type=click.Path(path_type=Path, file_okay=False),
+              help="The course folder holding assignments/ (default: here or above, else this installation's).")
+@click.option("--check", "check_only", is_flag=True,
+              help="Write nothing; exit 1 if a notebook differs from what its stub makes.")
+@click.option("--assignment", "-a", "assignment_ids", multiple=True, type=click.Choice(list(ASSIGNMENTS)),
+              help="Only these assignments (repeatable; default all).")
+def notebooks_command(course: Path | None, check_only: bool, assignment_ids: tuple[str, ...]) -> None:
+    """Make each assignment's notebook from its stub module (the one source of truth)."""
+    try:
+        root = course_root(course)
+        differing = write_notebooks(root, list(assignment_ids) or None, check_only)
+    except (StubError, SyntaxError) as error:
+        _say(f"grade-teacher notebooks: {error}")
+        sys.exit(1)
+    for path in differing:
+        _say(f"{'differs from its stub' if check_only else 'written'}: {path}")
+    if check_only and differing:
+        _say("run `grade-teacher notebooks` (or `python scripts/build_notebooks.py`) and commit the notebooks")
+        sys.exit(1)
+
+
+@main.command("generate")
+@click.argument("course_dir", type=click.Path(path_type=Path, file_okay=False))
+@click.option("--assignment", "-a", "assignment_ids", multiple=True, type=click.Choice(list(ASSIGNMENTS)),
+              help="Assignments to release (repeatable; default all).")
+@click.option("--course", "course", type=click.Path(path_type=Path, file_okay=False),
+              help="The course folder holding assignments/ (default: here or above, else this installation's).")
+@click.option("--solutions", type=click.Path(path_type=Path, file_okay=False),
+              help="Model solutions, <id>/<module>.py (default: tests/model_solutions of the course).")
+def generate_command(course_dir: Path, assignment_ids: tuple[str, ...], course: Path | None,
+                     solutions: Path | None) -> None:
+    """Make COURSE_DIR an nbgrader course (source/, nbgrader_config.py), run nbgrader's
+    generate_assignment, and check that each release holds the stubs and nothing more.
+
+    Exit status 0: every release was generated and is clean; 1 otherwise (why, on stderr).
+    """
+    try:
+        root = course_root(course)
+        solutions = solutions or root / "tests" / "model_solutions"
+        releases = generate(course_dir, list(assignment_ids) or list(ASSIGNMENTS), root, solutions)
+    except (TeacherError, StubError, OSError) as error:
+        for line in str(error).splitlines():
+            _say(f"grade-teacher generate: {line}")
+        sys.exit(1)
+    clean = True
+    for release in releases:
+        for problem in release.problems:
+            _say(f"grade-teacher generate: {release.assignment_id}: {problem}")
+        clean = clean and not release.problems
+        click.echo(f"{release.assignment_id}: {release.release} "
+                   f"{'(checked: no solutions, hidden tests or reference)' if not release.problems else '(NOT clean)'}")
+    if not clean:
+        sys.exit(1)
+
+
+@main.command("autograde")
+@click.argument("course_dir", type=click.Path(path_type=Path, file_okay=False, exists=True))
+@click.argument("assignment_id", type=click.Choice(list(ASSIGNMENTS)))
+@click.option("--student", "students", multiple=True, help="Only this student (repeatable; default all).")
+@click.option("--execute", is_flag=True,
+              help="Let nbgrader run the notebooks too (outputs for feedback). Runs student code outside "
+                   "the sandbox, in a Jupyter kernel under your account: only for code you trust.")
+@click.option("--scores-only", is_flag=True,
+              help="Do not run nbgrader's autograde (you ran it): only write the sandboxed grader's scores.")
+@click.option("--seed", type=int, default=None, help="Seed for every generated input (default: a fresh secret seed).")
+@click.option("--device", type=click.Choice(["auto", "cpu", "cuda"]), default="auto", show_default=True)
+@click.option("--no-timing", is_flag=True, help="Skip the timing checks (their points count for the other checks).")
+@click.option("--reports", type=click.Path(path_type=Path, file_okay=False),
+              help="Also write each student's JSON report (as `grade --format json`) to this folder.")
+@click.option("--examples", "examples_factor", type=click.FloatRange(0.05, 1.0), default=1.0, hidden=True)
+def autograde_command(course_dir: Path, assignment_id: str, students: tuple[str, ...], execute: bool,
+                      scores_only: bool, seed: int | None, device: str, no_timing: bool, reports: Path | None,
+                      examples_factor: float) -> None:
+    """Grade ASSIGNMENT_ID's submissions in nbgrader's COURSE_DIR: nbgrader's autograde, then
+    each grade cell's score from the sandboxed grader (what `grade` gives the notebook), never
+    from the student's kernel. Prints a CSV gradebook (as grade-class); exit status 0 means
+    grading ran.
+    """
+    import torch
+
+    from grader.batch import Gradebook as CsvBook
+    from grader.batch import StudentResult, report_file_name, write_new_file
+    from grader.cli import _device, choose_seed
+    from grader.report import to_json
+    from grader.runner import Options
+
+    torch.set_num_threads(1)
+    options = Options(seed=choose_seed(seed, official=True), device=_device(device), timing=not no_timing,
+                      examples_factor=examples_factor)
+    if reports is not None:
+        reports.mkdir(parents=True, exist_ok=True)
+    book = CsvBook(assignment_id, options.seed)
+    click.echo(book.header(), nl=False)
+
+    def progress(scored: Scored) -> None:
+        click.echo(book.row(StudentResult(scored.student, scored.path, scored.result, scored.problem)), nl=False)
+        if scored.result is None:
+            _say(f"{scored.student}: {scored.problem}")
+            return
+        _say(f"{scored.student}: {scored.result.score:g} / {scored.result.max_score:g}")
+        if reports is not None:
+            try:
+                write_new_file(reports, report_file_name(scored.student), to_json([scored.result]) + "\n")
+            except OSError as error:
+                _say(f"grade-teacher autograde: {scored.student}: the report could not be written "
+                     f"({error.strerror or error})")
+
+    try:
+        done = autograde(course_dir, assignment_id, students, options, execute=execute,
+                         run_nbgrader_first=not scores_only, progress=progress,
+                         on_failure=lambda logs: [_say(f"grade-teacher autograde: {line}")
+                                                  for log in logs for line in log.splitlines()])
+    except ImportError as error:
+        _say(f"grade-teacher autograde: {error}; install the teacher's tools: pip install 'dl-grader[teacher]'")
+        sys.exit(1)
+    except (TeacherError, OSError) as error:
+        for line in str(error).splitlines():
+            _say(f"grade-teacher autograde: {line}")
+        sys.exit(1)
+    _say(f"grade-teacher autograde: {len(done)} submission(s) scored in the gradebook with seed {options.seed} "
+         f"(replay one: grade PATH --seed {options.seed}{' --no-timing' if no_timing else ''})")
+    if done and all(scored.grader_error for scored in done):
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()
+
