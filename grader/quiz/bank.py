@@ -1,0 +1,276 @@
+"""The question bank: TOML files teaching staff write by hand, one per topic, checked on load.
+
+    assignments/07_quiz/bank/05_optimizers.toml
+
+    topic = "Optimizers"
+
+    [[question]]
+    id = "adam_bias_correction"         # unique in the bank; the answers file's key
+    kind = "single"                     # single | multiple | numeric | parametrized
+    points = 1                          # optional, default 1
+    text = "Why does Adam divide m by (1 - beta1^t)?"
+    choices = ["...", "...", "..."]     # single and multiple: labelled a, b, c... in this order
+    answer = "b"                        # single: one letter; multiple: ["a", "c"]; numeric: a number
+    explanation = "..."                 # shown after grading, right or wrong
+
+Numeric questions give `abs_tol` and/or `rel_tol` (an answer passes within the larger of the
+two) and at least one plausible wrong answer, `mistakes = [{answer = 1.0, why = "took log10"}]`
+("that is what you get if you took log10"). Parametrized questions name a generator
+(`generator = "conv2d_output_size"`, see `generators.py`) instead of an answer; their text and
+explanation show the student's numbers with placeholders (`{h}`, `{k}`; the explanation may also
+use the generator's intermediate values and `{answer}`), and the text must show every number
+the answer depends on.
+
+Every mistake in a file is reported as `FILE: question 'ID', field 'FIELD': what is wrong`.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import string
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import click
+
+from grader.quiz.generators import GENERATORS
+from grader.quiz.kinds import (LETTERS, ChoiceQuestion, MultipleChoice, NumericQuestion, ParametrizedQuestion,
+                               Question, SingleChoice)
+
+QUIZ_ID = "07_quiz"
+#: the file a student hands in
+ANSWERS_FILE = "answers.toml"
+#: the course's own bank, never one found beside a student's answers
+BANK_DIR = Path(__file__).resolve().parents[2] / "assignments" / QUIZ_ID / "bank"
+ID_PATTERN = re.compile(r"[a-z][a-z0-9_]{0,47}")
+#: keys of the answers file that are not questions
+RESERVED = frozenset({"student", "quiz"})
+COMMON = {"id", "kind", "text", "explanation", "points"}
+FIELDS = {
+    "single": COMMON | {"choices", "answer"},
+    "multiple": COMMON | {"choices", "answer"},
+    "numeric": COMMON | {"answer", "abs_tol", "rel_tol", "mistakes"},
+    "parametrized": COMMON | {"generator", "abs_tol", "rel_tol"},
+}
+#: the student id whose numbers check a parametrized question's templates when the bank loads
+CHECK_STUDENT = "bank-check"
+
+
+class BankError(click.ClickException):
+    """A mistake in the question bank (staff's, not a student's): one line naming the file, the
+    question and the field. A ClickException, so a command that meets it says that line and
+    exits with status 1."""
+
+
+@dataclass(frozen=True)
+class Bank:
+    quiz_id: str
+    questions: tuple[Question, ...]
+    folder: Path
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_by_id", {q.id: q for q in self.questions})
+
+    def get(self, question_id: str) -> Question | None:
+        return self._by_id.get(question_id)  # type: ignore[attr-defined]
+
+    @property
+    def max_score(self) -> float:
+        return round(sum(q.points for q in self.questions), 4)
+
+    def topics(self) -> list[str]:
+        return list(dict.fromkeys(q.topic for q in self.questions))
+
+
+class _Where:
+    """Builds BankError messages for one question of one file."""
+
+    def __init__(self, file: str, question: str | None = None) -> None:
+        self.file, self.question = file, question
+
+    def error(self, field: str | None, message: str) -> BankError:
+        parts = [self.file]
+        if self.question is not None:
+            parts.append(f"question {self.question}")
+        if field is not None:
+            parts.append(f"field '{field}'")
+        return BankError(": ".join([", ".join(parts), message]))
+
+
+def _text(where: _Where, entry: dict, field: str) -> str:
+    value = entry.get(field)
+    if not isinstance(value, str) or not value.strip():
+        raise where.error(field, "must be a non-empty string")
+    return value.strip()
+
+
+def _number(where: _Where, entry: dict, field: str, low: float = -math.inf, default: float | None = None) -> float:
+    if field not in entry:
+        if default is None:
+            raise where.error(field, "is missing")
+        return default
+    value = entry[field]
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+        raise where.error(field, f"must be a number, got {value!r}")
+    if value < low:
+        raise where.error(field, f"must be at least {low:g}, got {value!r}")
+    return float(value)
+
+
+def _choices(where: _Where, entry: dict) -> tuple[str, ...]:
+    choices = entry.get("choices")
+    if not isinstance(choices, list) or not 2 <= len(choices) <= 8:
+        raise where.error("choices", "must be a list of 2 to 8 strings")
+    for number, choice in enumerate(choices):
+        if not isinstance(choice, str) or not choice.strip():
+            raise where.error("choices", f"choice {LETTERS[number]} must be a non-empty string")
+    if len({c.strip() for c in choices}) != len(choices):
+        raise where.error("choices", "two choices are the same")
+    return tuple(c.strip() for c in choices)
+
+
+def _letters(where: _Where, entry: dict, labels: str, many: bool) -> frozenset[str]:
+    value = entry.get("answer")
+    items = value if many and isinstance(value, list) else [value] if not many else None
+    if items is None or not items:
+        raise where.error("answer", 'must be a list of letters, e.g. ["a", "c"]')
+    letters = set()
+    for item in items:
+        if not isinstance(item, str) or item not in labels:
+            raise where.error("answer", f"{item!r} is not one of the choices {labels[0]}-{labels[-1]}")
+        if item in letters:
+            raise where.error("answer", f"{item!r} is listed twice")
+        letters.add(item)
+    return frozenset(letters)
+
+
+def _tolerances(where: _Where, entry: dict) -> tuple[float, float]:
+    if "abs_tol" not in entry and "rel_tol" not in entry:
+        raise where.error("abs_tol", "give abs_tol or rel_tol (or both); abs_tol = 0 means exactly")
+    abs_tol = _number(where, entry, "abs_tol", 0.0, default=0.0)
+    rel_tol = _number(where, entry, "rel_tol", 0.0, default=0.0)
+    if rel_tol >= 0.5:
+        raise where.error("rel_tol", f"must be below 0.5 (a share, 0.01 is 1%), got {rel_tol:g}")
+    return abs_tol, rel_tol
+
+
+def _placeholders(template: str) -> list[str]:
+    return [name for _, name, _, _ in string.Formatter().parse(template) if name is not None]
+
+
+def _check_templates(where: _Where, question: ParametrizedQuestion) -> None:
+    """Render the text and explanation with a sample student's numbers: every placeholder must
+    be a value the generator draws, and the text must show every number the answer depends on."""
+    from grader.quiz.kinds import draw
+
+    try:
+        variant = draw(question, CHECK_STUDENT, question.quiz_id)
+    except Exception as error:  # noqa: BLE001 - a generator that fails is the bank's problem to report
+        raise where.error("generator", f"{question.generator!r} failed: {type(error).__name__}: {error}") from None
+    for field, render, known in (("text", question.shown_text, variant.params),
+                                 ("explanation", question.shown_explanation,
+                                  {**variant.params, **variant.extra, "answer": 0})):
+        try:
+            render(variant)
+        except KeyError as error:
+            raise where.error(field, f"placeholder {{{error.args[0]}}} is not a value of generator "
+                                     f"{question.generator!r} (it has: {', '.join(sorted(known))})") from None
+        except (ValueError, IndexError, AttributeError) as error:
+            raise where.error(field, f"cannot be filled in ({error}); write a literal brace as {{{{ or }}}}") \
+                from None
+    shown = set(_placeholders(question.text))
+    missing = sorted(set(variant.params) - shown)
+    if missing:
+        raise where.error("text", f"does not show {', '.join('{' + m + '}' for m in missing)}, which the "
+                                  f"answer depends on")
+
+
+def _question(where: _Where, question_id: str, entry: Any, topic: str, quiz_id: str) -> Question:
+    if not isinstance(entry, dict):
+        raise where.error(None, "each [[question]] must be a table")
+    kind = entry.get("kind")
+    if kind not in FIELDS:
+        raise where.error("kind", f"must be one of {', '.join(FIELDS)}, got {kind!r}")
+    unknown = sorted(set(entry) - FIELDS[kind])
+    if unknown:
+        raise where.error(unknown[0], f"is not a field of a {kind} question (its fields: "
+                                      f"{', '.join(sorted(FIELDS[kind]))})")
+    common = dict(id=question_id, topic=topic, file=where.file, text=_text(where, entry, "text"),
+                  explanation=_text(where, entry, "explanation"),
+                  points=_number(where, entry, "points", 0.0, default=1.0))
+    if common["points"] <= 0 or common["points"] > 100:
+        raise where.error("points", f"must be above 0 and at most 100, got {common['points']:g}")
+    if kind in ("single", "multiple"):
+        choices = _choices(where, entry)
+        key = _letters(where, entry, LETTERS[:len(choices)], many=kind == "multiple")
+        cls: type[ChoiceQuestion] = SingleChoice if kind == "single" else MultipleChoice
+        return cls(**common, choices=choices, key=key)
+    abs_tol, rel_tol = _tolerances(where, entry)
+    if kind == "numeric":
+        answer = _number(where, entry, "answer")
+        question = NumericQuestion(**common, abs_tol=abs_tol, rel_tol=rel_tol, answer=answer,
+                                   mistakes=_mistakes(where, entry))
+        for value, why in question.mistakes:
+            if question.accepts(value, answer):
+                raise where.error("mistakes", f"{value:g} ({why}) is within the tolerance of the answer "
+                                              f"{answer:g}: it would score full marks")
+        return question
+    name = entry.get("generator")
+    if name not in GENERATORS:
+        raise where.error("generator", f"{name!r} is not a generator; known: {', '.join(sorted(GENERATORS))}")
+    question = ParametrizedQuestion(**common, abs_tol=abs_tol, rel_tol=rel_tol, generator=name, quiz_id=quiz_id)
+    _check_templates(where, question)
+    return question
+
+
+def _mistakes(where: _Where, entry: dict) -> tuple[tuple[float, str], ...]:
+    items = entry.get("mistakes")
+    if not isinstance(items, list) or not items:
+        raise where.error("mistakes", 'give at least one plausible wrong answer: '
+                                      'mistakes = [{answer = 1.0, why = "took the log in base 10"}]')
+    found = []
+    for item in items:
+        if not isinstance(item, dict) or set(item) != {"answer", "why"}:
+            raise where.error("mistakes", "each mistake is a table {answer = <number>, why = \"...\"}")
+        found.append((_number(where, item, "answer"), _text(where, item, "why")))
+    return tuple(found)
+
+
+def load_bank(folder: Path | None = None, quiz_id: str = QUIZ_ID) -> Bank:
+    """Every `*.toml` file of `folder` (the course's bank by default), in file-name order, its
+    questions in the order written. Raises BankError for the first mistake found."""
+    folder = BANK_DIR if folder is None else folder
+    files = sorted(folder.glob("*.toml")) if folder.is_dir() else []
+    if not files:
+        raise BankError(f"{folder}: no question bank here (expected one .toml file per topic)")
+    questions: list[Question] = []
+    seen: dict[str, str] = {}
+    for path in files:
+        name = path.name
+        try:
+            document = tomllib.loads(path.read_text(encoding="utf-8"))
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
+            raise BankError(f"{name}: not valid TOML ({error})") from None
+        where = _Where(name)
+        unknown = sorted(set(document) - {"topic", "question"})
+        if unknown:
+            raise where.error(unknown[0], "is not a field of a bank file (its fields: topic, and one "
+                                          "[[question]] table per question)")
+        topic = _text(where, document, "topic")
+        entries = document.get("question")
+        if not isinstance(entries, list) or not entries:
+            raise where.error("question", "no [[question]] tables in this file")
+        for number, entry in enumerate(entries, start=1):
+            question_id = entry.get("id") if isinstance(entry, dict) else None
+            if not isinstance(question_id, str) or not ID_PATTERN.fullmatch(question_id) or question_id in RESERVED:
+                raise _Where(name, f"#{number}").error(
+                    "id", f"must be lowercase letters, digits and _, starting with a letter, at most 48 "
+                          f"characters, and not {' or '.join(sorted(RESERVED))}; got {question_id!r}")
+            if question_id in seen:
+                raise _Where(name, repr(question_id)).error("id", f"is used twice (also in {seen[question_id]})")
+            seen[question_id] = name
+            questions.append(_question(_Where(name, repr(question_id)), question_id, entry, topic, quiz_id))
+    return Bank(quiz_id, tuple(questions), folder)

@@ -1,0 +1,343 @@
+"""Question kinds: how an answer is read, and how it is scored.
+
+Each kind reads a student's answer two ways: `read` takes a value from the answers file
+(already parsed by TOML: a string, a number, a list), `read_text` takes what a student typed
+(a terminal prompt, or a line of an answers file that is not valid TOML). Both raise
+`AnswerError` with a one-line message when the answer cannot be read; `score` then gives the
+earned share 0..1 and what to tell the student.
+
+Multiple choice earns partial credit: (right picks - wrong picks) / number of right choices,
+floored at 0. Picking every choice therefore earns nothing unless most choices are right, and
+leaving out one right choice of three earns 2/3.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import string
+from dataclasses import dataclass, field
+from typing import Any, ClassVar
+
+from grader.quiz.dice import Dice, variant_seed
+from grader.quiz.generators import GENERATORS, Variant
+
+LETTERS = string.ascii_lowercase
+#: the longest piece of a student's answer quoted back in a message
+QUOTE = 40
+
+
+class AnswerError(Exception):
+    """An answer that cannot be read; the message is one line for the student."""
+
+
+def quoted(value: Any) -> str:
+    """A student's value as a message quotes it: short, one line."""
+    text = value if isinstance(value, str) else repr(value)
+    text = text.replace("\n", " ")
+    return repr(text[:QUOTE] + "..." if len(text) > QUOTE else text)
+
+
+def format_number(value: float) -> str:
+    """14, 0.2474, -3.1e-05: whole numbers in full, others to 6 significant digits."""
+    value = float(value)
+    if value.is_integer() and abs(value) < 1e15:
+        return str(int(value))
+    return f"{value:.6g}"
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """How one answer scored."""
+
+    credit: float
+    summary: str = ""
+    expected: str = ""
+    got: str = ""
+    diagnosis: str = ""
+
+
+@dataclass(frozen=True)
+class Question:
+    id: str
+    topic: str
+    file: str
+    text: str
+    explanation: str
+    points: float
+
+    kind: ClassVar[str] = ""
+    #: what the answers file says about the form of an answer
+    form: ClassVar[str] = ""
+
+    def variant(self, student: str | None, quiz_id: str) -> Variant | None:
+        """This student's numbers (None: the question has none)."""
+        return None
+
+    def shown_text(self, variant: Variant | None) -> str:
+        return self.text
+
+    def shown_explanation(self, variant: Variant | None) -> str:
+        return self.explanation
+
+    def key_text(self, variant: Variant | None) -> str:
+        """The right answer as the answers file would hold it."""
+        raise NotImplementedError
+
+    def read(self, value: Any) -> Any:
+        raise NotImplementedError
+
+    def read_text(self, text: str) -> Any:
+        raise NotImplementedError
+
+    def score(self, answer: Any, variant: Variant | None) -> Outcome:
+        raise NotImplementedError
+
+    def to_toml(self, answer: Any) -> str:
+        """An answer as a TOML value, for writing an answers file."""
+        raise NotImplementedError
+
+
+# ---------------------------------------------------------------------------------- choices
+
+
+@dataclass(frozen=True)
+class ChoiceQuestion(Question):
+    choices: tuple[str, ...] = ()
+    key: frozenset[str] = field(default_factory=frozenset)
+
+    @property
+    def labels(self) -> str:
+        return LETTERS[:len(self.choices)]
+
+    def _range(self) -> str:
+        return f"{self.labels[0]}-{self.labels[-1]}"
+
+    def _letter(self, item: Any) -> str:
+        if not isinstance(item, str):
+            raise AnswerError(f"expected a letter in quotes such as \"{self.labels[1]}\", got {quoted(item)}")
+        letter = item.strip().lower().rstrip(")").strip()
+        if not letter:
+            raise AnswerError("an empty letter in the list")
+        if len(letter) != 1 or letter not in LETTERS:
+            raise AnswerError(f"{quoted(item)} is not a choice; the choices are {self._range()}")
+        if letter not in self.labels:
+            raise AnswerError(f"there is no choice {letter!r}; the choices are {self._range()}")
+        return letter
+
+    def _letters(self, value: Any) -> list[str]:
+        """The letters a value names: "b", "a, c", "ac" or ["a", "c"]."""
+        if isinstance(value, str):
+            text = value.strip()
+            if re.fullmatch(r"[A-Za-z]+", text) and len(text) <= len(LETTERS):
+                return [self._letter(c) for c in text]
+            parts = [p for p in re.split(r"[\s,;]+", text.strip("[]() ")) if p]
+            return [self._letter(p.strip("\"'")) for p in parts]
+        if isinstance(value, list):
+            return [self._letter(item) for item in value]
+        raise AnswerError(f"expected letters in quotes such as \"{self.labels[0]}\", got {quoted(value)}")
+
+    def read_text(self, text: str) -> Any:
+        return self.read(text)
+
+    def key_text(self, variant: Variant | None) -> str:
+        return self.to_toml(sorted(self.key) if len(self.key) > 1 or self.kind == "multiple" else min(self.key))
+
+    def _shown(self, letters) -> str:
+        return ", ".join(sorted(letters)) if letters else "nothing"
+
+
+@dataclass(frozen=True)
+class SingleChoice(ChoiceQuestion):
+    kind: ClassVar[str] = "single"
+    form: ClassVar[str] = 'single choice: one letter in quotes, e.g. "b"'
+
+    def read(self, value: Any) -> str:
+        letters = sorted(set(self._letters(value)))
+        if not letters:
+            raise AnswerError("no letter given")
+        if len(letters) > 1:
+            raise AnswerError(f"pick exactly one choice, got {', '.join(letters)}")
+        return letters[0]
+
+    def score(self, answer: str, variant: Variant | None) -> Outcome:
+        right = min(self.key)
+        if answer == right:
+            return Outcome(1.0)
+        return Outcome(0.0, "wrong choice", expected=right, got=answer)
+
+    def to_toml(self, answer: Any) -> str:
+        return f'"{answer}"'
+
+
+@dataclass(frozen=True)
+class MultipleChoice(ChoiceQuestion):
+    kind: ClassVar[str] = "multiple"
+    form: ClassVar[str] = 'multiple choice, every right letter: a list, e.g. ["a", "c"]'
+
+    def read(self, value: Any) -> frozenset[str]:
+        letters = frozenset(self._letters(value))
+        if not letters:
+            raise AnswerError("no letter given")
+        return letters
+
+    def score(self, answer: frozenset[str], variant: Variant | None) -> Outcome:
+        right, wrong = answer & self.key, answer - self.key
+        credit = max(0, len(right) - len(wrong)) / len(self.key)
+        if credit == 1.0:
+            return Outcome(1.0)
+        missed = len(self.key) - len(right)
+        summary = (f"{len(right)} of {len(self.key)} right choices picked, {len(wrong)} wrong "
+                   f"pick{'s' * (len(wrong) != 1)}: ({len(right)} - {len(wrong)}) / {len(self.key)} "
+                   f"= {max(0, len(right) - len(wrong))}/{len(self.key)} of the points")
+        if missed and not wrong:
+            summary += f" (missed {missed})"
+        return Outcome(credit, summary, expected=self._shown(self.key), got=self._shown(answer))
+
+    def to_toml(self, answer: Any) -> str:
+        return "[" + ", ".join(f'"{a}"' for a in sorted(answer)) + "]"
+
+
+# --------------------------------------------------------------------------------- numbers
+
+
+def read_number(value: Any) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float, str)):
+        raise AnswerError(f"expected a number such as 0.25, got {quoted(value)}")
+    if isinstance(value, str):
+        text = value.strip().replace("\u2212", "-")  # a typographic minus, as pasted from notes
+        if re.fullmatch(r"[+-]?\d+,\d+", text):
+            raise AnswerError(f"{quoted(value)} is not a number: write the decimal point as '.', e.g. "
+                              f"{text.replace(',', '.')}")
+        try:
+            number = float(text.replace("_", "")) if re.fullmatch(r"[0-9eE.+\-_]+", text) else None
+        except ValueError:
+            number = None
+        if number is None:
+            raise AnswerError(f"{quoted(value)} is not a number; write a plain number such as 0.25 or 1.5e-3")
+    else:
+        try:
+            number = float(value)
+        except OverflowError:
+            raise AnswerError(f"{quoted(value)} is too large to be an answer") from None
+    if not math.isfinite(number):
+        raise AnswerError(f"{quoted(value)} is not a finite number")
+    return number
+
+
+@dataclass(frozen=True)
+class NumericQuestion(Question):
+    abs_tol: float = 0.0
+    rel_tol: float = 0.0
+    answer: float = 0.0
+    #: (value, what a student did to get it)
+    mistakes: tuple[tuple[float, str], ...] = ()
+
+    kind: ClassVar[str] = "numeric"
+    form: ClassVar[str] = "a number, e.g. 0.25 or 1.5e-3"
+
+    def accepts(self, value: float, key: float) -> bool:
+        allowed = max(self.abs_tol, self.rel_tol * abs(key))
+        return abs(value - key) <= allowed * (1 + 1e-9) + 1e-12 * abs(key)
+
+    def tolerance_text(self, key: float) -> str:
+        parts = []
+        if self.abs_tol:
+            parts.append(f"± {format_number(self.abs_tol)}")
+        if self.rel_tol:
+            parts.append(f"± {format_number(self.rel_tol * 100)}%")
+        return f" ({' or '.join(parts)})" if parts else ""
+
+    def key_value(self, variant: Variant | None) -> float:
+        return self.answer
+
+    def known_mistakes(self, variant: Variant | None) -> list[tuple[float, str]]:
+        return list(self.mistakes)
+
+    def key_text(self, variant: Variant | None) -> str:
+        return format_number(self.key_value(variant))
+
+    def read(self, value: Any) -> float:
+        return read_number(value)
+
+    def read_text(self, text: str) -> float:
+        return read_number(text)
+
+    def score(self, answer: float, variant: Variant | None) -> Outcome:
+        key = self.key_value(variant)
+        if self.accepts(answer, key):
+            return Outcome(1.0)
+        diagnosis = next((f"that is what you get if you {why}" for value, why in self.known_mistakes(variant)
+                          if self.accepts(answer, value)), "")
+        return Outcome(0.0, "wrong value", expected=format_number(key) + self.tolerance_text(key),
+                       got=format_number(answer), diagnosis=diagnosis)
+
+    def to_toml(self, answer: Any) -> str:
+        value = float(answer)
+        return str(int(value)) if value.is_integer() and abs(value) < 1e15 else repr(value)
+
+
+class Placeholders(dict):
+    """Values for a template; a missing one raises KeyError naming it."""
+
+
+@dataclass(frozen=True)
+class ParametrizedQuestion(NumericQuestion):
+    generator: str = ""
+    quiz_id: str = ""
+
+    kind: ClassVar[str] = "parametrized"
+    form: ClassVar[str] = "a number, e.g. 0.25 or 1.5e-3 (your own numbers)"
+
+    def variant(self, student: str | None, quiz_id: str | None = None) -> Variant | None:
+        if not student:
+            return None
+        return draw(self, student, quiz_id or self.quiz_id)
+
+    def shown_text(self, variant: Variant | None) -> str:
+        if variant is None:
+            return self.text
+        return self.text.format_map(Placeholders(variant.params))
+
+    def shown_explanation(self, variant: Variant | None) -> str:
+        if variant is None:
+            return self.explanation
+        values = {**variant.params, **variant.extra, "answer": format_number(variant.answer)}
+        return self.explanation.format_map(Placeholders(values))
+
+    def key_value(self, variant: Variant | None) -> float:
+        if variant is None:
+            raise ValueError(f"{self.id}: no variant")
+        return float(variant.answer)
+
+    def known_mistakes(self, variant: Variant | None) -> list[tuple[float, str]]:
+        return [] if variant is None else [(float(v), why) for why, v in variant.mistakes.items()]
+
+
+#: the most draws tried for a variant whose known mistakes are told apart from its answer
+MAX_DRAWS = 200
+
+
+def draw(question: ParametrizedQuestion, student: str, quiz_id: str) -> Variant:
+    """The student's variant: drawn again and again from their own seed (so always the same)
+    until at least one known mistake is told apart from the answer; mistakes the tolerance
+    cannot tell apart from the answer are dropped."""
+    dice = Dice(variant_seed(quiz_id, student, question.id))
+    make = GENERATORS[question.generator]
+    for _ in range(MAX_DRAWS):
+        variant = make(dice)
+        key = float(variant.answer)
+        mistakes = {}
+        for why, value in variant.mistakes.items():
+            value = float(value)
+            if math.isfinite(value) and not question.accepts(value, key) and not any(
+                    question.accepts(value, kept) for kept in mistakes.values()):
+                mistakes[why] = value
+        if mistakes:
+            return Variant(variant.params, variant.answer, mistakes, variant.extra)
+    raise RuntimeError(f"{question.id}: generator {question.generator!r} drew no variant whose mistakes "
+                       f"the tolerance tells apart from the answer in {MAX_DRAWS} tries")
+
+
+KINDS: dict[str, type[Question]] = {cls.kind: cls for cls in (SingleChoice, MultipleChoice, NumericQuestion,
+                                                               ParametrizedQuestion)}
