@@ -99,6 +99,21 @@ def _dotted(node: ast.AST) -> list[str] | None:
     return None
 
 
+def _named_attribute(node: ast.AST, local: Any) -> tuple[str, str] | None:
+    """`getattr(sys, "modules")` (or setattr, delattr, hasattr) as ("modules", "sys.modules"):
+    an attribute named by a string is the attribute itself (the path is "" when the object is
+    not an imported name)."""
+    if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
+            and node.func.id in ("getattr", "setattr", "delattr", "hasattr") and len(node.args) >= 2):
+        return None
+    name = node.args[1]
+    if not (isinstance(name, ast.Constant) and isinstance(name.value, str)):
+        return None
+    parts = _dotted(node.args[0])
+    path = ".".join([local[parts[0]]] + parts[1:] + [name.value]) if parts and parts[0] in local else ""
+    return name.value, path
+
+
 class _Judge:
     def __init__(self, policy: BannedPolicy, helper_taints: dict[str, str] | None = None) -> None:
         self.policy = policy
@@ -142,6 +157,14 @@ class _Judge:
             if reason:
                 return reason
         for child in ast.walk(node):
+            named = _named_attribute(child, local)
+            if named is not None:
+                attribute, path = named
+                if attribute in INTERNAL_ATTRIBUTES:
+                    return f"`.{attribute}` (the interpreter's internals)"
+                reason = self.path_reason(path) if path else None
+                if reason:
+                    return reason
             if isinstance(child, ast.Import):
                 for alias in child.names:
                     reason = self.path_reason(alias.name, whole_module=True)
@@ -184,7 +207,12 @@ def _tampering_reason(node: ast.AST, aliases: dict) -> str | None:
             return f"`{child.id}` (dynamic code execution)"
         if isinstance(child, ast.Attribute) and child.attr in INTERNAL_ATTRIBUTES:
             return f"`.{child.attr}` (the interpreter's internals)"
-        if isinstance(child, (ast.Import, ast.ImportFrom)):
+        named = _named_attribute(child, local)
+        if named is not None and named[0] in INTERNAL_ATTRIBUTES:
+            return f"`.{named[0]}` (the interpreter's internals)"
+        if named is not None and named[1]:
+            paths = [named[1]]
+        elif isinstance(child, (ast.Import, ast.ImportFrom)):
             names = [a.name for a in child.names] if isinstance(child, ast.Import) else [child.module or ""]
             paths = names
         elif isinstance(child, (ast.Attribute, ast.Name)):
@@ -200,6 +228,25 @@ def _tampering_reason(node: ast.AST, aliases: dict) -> str | None:
             top = path.split(".")[0]
             if top in TAMPERING_MODULES:
                 return f"`{path}` ({ALWAYS_BANNED_REASONS[top]})"
+    return None
+
+
+#: what a reason names when the code tampers with the grader, not just uses a banned library
+_TAMPERING_WORDS = ("dynamic code execution", "interpreter's internals") + \
+    tuple(ALWAYS_BANNED_REASONS[m] for m in sorted(TAMPERING_MODULES))
+
+
+def _top_level_calls_of_tampering(tree: ast.Module, reasons: dict[str, str]) -> str | None:
+    """A top-level statement that uses a definition whose own code tampers (`_setup()` where
+    `_setup` runs `exec`): it runs at import, before every function."""
+    for statement in tree.body:
+        if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Import,
+                                  ast.ImportFrom)) or _is_main_guard(statement):
+            continue
+        for node in ast.walk(statement):
+            if isinstance(node, ast.Name) and node.id in reasons \
+                    and any(word in reasons[node.id] for word in _TAMPERING_WORDS):
+                return f"{reasons[node.id]} through `{node.id}`, used"
     return None
 
 
@@ -308,18 +355,25 @@ def _analyse(source: str, policy: BannedPolicy, taints: dict[str, str] | None = 
     # Module-level names bound to something banned (`expit = scipy.special.expit`).
     tainted_names: dict[str, str] = {}
     definitions: dict[str, ast.AST] = {}
+
+    def define(name: str, node: ast.AST) -> None:
+        # every definition a name ever had counts (`_keep = _impl` then a new `_impl`: the
+        # first one still runs); `sigmoid = make()` uses what `make` uses
+        definitions[name] = node if name not in definitions else ast.Module(body=[definitions[name], node],
+                                                                            type_ignores=[])
+
     for statement in tree.body:
         if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
-            definitions[statement.name] = statement
+            define(statement.name, statement)
         elif isinstance(statement, (ast.Assign, ast.AnnAssign)) and statement.value is not None:
             targets = statement.targets if isinstance(statement, ast.Assign) else [statement.target]
             reason = judge.node_reason(statement.value, aliases)
             for target in targets:
                 if isinstance(target, ast.Name):
-                    if isinstance(statement.value, ast.Lambda):
-                        definitions[target.id] = statement.value
-                    elif reason:
+                    if reason:
                         tainted_names[target.id] = reason
+                    else:
+                        define(target.id, statement.value)
     # Names imported at module level from something banned (`from scipy.special import softmax`,
     # or a helper's banned function): an exercise imported rather than defined is judged too.
     for name, path in aliases.items():
@@ -334,7 +388,7 @@ def _analyse(source: str, policy: BannedPolicy, taints: dict[str, str] | None = 
                 for alias in statement.names}
     reasons.update({name: reason for name, reason in tainted_names.items() if name in imported})
     report.tainted_names = dict(tainted_names)
-    tampering = _top_level_tampering(tree, aliases)
+    tampering = _top_level_tampering(tree, aliases) or _top_level_calls_of_tampering(tree, reasons)
     report.tampering = tampering
     if tampering:
         reasons = {name: f"{tampering} in your file's top-level code, which runs before every function"

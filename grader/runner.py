@@ -73,7 +73,8 @@ class Session:
         self.sandbox = sandbox
         self.helpers = helper_modules(submission.helper_folder, submission.source, assignment.module) \
             if submission.helper_folder is not None else Helpers()
-        self.static = analyse(_parsable_code(submission), assignment.banned, self.helpers)
+        self.readable = readable_code(submission)
+        self.static = analyse(self.readable.code, assignment.banned, self.helpers)
         #: a notebook's cells that raised when run, as one line each (the others ran)
         self.cell_errors: list[str] | None = None
         self.banned_uses = self.static.banned_uses
@@ -81,7 +82,11 @@ class Session:
         self.budget_seconds = 0.0
         #: while an exercise is graded again with stand-ins for what it calls (see `stand_ins`)
         self.stand_ins: StandInServer | None = None
-        if self.static.syntax_error:
+        if self.readable.syntax_error:
+            self.load_error = Failure(f"no cell of your notebook can be read by Python ({self.readable.syntax_error}), "
+                                      "so nothing in it can run", hint="fix the syntax error the cell's line names, "
+                                                                       "then grade again")
+        elif self.static.syntax_error:
             self.load_error = Failure(f"your file has a syntax error ({self.static.syntax_error}), "
                                       "so nothing in it can run",
                                       hint="run `python yourfile.py` to see the error, fix it, grade again")
@@ -131,8 +136,8 @@ class Session:
     def _load(self, worker: WorkerHandle) -> CallResult:
         result = worker.load(self.submission.source, self.submission.filename, self.assignment.module,
                              tuple(sorted(self.assignment.banned.modules)), self.assignment.banned.runtime_words,
-                             self.helpers, self.submission.cells)
-        if result.ok and self.submission.cells and self.cell_errors is None:
+                             self.helpers, self.readable.cells)
+        if result.ok and self.readable.cells and self.cell_errors is None:
             self.cell_errors = [_cell_error(e) for e in result.value or [] if isinstance(e, dict)]
         return result
 
@@ -143,19 +148,39 @@ class Session:
             torch.cuda.synchronize()
 
 
-def _parsable_code(submission: Submission) -> str:
-    """The code the static checks read: a file's source; a notebook's cells that Python can
-    parse (a cell with a syntax error fails alone when run, as in Jupyter)."""
+@dataclass
+class ReadableCode:
+    """What of a submission is analysed and run: a file's source, or a notebook's cells that
+    Python can parse (`code`, joined) and the cells to run (`cells`: those plus the ones with a
+    syntax error, which fail alone when run, as in Jupyter; a cell nested too deeply for the
+    parser is neither analysed nor run, and `notices` says so). `syntax_error`: the first
+    cell's error when no cell parses at all."""
+
+    code: str
+    cells: tuple[tuple[int, str], ...] = ()
+    notices: list[str] = field(default_factory=list)
+    syntax_error: str | None = None
+
+
+def readable_code(submission: Submission) -> ReadableCode:
     if not submission.cells:
-        return submission.source
-    good = []
+        return ReadableCode(submission.source)
+    good, run, notices, first_error = [], [], [], None
     for number, code in submission.cells:
         try:
             ast.parse(code)
-        except (SyntaxError, ValueError, RecursionError, MemoryError):
+        except SyntaxError as error:
+            run.append((number, code))
+            first_error = first_error or f"cell {number}, line {error.lineno}: {error.msg}"
+            continue
+        except (ValueError, RecursionError, MemoryError):
+            notices.append(f"cell {number} is nested too deeply (or holds a null byte) for Python to read: "
+                           f"it was not run; split its expressions into smaller statements")
             continue
         good.append(f"# cell {number}\n{code}")
-    return "\n\n".join(good) + "\n"
+        run.append((number, code))
+    code = "\n\n".join(good) + "\n"
+    return ReadableCode(code, tuple(run), notices, first_error if not good else None)
 
 
 def _cell_error(error: dict) -> str:
@@ -320,7 +345,7 @@ def grade(assignment: Assignment, submission: Submission, options: Options,
         report.exercises = [e for e in report.exercises if e.id in options.only]
     if session.load_error is not None:
         report.notices.append(session.load_error.summary)
-    report.notices.extend(session.cell_errors or [])
+    report.notices.extend(session.readable.notices + (session.cell_errors or []))
     timed = any(check.name == "timing" for exercise in assignment.exercises for check in exercise.all_checks())
     report.environment = {"device": options.device, "sandbox": dict(sandbox.isolation),
                           "timing": "on" if options.timing or not timed else "skipped",

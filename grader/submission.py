@@ -46,26 +46,80 @@ class Submission:
     helper_folder: Path | None = None
 
 
-TIME_LINE = re.compile(r"^(\s*)%time\s+(\S.*)$", re.MULTILINE)
-#: cell magics whose body is the student's Python, run as it is (Jupyter runs it and times it)
-PYTHON_CELL_MAGICS = ("%%time", "%%timeit", "%%capture", "%%prun")
+#: cell magics whose body runs as the student's Python in the kernel's namespace (Jupyter times
+#: or captures it); any other cell magic (`%%bash`, `%%writefile`, `%%timeit`, whose definitions
+#: do not persist) is commented out whole
+PYTHON_CELL_MAGICS = ("%%time", "%%capture", "%%prun")
+#: `x = !cmd` and `x = %magic ...`: an assignment from the shell or a magic
+_ASSIGNED_MAGIC = re.compile(r"^(\s*)([A-Za-z_][\w.]*(?:\s*,\s*[A-Za-z_][\w.]*)*)\s*=\s*([!%])")
+
+
+def cell_python(code: str) -> str:
+    """A code cell as plain Python that runs nothing but the student's Python, line for line
+    (line numbers stay those of the cell):
+
+    - a `%%time`-like cell: its body as it is (the magic line blanked); any other cell magic
+      commented out whole;
+    - `%time stmt` at the top level: `stmt`, which Jupyter runs (and later cells may use);
+    - any other line magic, `!cmd` or help line (`x?`): `pass`; `x = !cmd` gives `x = []`,
+      `x = %magic` gives `x = None`.
+
+    Hand-written rather than IPython's transformer on purpose: that one takes minutes on a cell
+    of a few thousand magic lines (in the grader's own process), and its output calls
+    `get_ipython()`, a name the student's code can rebind to run the magics' text as code.
+    """
+    lines = code.splitlines()
+    first = next((i for i, line in enumerate(lines) if line.strip()), None)
+    if first is not None and lines[first].lstrip().startswith("%%"):
+        if lines[first].split()[0] not in PYTHON_CELL_MAGICS:
+            return "\n".join(f"# {line}" for line in lines) + "\n"
+        lines[first] = ""
+    out = []
+    for line in lines:
+        stripped = line.lstrip()
+        indent = line[:len(line) - len(stripped)]
+        assigned = _ASSIGNED_MAGIC.match(line)
+        if line.startswith("%time ") or line.startswith("%time\t"):
+            out.append(line[len("%time"):].lstrip())
+        elif assigned:
+            out.append(f"{assigned.group(1)}{assigned.group(2)} = {'[]' if assigned.group(3) == '!' else 'None'}")
+        elif stripped.startswith(("%", "!", "?")) or (stripped.endswith("?") and not stripped.startswith("#")
+                                                      and stripped.rstrip("?").replace(".", "").isidentifier()):
+            out.append(f"{indent}pass")
+        else:
+            out.append(line)
+    return "\n".join(out) + "\n"
 
 
 def without_checks(code: str) -> str:
     """A cell's code without the notebook's own calls to the grader: top-level `from grader
-    import check` (or `import grader`) and `check(...)` statements, each line blanked (line
-    numbers stay). They grade the notebook from inside Jupyter; graded in the sandbox, where
-    the grader is absent, they would only fail."""
+    import check` (or `import grader`) and `check(...)` statements, replaced by `None` or
+    blank lines (line and column numbers stay). They grade the notebook from inside Jupyter;
+    graded in the sandbox, where the grader is absent, they would only fail. A statement that
+    shares a line with another is left as it is: blanking it could turn code Jupyter reads as
+    a string into code."""
     try:
         tree = ast.parse(code)
     except (SyntaxError, ValueError, RecursionError, MemoryError):
         return code
     lines = code.splitlines()
+    shared = _lines_shared(tree.body)
     for statement in tree.body:
-        if _is_grader_call(statement):
-            for index in range(statement.lineno - 1, statement.end_lineno or statement.lineno):
-                lines[index] = ""
+        span = range(statement.lineno - 1, statement.end_lineno or statement.lineno)
+        if not _is_grader_call(statement) or any(index in shared for index in span):
+            continue
+        for index in span:
+            lines[index] = lines[index][:statement.col_offset] + "None" if index == span.start else ""
     return "\n".join(lines) + "\n"
+
+
+def _lines_shared(statements: list[ast.stmt]) -> set[int]:
+    """Line indexes (0-based) that hold more than one top-level statement."""
+    seen: dict[int, int] = {}
+    for statement in statements:
+        for index in range(statement.lineno - 1, statement.end_lineno or statement.lineno):
+            seen[index] = seen.get(index, 0) + 1
+    return {index for index, count in seen.items() if count > 1}
 
 
 def _is_grader_call(statement: ast.stmt) -> bool:
@@ -79,31 +133,6 @@ def _is_grader_call(statement: ast.stmt) -> bool:
             (isinstance(function, ast.Attribute) and function.attr == "check"
              and isinstance(function.value, ast.Name) and function.value.id == "grader")
     return False
-
-
-def cell_python(code: str) -> str:
-    """A code cell as plain Python: the body of `%%time`-like cells as it is; any other cell
-    magic (`%%bash`, `%%html`, `%%writefile`) commented out whole, since grading runs no shell
-    and writes no files; line magics, `!cmd` and `x = !cmd` as IPython itself rewrites them,
-    into `get_ipython()` calls the sandbox answers without running anything."""
-    stripped = code.lstrip()
-    if stripped.startswith("%%"):
-        first, _, body = stripped.partition("\n")
-        if first.split()[0] not in PYTHON_CELL_MAGICS:
-            return "\n".join(f"# {line}" for line in code.splitlines()) + "\n"
-        code = body
-    # `%time stmt` runs stmt (later cells may use what it assigns): as plain code, which the
-    # static checks read like any other line
-    code = TIME_LINE.sub(r"\1\2", code)
-    try:
-        from IPython.core.inputtransformer2 import TransformerManager
-    except ImportError:  # without IPython: magics and shell lines commented out
-        return "\n".join(f"# {line}" if line.lstrip().startswith(("%", "!")) else line
-                         for line in code.splitlines()) + "\n"
-    try:
-        return TransformerManager().transform_cell(code)
-    except Exception:  # noqa: BLE001 - IPython cannot read it: Python will say why, for this cell
-        return code
 
 
 def _megabytes(size: int) -> str:

@@ -91,6 +91,12 @@ class _InertStub(types.ModuleType):
     def __getitem__(self, key: Any) -> Any:
         return _InertStub(f"{self.__name__}[]")
 
+    def __setitem__(self, key: Any, value: Any) -> None:  # plt.rcParams["figure.figsize"] = ...
+        pass
+
+    def __len__(self) -> int:
+        return 0
+
     def __enter__(self) -> Any:
         return self
 
@@ -656,6 +662,7 @@ class Worker:
         sys.modules[module.__name__] = module
         shell = _NotebookShell(module.__dict__)
         module.__dict__["get_ipython"] = lambda: shell
+        module.__dict__["display"] = lambda *args, **kwargs: None  # Jupyter's own, without an import
         errors: list[dict] = []
         for cell in cells:
             number, code = int(cell["number"]), str(cell["source"])
