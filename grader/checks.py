@@ -14,6 +14,12 @@ check other than the gates and the value checks (`VALUE_CHECKS`) needs `does_the
 No result that carries marks goes unjudged: a timed call's result is fetched after the clock
 stops and judged like any other (`TimingCheck`); a wrong one fails timing and revokes the values
 check it passed on small inputs (`Failure.revokes`).
+
+What a failure needs further calls for is settled once, on the failure a check reports (not
+on every failing case hypothesis tries while shrinking): judges leave `Suspects` (known
+mistakes that may explain the result; `identify` names one only when further cases tell it
+apart from the others) and `Parts` (a tuple result whose right parts earn their share of a
+failed values check: `part_credit`, `Failure.credit`) with the failure (`Context.defer`).
 """
 
 from __future__ import annotations
@@ -65,10 +71,97 @@ class Case:
         return np.dtype(np.float64)
 
     def code(self, function: str) -> str:
-        """The call as code a student can paste (numpy arrays as np.array(...))."""
-        parts = [show_value(a) for a in self.args]
-        parts += [f"{k}={show_value(v)}" for k, v in self.kwargs.items()]
-        return f"{function}({', '.join(parts)})"
+        """The call as code a student can paste (numpy arrays as np.array(...)), kept readable:
+        an array too long to print is summarised (`np.array(<shape (8, 64) float32, ...>)`, see
+        `show_value`); a call longer than 400 characters writes its summaries without their
+        first values, then summarises its longest arrays still written out (short ones stay
+        exact); a call still much longer (many arguments) ends with `<N more arguments>`."""
+        call_chars, keep_exact = 400, 40
+        arrays: list[Any] = []
+
+        def collect(value: Any) -> None:
+            if isinstance(value, (np.ndarray, TensorValue)):
+                arrays.append(value)
+            elif isinstance(value, FromCall):
+                for item in (*value.args, *value.kwargs.values()):
+                    collect(item)
+            elif isinstance(value, dict):
+                for item in value.values():
+                    collect(item)
+            elif isinstance(value, (list, tuple)):
+                for item in value:
+                    collect(item)
+
+        for value in (*self.args, *self.kwargs.values()):
+            collect(value)
+        summarised: set[int] = set()
+        brief = False
+
+        def render() -> list[str]:
+            shown = [show_value(a, summarise=summarised, brief=brief) for a in self.args]
+            return shown + [f"{k}={show_value(v, summarise=summarised, brief=brief)}" for k, v in self.kwargs.items()]
+
+        parts = render()
+        if len(", ".join(parts)) > call_chars:  # summaries without their first values
+            brief = True
+            parts = render()
+        written = {id(a): len(text) for a in arrays for text in [show_value(a)] if "(<shape " not in text}
+        while len(", ".join(parts)) > call_chars:
+            longest = max(((n, i) for i, n in written.items() if i not in summarised), default=(0, 0))
+            if longest[0] <= keep_exact:
+                break
+            summarised.add(longest[1])
+            parts = render()
+        if len(", ".join(parts)) > call_chars * 3 // 2 and len(parts) > 1:
+            kept = parts[:1]
+            for part in parts[1:]:
+                if len(", ".join(kept + [part])) > call_chars - 24:
+                    break
+                kept.append(part)
+            parts = kept + [f"<{len(parts) - len(kept)} more arguments>"]
+
+        # Checks compare calls by their code (`a.code(f) != b.code(f)`: different inputs). A
+        # summary can be the same for different arrays, so the text compares (and hashes) by the
+        # exact values instead: every array of at most 48 values written out, larger ones by shape.
+        def exact(value: Any) -> str:
+            if isinstance(value, FromCall):
+                inner = [exact(a) for a in value.args] + [f"{k}={exact(v)}" for k, v in value.kwargs.items()]
+                return f"{value.function}({', '.join(inner)}){value.path!r}"
+            if isinstance(value, (np.ndarray, TensorValue)):
+                array = value.array if isinstance(value, TensorValue) else value
+                data = f"<array of shape {array.shape}>" if array.size > 48 else show_array_data(array)
+                return f"array({data}, {getattr(value, 'dtype', '')}, {array.dtype})"
+            if isinstance(value, dict):
+                return "{" + ", ".join(f"{k!r}: {exact(v)}" for k, v in value.items()) + "}"
+            if isinstance(value, (list, tuple)):
+                return type(value).__name__ + "(" + ", ".join(exact(v) for v in value) + ")"
+            return show_value(value)
+
+        class CallCode(str):
+            """The call's text; equal to another call's (and hashed) by `call_key`, its exact arguments."""
+
+            call_key = ""
+
+            def __eq__(self, other: object) -> bool:
+                if not isinstance(other, str):
+                    return NotImplemented
+                key = getattr(other, "call_key", None)
+                return self.call_key == key if key else str.__eq__(self, other)
+
+            def __ne__(self, other: object) -> bool:
+                equal = self.__eq__(other)
+                return equal if equal is NotImplemented else not equal
+
+            def __hash__(self) -> int:
+                return hash(self.call_key)
+
+            def __reduce__(self) -> tuple:  # copied or pickled as the plain text
+                return str, (str(self),)
+
+        text = CallCode(f"{function}({', '.join(parts)})")
+        text.call_key = f"{function}(" + ", ".join([exact(a) for a in self.args]
+                                                   + [f"{k}={exact(v)}" for k, v in self.kwargs.items()]) + ")"
+        return text
 
 
 @dataclass(frozen=True)
@@ -90,23 +183,37 @@ class FromCall:
 ANYTHING = type("Anything", (), {"__repr__": lambda self: "ANYTHING"})()
 
 
-def show_value(value: Any, limit: int = 48) -> str:
+def show_value(value: Any, limit: int = 48, *, summarise: Any = (), chars: int = 160, brief: bool = False) -> str:
+    """`value` as code a student can paste. An array with more than `limit` values, or whose
+    values take more than `chars` characters to write, or whose id() is in `summarise` (True:
+    every array), is written as a summary in angle brackets, which is plainly not code:
+    `np.array(<shape (8, 64) float32, values in [-3.1, 2.9], first 0.12, -1.5, 0.33, ...>)`
+    (`brief`: without its first values)."""
+    def data(array: np.ndarray, dtype: str | None = None) -> str:
+        forced = summarise is True or id(value) in summarise
+        return show_array_data(array, limit, summary=forced, chars=chars, dtype=dtype, brief=brief)
+
+    def inner(item: Any) -> str:
+        return show_value(item, limit, summarise=summarise, chars=chars, brief=brief)
+
     if isinstance(value, FromCall):
-        return value.code()
+        shown = [inner(a) for a in value.args] + [f"{k}={inner(v)}" for k, v in value.kwargs.items()]
+        return f"{value.function}({', '.join(shown)})" + "".join(f"[{k!r}]" for k in value.path)
     if isinstance(value, TensorValue):
-        dtype = value.dtype.replace("torch.", "torch.")
-        return f"torch.tensor({show_array_data(value.array, limit)}, dtype={dtype})"
+        shown = data(value.array, value.dtype)
+        return f"torch.tensor({shown})" if shown.startswith("<") else f"torch.tensor({shown}, dtype={value.dtype})"
     if isinstance(value, np.ndarray):
-        if value.dtype.kind == "f":
-            return f"np.array({show_array_data(value, limit)}, dtype=np.{value.dtype.name})"
-        return f"np.array({show_array_data(value, limit)})"
+        shown = data(value)
+        if value.dtype.kind == "f" and not shown.startswith("<"):
+            return f"np.array({shown}, dtype=np.{value.dtype.name})"
+        return f"np.array({shown})"
     if isinstance(value, Fixture):
         return fixtures.AS_CODE.get(value.name, value.name)
     if isinstance(value, dict):
-        return "{" + ", ".join(f"{k!r}: {show_value(v, limit)}" for k, v in value.items()) + "}"
+        return "{" + ", ".join(f"{k!r}: {inner(v)}" for k, v in value.items()) + "}"
     if isinstance(value, (list, tuple)):
-        inner = ", ".join(show_value(v, limit) for v in value)
-        return f"[{inner}]" if isinstance(value, list) else f"({inner}{',' if len(value) == 1 else ''})"
+        shown = ", ".join(inner(v) for v in value)
+        return f"[{shown}]" if isinstance(value, list) else f"({shown}{',' if len(value) == 1 else ''})"
     if isinstance(value, float):
         return repr(value)
     return repr(value)
@@ -118,15 +225,45 @@ def _shortest_in_own_dtype(value: np.floating) -> str:
     return str(value)
 
 
-def show_array_data(array: np.ndarray, limit: int = 48) -> str:
-    if array.size > limit:
-        return f"<array of shape {array.shape}>"
+def show_array_data(array: np.ndarray, limit: int = 48, *, summary: bool = False, chars: int | None = None,
+                    dtype: str | None = None, brief: bool = False) -> str:
+    """The array's values as a nested list (exact, pasteable), or, when it has more than `limit`
+    values, takes more than `chars` characters, or `summary` is asked for, a summary in angle
+    brackets: its shape, dtype (`dtype`, e.g. "torch.float32", else the array's), the range of
+    its finite values, how many are nan or infinite, and (unless `brief`) its first values."""
+    def number(item: Any) -> str:
+        return str(bool(item)) if array.dtype.kind == "b" else (
+            str(int(item)) if array.dtype.kind in "iu" else f"{float(item):.3g}")
+
+    def summarised() -> str:
+        flat = array.ravel()
+        parts = [f"shape {tuple(array.shape)} {dtype or array.dtype.name}"]
+        if array.dtype.kind == "b":
+            parts.append(f"{int(np.count_nonzero(flat))} of {flat.size} True")
+        elif array.dtype.kind in "fiu":
+            finite = flat[np.isfinite(flat)] if array.dtype.kind == "f" else flat
+            if finite.size:
+                parts.append(f"values in [{number(finite.min())}, {number(finite.max())}]")
+            if array.dtype.kind == "f":
+                for label, count in (("nan", np.isnan(flat).sum()), ("+inf", np.isposinf(flat).sum()),
+                                     ("-inf", np.isneginf(flat).sum())):
+                    if count:
+                        parts.append(f"{int(count)} {label}")
+        if flat.size and array.dtype.kind in "fiub" and not brief:
+            parts.append("first " + ", ".join(number(v) for v in flat[:3]) + (", ..." if flat.size > 3 else ""))
+        return "<" + ", ".join(parts) + ">"
+
+    if array.size and (summary or array.size > limit):
+        return summarised()
     if array.dtype.kind == "f":
         text = np.array2string(array, separator=", ", floatmode="unique", threshold=limit + 1,
                                max_line_width=10_000, formatter={"float_kind": _shortest_in_own_dtype})
     else:
         text = np.array2string(array, separator=", ", threshold=limit + 1, max_line_width=10_000)
-    return text.replace("\n", "")
+    text = text.replace("\n", "")
+    if chars is not None and len(text) > chars and array.size:
+        return summarised()
+    return text
 
 
 def show_result(value: Any, limit: int = 12) -> str:
@@ -182,6 +319,41 @@ class Context:
         self.deadline = time.monotonic() + budget_seconds
         self._worker = None
         self.load_failure: Failure | None = None
+        #: what judges left to settle once a check's run is over: (failure, Suspects or Parts)
+        self._pending: list[tuple[Failure, Any]] = []
+
+    # ---------------------------------------------------------- settling a failure
+
+    def defer(self, failure: Failure, record: Any) -> None:
+        """Leave `record` (`Suspects`: mistakes to tell apart; `Parts`: a tuple result to score
+        part by part) with `failure`, for the check that reports it to settle once its run is
+        over (shrinking calls a judge many times; only the reported failure is worth the calls)."""
+        self._pending.append((failure, record))
+        del self._pending[:-64]
+
+    def forget_pending(self) -> None:
+        self._pending.clear()
+
+    def settle(self, failure: Failure | None, check: "Check", credit: bool = True) -> Failure | None:
+        """Finish `failure` with what its judge left: the known mistake its function makes, if
+        further calls tell it apart (`identify`), and the share of the points earned by the
+        parts of a tuple result that are right on every case tried (`credit`, values checks)."""
+        records = [record for held, record in self._pending if held is failure]
+        if failure is not None and not records:  # a wrapper may have rebuilt the failure object
+            records = [record for held, record in self._pending
+                       if held.summary == failure.summary and held.call == failure.call]
+        self._pending.clear()
+        if failure is None:
+            return None
+        for record in records:
+            try:
+                if isinstance(record, Suspects) and not failure.diagnosis:
+                    failure.diagnosis = identify(self, check, record)
+                elif isinstance(record, Parts) and credit and check.name in VALUE_CHECKS:
+                    part_credit(self, check, record, failure)
+            except Abort:
+                break
+        return failure
 
     # ---------------------------------------------------------- worker
 
@@ -282,7 +454,7 @@ class Check:
 
 def _raising_function(where: str) -> str:
     """The function named in a worker's `where` ("line 12, in softmax: ..."), or ""."""
-    found = re.match(r"line \d+, in ([A-Za-z_]\w*):", where or "")
+    found = re.match(r"(?:cell \d+, )?line \d+, in ([A-Za-z_]\w*):", where or "")
     return found.group(1) if found else ""
 
 
@@ -371,6 +543,14 @@ class PropertyCheck(Check):
         return ctx.call(case, **options)
 
     def run(self, ctx: Context) -> Failure | None:
+        ctx.forget_pending()
+        return ctx.settle(self._search(ctx), self)
+
+    def draw(self, ctx: Context, count: int, salt: str = "") -> list[Case]:
+        """`count` cases from this check's strategy, the same for the same seed (and `salt`)."""
+        return draw_cases(self.cases, count, ctx.seed_for(self.name + salt))
+
+    def _search(self, ctx: Context) -> Failure | None:
         last: list[Failure] = []
         shrink_started: list[float] = []
 
@@ -474,6 +654,7 @@ class DoesTheJob(Check):
                 trivial.append((case, f"{self.part_name} is the same for different inputs"))
             elif not (rejected and any(c is case for c, _ in trivial)) and not _empty_job(part, case):
                 done += 1  # right, or wrong in a way of its own
+        ctx.forget_pending()  # the values check's judge left its notes on failures nobody reports
         changing = self._changes_on_repeat(ctx, check, seen)
         if changing is not None:
             trivial, done = [(changing, f"{self.part_name} is different each time for the same input")], 0
@@ -511,21 +692,28 @@ class DoesTheJob(Check):
 
     def _draw(self, check: PropertyCheck, ctx: Context) -> list[Case]:
         """`drawn` cases from the values check's strategy, the same for the same seed."""
-        if check.cases is None or self.drawn <= 0:
+        if self.drawn <= 0:
             return []
-        drawn: list[Case] = []
+        return draw_cases(check.cases, self.drawn, ctx.seed_for(self.name))
 
-        def collect(case: Case) -> None:
-            drawn.append(case)
 
-        test = given(check.cases)(collect)
-        test = settings(max_examples=self.drawn, deadline=None, database=None, phases=(Phase.generate,),
-                        suppress_health_check=list(HealthCheck))(test)
-        try:
-            seed(ctx.seed_for(self.name))(test)()
-        except Exception:  # noqa: BLE001 - a strategy that cannot draw: the examples decide
-            pass
-        return drawn[:self.drawn]
+def draw_cases(strategy: st.SearchStrategy | None, count: int, seed_value: int) -> list[Case]:
+    """`count` cases from `strategy`, the same for the same seed (fewer if it cannot draw)."""
+    if strategy is None or count <= 0:
+        return []
+    drawn: list[Case] = []
+
+    def collect(case: Case) -> None:
+        drawn.append(case)
+
+    test = given(strategy)(collect)
+    test = settings(max_examples=count, deadline=None, database=None, phases=(Phase.generate,),
+                    suppress_health_check=list(HealthCheck))(test)
+    try:
+        seed(seed_value)(test)()
+    except Exception:  # noqa: BLE001 - a strategy that cannot draw: the examples decide
+        pass
+    return drawn[:count]
 
 
 def _leaves(value: Any) -> list[Any]:
@@ -699,25 +887,280 @@ def _shared_nans_zeroed(simulated: Any, got: Any) -> tuple[Any, Any]:
 
 def diagnose(case: Case, got: Any, diagnoses: Sequence[Diagnosis], tolerance: Tolerance | None,
              scale_floor: float = 0.0, truth: Any = None) -> str:
-    """The message of the first known mistake whose simulated output matches `got` (loosely).
-    Given the `truth`, a mistake that changes nothing on this case (no dout to forget when
-    dout is all ones, no mask to invert) is skipped: it cannot be told from correct code."""
-    for known in diagnoses:
+    """The known mistake that explains `got` on this one case, when it is the only one that
+    does (see `identify` for naming one from several cases). Given the `truth`, a mistake that
+    changes nothing on this case (no dout to forget when dout is all ones, no mask to invert)
+    is skipped: it cannot be told from correct code. "" when none or several explain it."""
+    suspects = _value_suspects(case, got, diagnoses, lambda c: truth, tolerance, (), lambda c: scale_floor)
+    if truth is None:
+        suspects = replace(suspects, wrong=lambda t, x, c: True)
+    found = {known.message for known in diagnoses if _explains_alone(suspects, known)}
+    return found.pop() if len(found) == 1 else ""
+
+
+def _explains_alone(s: "Suspects", known: Diagnosis) -> bool:
+    with np.errstate(all="ignore"):
         try:
-            buggy = known.output(case)
+            predicted = known.output(s.case)
         except Exception:  # noqa: BLE001 - a diagnosis that does not apply
-            continue
-        base = tolerance_for(tolerance, case) or Tolerance.for_dtype(case.dtype)
-        if truth is not None and not known.precision_only:
+            return False
+        return (known.precision_only or s.wrong(s.truth(s.case), predicted, s.case)) and \
+            s.explains(known, predicted, s.got, s.case)
+
+
+# ================================================================ naming the mistake
+
+
+#: a call that gave nothing to compare (it raised, or its worker died)
+NO_RESULT = type("NoResult", (), {"__repr__": lambda self: "NO_RESULT"})()
+#: a known mistake's output on a case where it does not apply: it changes nothing there
+_AS_TRUTH = type("AsTruth", (), {"__repr__": lambda self: "AS_TRUTH"})()
+
+
+class _Stop(Exception):
+    """No more calls for naming a mistake (the worker died)."""
+
+
+@dataclass
+class Suspects:
+    """The known mistakes that may explain a failed case, left by a judge for its check to
+    settle once the run is over (`identify`).
+
+    `known[i].output(case)` is what mistake i gives on a case (raising: it does not apply there,
+    so it gives the truth); `explains(known, predicted, got, case)` says whether a result is
+    that prediction (loosely: the mistake's own tolerance); `wrong(truth, got, case)` is the
+    judge's verdict on a result; `observe(ctx, check, case)` calls the student's function on
+    another case and returns what is compared (NO_RESULT when the call raised)."""
+
+    case: Case
+    got: Any
+    known: Sequence[Diagnosis]
+    truth: Callable[[Case], Any]
+    explains: Callable[[Diagnosis, Any, Any, Case], bool]
+    wrong: Callable[[Any, Any, Case], bool]
+    observe: Callable[[Context, Any, Case], Any] | None = None
+    #: the most further calls of the student's function spent on telling mistakes apart
+    calls: int = 5
+    #: how many failing cases a mistake must explain before it is named
+    confirm: int = 2
+    #: cases drawn from the check's strategy as candidates for the further calls
+    pool: int = 16
+    #: another check of the exercise whose cases are candidates too (the valid arguments, where
+    #: the check is about invalid ones); `truth` must then answer for its cases as well
+    also: str = ""
+
+
+def _observe_value(ctx: Context, check: Any, case: Case) -> Any:
+    result = check.call(ctx, case)
+    if result.failure is not None:
+        raise _Stop(result.failure)
+    return NO_RESULT if result.error is not None else result.value
+
+
+def _predicted_parts(value: Any) -> frozenset | None:
+    """The items of a tuple result a mistake says something about (the others are ANYTHING);
+    None: all of it."""
+    if isinstance(value, tuple) and any(item is ANYTHING for item in value):
+        return frozenset(i for i, item in enumerate(value) if item is not ANYTHING)
+    return None
+
+
+def identify(ctx: Context, check: Any, s: Suspects) -> str:
+    """The known mistake the student's function makes, or "" when it cannot be told apart.
+
+    Named only when it explains the student's results on at least `s.confirm` failing cases,
+    and every other known mistake that speaks of the same part of the result and explained the
+    failed case too has been ruled out by a case where the two predict different results
+    ("name no cause rather than a wrong one"). A mistake that changes nothing on a case (its
+    output is the truth there) explains no failure there. The failed case comes first; further
+    cases come from the check's examples and draws, each picked where the mistakes still in the
+    running (and the truth) predict the most different results, and the function is called on
+    them. Mistakes about different parts (the loss, the gradients) may be named together."""
+    known = list(s.known)
+    if not known:
+        return ""
+    cases: list[Case] = [s.case]
+    truths: dict[int, Any] = {}
+    predictions: dict[tuple[int, int], Any] = {}
+
+    def truth(j: int) -> Any:
+        if j not in truths:
+            truths[j] = s.truth(cases[j])
+        return truths[j]
+
+    def predict(i: int, j: int) -> Any:
+        if (i, j) not in predictions:
             with np.errstate(all="ignore"):
-                if compare_tree(truth, buggy, case.dtype, base, scale_floor=scale_floor) is None:
-                    continue
-        loose = Tolerance(base.rtol * known.tolerance_scale, base.atol * known.tolerance_scale)
+                try:
+                    predictions[i, j] = known[i].output(cases[j])
+                except Exception:  # noqa: BLE001 - a mistake that does not apply here
+                    predictions[i, j] = _AS_TRUTH
+        found = predictions[i, j]
+        return truth(j) if found is _AS_TRUTH else found
+
+    def shows(i: int, j: int) -> bool:
+        """Mistake i gives a wrong result on case j."""
+        predict(i, j)
+        if predictions[i, j] is _AS_TRUTH:
+            return False
         with np.errstate(all="ignore"):
-            simulated, seen = _shared_nans_zeroed(buggy, plain(got))
-            if compare_tree(simulated, seen, case.dtype, loose, scale_floor=scale_floor) is None:
-                return known.message
-    return ""
+            return known[i].precision_only or s.wrong(truth(j), predict(i, j), cases[j])
+
+    def explains(i: int, j: int, got: Any) -> bool:
+        with np.errstate(all="ignore"):
+            try:
+                return s.explains(known[i], predict(i, j), got, cases[j])
+            except Exception:  # noqa: BLE001 - results of another structure
+                return False
+
+    def coincide(a: int, b: int, j: int) -> bool:
+        """Mistakes a and b cannot be told apart on case j."""
+        return explains(a, j, predict(b, j)) or explains(b, j, predict(a, j))
+
+    alive = [i for i in range(len(known)) if shows(i, 0) and explains(i, 0, s.got)]
+    if not alive:
+        return ""
+    parts = {i: _predicted_parts(predict(i, 0)) for i in alive}
+
+    def rivals(a: int, b: int) -> bool:
+        return known[a].message != known[b].message and \
+            (parts[a] is None or parts[b] is None or bool(parts[a] & parts[b]))
+
+    evidence: list[tuple[int, Any, bool]] = [(0, s.got, True)]
+    confirmed: dict[int, int] = {i: 1 for i in alive}
+    first_code = s.case.code(ctx.function)
+    pool: list[int] | None = None
+    calls = 0
+    observe = s.observe or _observe_value
+    while True:
+        shadowed = {a for a in alive for b in alive if rivals(a, b)}
+        done = {known[i].message for i in alive if confirmed[i] >= s.confirm}
+        unconfirmed = {i for i in alive if known[i].message not in done}
+        if not shadowed and not unconfirmed or calls >= s.calls:
+            break
+        if pool is None:
+            sources = [check] + ([ctx.checks[s.also]] if s.also in ctx.checks else [])
+            extra = [case for source in sources for case in
+                     list(getattr(source, "examples", ())) +
+                     (source.draw(ctx, s.pool, ":diagnose") if hasattr(source, "draw") else [])]
+            extra = [c for c in extra if c is not s.case and c.code(ctx.function) != first_code]
+            pool = list(range(len(cases), len(cases) + len(extra)))
+            cases.extend(extra)
+        best, best_score = None, 0
+        for j in pool:
+            showing = [i for i in alive if shows(i, j)]
+            if not showing:
+                continue
+            score = sum(2 for a in shadowed for b in shadowed if a < b and rivals(a, b) and not coincide(a, b, j))
+            score += sum(1 for i in unconfirmed if i in showing)
+            if score > best_score:
+                best, best_score = j, score
+        if best is None:
+            break
+        pool.remove(best)
+        calls += 1
+        try:
+            got = observe(ctx, check, cases[best])
+        except (_Stop, Abort):
+            break
+        if got is NO_RESULT:
+            continue
+        with np.errstate(all="ignore"):
+            failing = bool(s.wrong(truth(best), got, cases[best]))
+        evidence.append((best, got, failing))
+        alive = [i for i in alive if explains(i, best, got)]
+        for i in alive:
+            confirmed[i] += failing and shows(i, best)
+    shadowed = {a for a in alive for b in alive if rivals(a, b)}
+    named = [i for i in alive if i not in shadowed and confirmed[i] >= s.confirm]
+    return " ".join(dict.fromkeys(known[i].message for i in named))
+
+
+def _value_suspects(case: Case, got: Any, diagnoses: Sequence[Diagnosis], expected: Expected, tolerance: Any,
+                    names: Sequence[str], scale: Scale | None) -> Suspects:
+    """Suspects for a judge comparing values (`matches`, `stable`): a mistake explains a result
+    within its `tolerance_scale` times the tolerance (NaN where the mistake gives NaN too)."""
+
+    def floor(c: Case) -> Any:
+        return scale(c) if scale else 0.0
+
+    def explains(known: Diagnosis, predicted: Any, result: Any, c: Case) -> bool:
+        base = tolerance_for(tolerance, c) or Tolerance.for_dtype(c.dtype)
+        loose = Tolerance(base.rtol * known.tolerance_scale, base.atol * known.tolerance_scale)
+        simulated, seen = _shared_nans_zeroed(predicted, plain(result))
+        return compare_tree(simulated, seen, c.dtype, loose, scale_floor=floor(c)) is None
+
+    def wrong(truth: Any, result: Any, c: Case) -> bool:
+        base = tolerance_for(tolerance, c) or Tolerance.for_dtype(c.dtype)
+        return compare_tree(truth, result, c.dtype, base, names=names, scale_floor=floor(c)) is not None
+
+    return Suspects(case, got, tuple(diagnoses), expected, explains, wrong)
+
+
+# ================================================================ partial credit
+
+
+@dataclass
+class Parts:
+    """A failed tuple result (loss and gradient; dx, dw, db), left by `matches` for its check
+    to score part by part (`part_credit`)."""
+
+    case: Case
+    got: Any
+    expected: Expected
+    tolerance: Any
+    names: Sequence[str]
+    scale: Scale | None
+
+
+def _part_right(parts: Parts, case: Case, truth: tuple, got: Any, index: int) -> bool:
+    got = plain(got)
+    if not isinstance(got, (tuple, list)) or len(got) != len(truth):
+        return False
+    floor = parts.scale(case) if parts.scale else 0.0
+    name = parts.names[index] if index < len(parts.names) else f"item {index}"
+    with np.errstate(all="ignore"):
+        return compare_tree(truth[index], got[index], case.dtype, tolerance_for(parts.tolerance, case), name,
+                            scale_floor=_floor_part(floor, index)) is None
+
+
+def part_credit(ctx: Context, check: Any, parts: Parts, failure: Failure) -> None:
+    """The share of a failed values check still earned: the parts of the result (loss,
+    dlogits) right on every case the check tries, called again and judged one part at a time.
+    A part the contract leaves free (ANYTHING, a cache) does not count; a call that raises
+    leaves every part unjudged, and so earns nothing."""
+    truth = parts.expected(parts.case)
+    if not isinstance(truth, tuple):
+        return
+    counted = [i for i, item in enumerate(truth) if item is not ANYTHING]
+    if len(counted) < 2:
+        return
+    right = [i for i in counted if _part_right(parts, parts.case, truth, parts.got, i)]
+    if not right:
+        return
+    factor = getattr(ctx.session, "examples_factor", 1.0)
+    tried = list(getattr(check, "examples", ())) + \
+        check.draw(ctx, max(2, round(getattr(check, "max_examples", 0) * factor)))
+    for case in tried:
+        result = check.call(ctx, case)
+        if result.failure is not None or result.error is not None:
+            return
+        expected = parts.expected(case)
+        right = [i for i in right if _part_right(parts, case, expected, result.value, i)]
+        if not right:
+            return
+    name = [parts.names[i] if i < len(parts.names) else f"item {i}" for i in counted]
+    good = [name[counted.index(i)] for i in right]
+    bad = [n for i, n in zip(counted, name) if i not in right]
+    failure.credit = len(right) / len(counted)
+    failure.summary = (f"{failure.summary} (partial credit: {_words(good)} match{'es' if len(good) == 1 else ''} "
+                       f"on every case tried; {_words(bad)} do{'es' if len(bad) == 1 else ''} not: "
+                       f"{len(right)} of {len(counted)} parts)")
+
+
+def _words(items: Sequence[str]) -> str:
+    items = list(items)
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
 Scale = Callable[[Case], float]
@@ -749,10 +1192,13 @@ def matches(expected: Expected, *, tolerance: CaseTolerance = None, names: Seque
                                 scale_floor=floor)
         if mismatch is None:
             return None
-        diagnosis = (mutation_diagnosis(case, ctx, argument_names)
-                     or diagnose(case, result.value, diagnoses, tolerance, floor, truth))
-        return Failure(f"wrong result: {mismatch.summary()}", call=case.code(ctx.function),
-                       diagnosis=diagnosis, hint=hint)
+        failure = Failure(f"wrong result: {mismatch.summary()}", call=case.code(ctx.function),
+                          diagnosis=mutation_diagnosis(case, ctx, argument_names), hint=hint)
+        if diagnoses and not failure.diagnosis:
+            ctx.defer(failure, _value_suspects(case, result.value, diagnoses, expected, tolerance, names, scale))
+        if isinstance(truth, tuple):
+            ctx.defer(failure, Parts(case, result.value, expected, tolerance, names, scale))
+        return failure
 
     return judge
 
@@ -797,11 +1243,12 @@ def stable(expected: Expected, *, tolerance: CaseTolerance = None, names: Sequen
             return failure
         if result.fp_errors:
             kinds = ", ".join(result.fp_errors)
-            return Failure(f"numpy raised a floating-point warning ({kinds}: "
-                           f"{_FP_WORDS.get(result.fp_errors[0], '')}) for a finite input",
-                           call=case.code(ctx.function),
-                           diagnosis=diagnose(case, result.value, diagnoses, tolerance,
-                                              scale(case) if scale else 0.0, expected(case)), hint=hint)
+            failure = Failure(f"numpy raised a floating-point warning ({kinds}: "
+                              f"{_FP_WORDS.get(result.fp_errors[0], '')}) for a finite input",
+                              call=case.code(ctx.function), hint=hint)
+            if diagnoses:
+                ctx.defer(failure, _value_suspects(case, result.value, diagnoses, expected, tolerance, names, scale))
+            return failure
         found = values(case, result, ctx)
         if found is not None:
             found.summary = found.summary.replace("wrong result:", "not stable for large inputs:", 1)
@@ -987,14 +1434,17 @@ class KeepsDevice(Check):
             if result.error is not None:
                 if device == "meta" and not _is_device_error(result.error["message"]):
                     return self._meta_could_not_run(ctx, case, result.error, accelerated)
-                return Failure(f"with inputs on {device}: raised {result.error['type']}: "
-                               f"{result.error['message']}"[:400], call=case.code(ctx.function),
-                               diagnosis="It moves data to another device (the CPU?) on the way.",
+                return Failure(f"with inputs on {_device_words(device)}: raised {result.error['type']}: "
+                               f"{result.error['message'][:300]}", call=case.code(ctx.function),
+                               diagnosis="It moves data to another device (the CPU?) on the way" +
+                                         (": on a GPU it would fail the same way." if device == "meta" else "."),
                                hint=self.hint)
             for name, where in output_devices(result.value):
                 if not where.startswith(device):
-                    return Failure(f"{name} is on {where} for inputs on {device}: results must stay on "
-                                   f"the inputs' device", call=case.code(ctx.function), hint=self.hint)
+                    return Failure(f"{name} is on {where} for inputs on {_device_words(device)}: results must "
+                                   f"stay on the inputs' device", call=case.code(ctx.function),
+                                   diagnosis="On a GPU, its result would land on the CPU the same way."
+                                   if device == "meta" else "", hint=self.hint)
         return None
 
     def _meta_could_not_run(self, ctx: Context, meta_case: Case, error: dict, accelerated: bool) -> Failure | None:
@@ -1089,6 +1539,15 @@ def _torch_factory(func: ast.AST, torch_names: set[str]) -> str:
     return ""
 
 
+def _device_words(device: str) -> str:
+    """The device in a message: `meta` said for what it is, PyTorch's device without data that
+    the grader uses to stand in for a GPU (or any device other than the CPU) on every machine."""
+    if device == "meta":
+        return ("meta (PyTorch's device without data, standing in here for a GPU or any other device "
+                "than the CPU)")
+    return device
+
+
 def _is_device_error(message: str) -> bool:
     text = message.lower()
     return "same device" in text or "copy out of meta" in text or "two devices" in text or \
@@ -1172,12 +1631,16 @@ class TimingCheck(Check):
                 outcome = self._timed_round(ctx, worker, case, budget, typical)
                 if isinstance(outcome, Failure):
                     return outcome
-                seconds, result = outcome
+                seconds, result, (served, exchanges) = outcome
                 wrong = self._judge(ctx, result, case)
                 if wrong is not None:
                     return wrong
                 if index > 0:  # the first round is the warm-up
-                    student_times.append(seconds)
+                    # the grader's own work for the functions it calls (stand-ins) and moving their
+                    # arguments and results are not the student's time; capped, since a thread of
+                    # the student's could keep the grader busy while it computes
+                    stand_in = served + self._stand_in_transfer_seconds(trusted, exchanges)
+                    student_times.append(seconds - min(stand_in, STAND_IN_ALLOWANCE * typical))
                     transfer_times.append(self._transfer_seconds(trusted, case, result.value))
                 else:
                     reference_times.clear()
@@ -1187,10 +1650,14 @@ class TimingCheck(Check):
         return student / max(statistics.median(reference_times), 1e-7)
 
     def _timed_round(self, ctx: Context, worker: Any, case: Case, budget: float, typical: float
-                     ) -> tuple[float, CallResult] | Failure:
+                     ) -> tuple[float, CallResult, tuple[float, list]] | Failure:
         """Send the inputs, call, and bring the result back, all on one clock: whatever the
         student's process does, from receiving the inputs to handing over the result, is timed
-        (work moved to staging or to the fetch, or an early reply, saves nothing)."""
+        (work moved to staging or to the fetch, or an early reply, saves nothing). Also: the
+        seconds the grader spent answering stand-in requests, and those exchanges."""
+        stand_ins = getattr(ctx.session, "stand_ins", None)
+        if stand_ins is not None:
+            stand_ins.take_exchanges()
         start = time.perf_counter()
         served_before = worker.stand_in_seconds
         staged = worker.store((list(case.args), dict(case.kwargs)))
@@ -1200,7 +1667,7 @@ class TimingCheck(Check):
         args = [SlotRef(staged.slot, (0, i)) for i in range(len(case.args))]
         kwargs = {k: SlotRef(staged.slot, (1, k)) for k in case.kwargs}
         timed = worker.call(ctx.function, args, kwargs, timeout=budget, keep=True, discard=True,
-                            stand_ins=getattr(ctx.session, "stand_ins", None))
+                            stand_ins=stand_ins)
         if timed.failure is not None:
             if "time limit" in timed.failure:
                 return Failure(f"too slow: one call on a timing input took more than {budget:.2g} s, "
@@ -1212,14 +1679,16 @@ class TimingCheck(Check):
             return error_failure(timed, Case(("<timing input>",)), ctx.function)
         fetched = worker.fetch(timed.slot, timeout=budget) if timed.slot is not None else \
             CallResult(failure="the worker kept no result of the timed call")
-        # the grader's own work for the functions it calls (stand-ins) is not the student's time
-        seconds = time.perf_counter() - start - (worker.stand_in_seconds - served_before)
+        seconds = time.perf_counter() - start
+        served = worker.stand_in_seconds - served_before
+        exchanges = stand_ins.take_exchanges() if stand_ins is not None else []
         worker.request({"op": "release", "slots": [staged.slot]})
         if fetched.failure is not None:
             return error_failure(fetched, case, ctx.function)
         if not fetched.ok:
             return Failure("could not fetch the result of a timed call from the worker")
-        return seconds, CallResult(ok=True, value=fetched.value, fp_errors=list(timed.fp_errors), seconds=seconds)
+        return seconds, CallResult(ok=True, value=fetched.value, fp_errors=list(timed.fp_errors), seconds=seconds), \
+            (served, exchanges)
 
     @staticmethod
     def _transfer_seconds(trusted: Any, case: Case, value: Any) -> float:
@@ -1237,13 +1706,27 @@ class TimingCheck(Check):
             trusted.request({"op": "release", "slots": [staged.slot]})
         return seconds
 
+    @staticmethod
+    def _stand_in_transfer_seconds(trusted: Any, exchanges: list) -> float:
+        """What the worker's side of stand-in exchanges costs without student code: each
+        request's arguments sent to, and each answer fetched from, the trusted worker."""
+        start = time.perf_counter()
+        for arguments, answer in exchanges:
+            staged = trusted.store(arguments)
+            kept = trusted.store(answer)
+            if kept is not None:
+                trusted.fetch(kept.slot)
+            if staged is not None:
+                trusted.request({"op": "release", "slots": [staged.slot]})
+        return time.perf_counter() - start
+
     def _judge(self, ctx: Context, result: CallResult, case: Case) -> Failure | None:
         """Judge a timed call's result with `verify`'s judge: a wrong one fails timing and
         revokes `verify`, which the function passed only on small inputs."""
         judge = getattr(ctx.checks.get(self.verify), "judge", None)
         if judge is None:
             raise LookupError(f"no check `{self.verify}` judges this exercise's timed results")
-        wrong = judge(case, result, ctx)
+        wrong = ctx.settle(judge(case, result, ctx), ctx.checks[self.verify], credit=False)
         if wrong is None:
             return None
         what = wrong.summary.removeprefix("wrong result: ")
@@ -1252,6 +1735,12 @@ class TimingCheck(Check):
                        hint=wrong.hint or "the same code must work for every input size: look for a branch, "
                                           "limit or buffer that depends on the size",
                        revokes=(self.verify,))
+
+
+#: at most this many reference times of a timed call count as stand-in work: a callee costs
+#: less than the whole reference caller, plus moving its data, so this bounds what a student's
+#: thread that keeps the grader busy in parallel could hide
+STAND_IN_ALLOWANCE = 4.0
 
 
 def _shapes(case: Case) -> str:

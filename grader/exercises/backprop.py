@@ -531,6 +531,8 @@ NET_DIAGNOSES = (
               "derivative of reg * sum(W**2) is 2 * reg * W.", lambda c: _net_variant(c, reg_grad=1.0), 2.0),
     Diagnosis("The regularization term is in the loss but missing from the gradients: add 2 * reg * W to "
               "dW1 and dW2.", lambda c: _net_variant(c, reg_grad=0.0), 2.0),
+    Diagnosis("The gradients carry the regularization (2 * reg * W) but the loss does not: add "
+              "reg * (sum(W1**2) + sum(W2**2)) to the mean cross-entropy.", lambda c: _net_variant(c, reg_loss=0.0), 2.0),
     Diagnosis("The regularization looks applied to the biases too: the contract penalizes W1 and W2 only "
               "(no reg term on b1, b2).", lambda c: _net_variant(c, reg_biases=True), 2.0),
     Diagnosis("dW1 and db1 look like the ReLU mask was never applied: the gradient must be 0 for hidden "
@@ -578,9 +580,12 @@ NET_B2 = [0.0, 0.1, -0.1, 0.2, -0.2]
 NET_Y = [0, 3, 4, 1]
 NET = (NET_X, NET_Y, NET_W1, NET_B1, NET_W2)
 # Row 0 all zeros and b1[1] = 0: that hidden unit's pre-activation is exactly 0 (0 in every
-# dtype), so a ReLU mask z >= 0 instead of z > 0 shows in matches_reference with its diagnosis.
+# dtype), so a ReLU mask z >= 0 instead of z > 0 shows in matches_reference with its diagnosis
+# (on two examples, float64 and float32 with other b2 and reg: a mistake is named only when it
+# explains several failing cases, and drawn inputs keep clear of the kink).
 KINK_X = [[0.0, 0.0]] + NET_X[1:]
 KINK_B1 = [0.1, 0.0, -0.3]
+KINK_B2 = [0.3, -0.2, 0.1, -0.4, 0.25]
 FAR_B2 = [2000.0, -1000.0, 0.0, 3000.0, -2500.0]  # labels 0, 3, 4, 1: three of four rows far from their max
 # Row 0 scaled up: its scores reach ~900 while the other rows' stay near 1, so a shift by ONE
 # max over the whole batch (instead of each row's) leaves those rows at exp(-900) = 0.
@@ -610,7 +615,8 @@ two_layer_net = Exercise("two_layer_net", 5, numpy_checks(
     _net_truth, _net_cases(), stable_cases=_net_cases(large_logits=True),
     examples=(_net_case(*NET, NET_B2, dtype="float32"), _net_case(*NET, NET_B2, reg=0.1),
               _net_case(*NET, NET_B2, reg=0.5, dtype="float32"),
-              _net_case(KINK_X, NET_Y, NET_W1, KINK_B1, NET_W2, NET_B2)),
+              _net_case(KINK_X, NET_Y, NET_W1, KINK_B1, NET_W2, NET_B2),
+              _net_case(KINK_X, NET_Y, NET_W1, KINK_B1, NET_W2, KINK_B2, reg=0.05, dtype="float32")),
     stable_examples=(_net_case(*NET, FAR_B2), _net_case(*NET, FAR_B2, reg=0.1, dtype="float32"),
                      _net_case(FAR_ROW_X, *NET[1:], NET_B2), _net_case(FAR_ROW_X, *NET[1:], NET_B2, dtype="float32")),
     names=("loss", "grads"), argument_names=("X", "y", "params"), diagnoses=NET_DIAGNOSES, scale=_net_scale,

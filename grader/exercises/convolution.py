@@ -4,7 +4,10 @@ The output-size functions return exact ints, so they get their own judges: the r
 a pair of ints equal to the reference's, and out-of-range arguments must raise ValueError. The
 known wrong formulas (no + 1, dilation ignored, ceil for floor, padding once, ...) are
 evaluated side by side with the truth to name the mistake, also when a wrong formula makes
-the student's code raise on a valid case.
+the student's code raise on a valid case, and so are the ways code returns sizes for
+impossible arguments (no size check, a check that lets 0 through, int() truncation). A
+mistake is named only when further calls tell it from the others (`checks.identify`): with
+int arguments, swapped (h, w) pairs give the truth's own sizes and explain nothing.
 
 The forward passes are compared with F.conv2d / F.max_pool2d in float64 on small shapes whose
 named sizes differ (N, C, F; H, W; KH != KW), with random non-symmetric kernels, and timed
@@ -16,6 +19,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from dataclasses import replace
 from typing import Any, Callable, Sequence
 
 import numpy as np
@@ -25,7 +29,8 @@ from hypothesis import strategies as st
 
 import reference.convolution as ref
 from grader import strategies as gs
-from grader.checks import Case, Context, Diagnosis, PropertyCheck, TimingCheck, error_failure, show_value
+from grader.checks import (NO_RESULT, Case, Context, Diagnosis, PropertyCheck, Suspects, TimingCheck,
+                           error_failure, show_value)
 from grader.exercises.common import NUMPY_NOTE, NUMPY_ONLY, n64, numpy_checks, t64
 from grader.results import Failure
 from grader.sandbox.host import CallResult
@@ -246,13 +251,6 @@ POOL_SIZE_MISTAKES: tuple[tuple[str, SizeFormula], ...] = (
 )
 
 
-def _formula(formula: SizeFormula, c: Case) -> tuple | None:
-    try:
-        return tuple(int(v) for v in formula(c))
-    except Exception:  # noqa: BLE001 - a formula that does not apply to this case
-        return None
-
-
 # ---------------------------------------------------------------- judges
 
 
@@ -286,26 +284,87 @@ def _shown(pair: Sequence) -> str:
     return f"({pair[0]!r}, {pair[1]!r})"
 
 
+#: what a size function's call came to when it raised ValueError (the truth for invalid arguments)
+RAISED = "ValueError"
+
+
+class Returned(tuple):
+    """Sizes a function returned as they are: the student's result, or what a mistake that never
+    raises returns (a plain tuple is a formula's sizes: code with it raises when one is < 1, or
+    returns them)."""
+
+
+def _outcome(result: CallResult) -> Any:
+    """A call of a size function as the naming of mistakes compares it."""
+    if result.error is not None:
+        return RAISED if result.error["type"] == "ValueError" else NO_RESULT
+    got, _problem = _as_ints(result.value)
+    return NO_RESULT if got is None else Returned(got)
+
+
+def _size_explains(known: Diagnosis, predicted: Any, seen: Any, c: Case) -> bool:
+    if seen == RAISED:
+        return predicted == RAISED or (type(predicted) is tuple and min(predicted) < 1)
+    return isinstance(predicted, tuple) and tuple(predicted) == tuple(seen)
+
+
+def _size_wrong(truth: Any, seen: Any, c: Case) -> bool:
+    """The judges' verdict, on a result or on what a mistake predicts: a formula's sizes below 1
+    for arguments the reference rejects raise like the truth."""
+    if truth == RAISED:
+        return seen != RAISED and (isinstance(seen, Returned) or min(seen) >= 1)
+    return seen == RAISED or tuple(seen) != tuple(truth)
+
+
+def _size_suspects(case: Case, got: Any, mistakes: Sequence[tuple[str, SizeFormula]],
+                   truth: Callable[[Case], Any]) -> Suspects:
+    known = tuple(Diagnosis(message, lambda c, formula=formula: _predicted_sizes(formula, c))
+                  for message, formula in mistakes)
+
+    def observe(ctx: Context, check: Any, c: Case) -> Any:
+        return _outcome(check.call(ctx, c))
+
+    return Suspects(case, got, known, truth, _size_explains, _size_wrong, observe)
+
+
+def _outcome_of(truth: Callable[[Case], tuple], c: Case) -> Any:
+    """The reference's outcome: the sizes, or RAISED."""
+    try:
+        return tuple(int(v) for v in truth(c))
+    except ValueError:
+        return RAISED
+
+
+def _predicted_sizes(formula: SizeFormula, c: Case) -> Any:
+    """What code with the mistake `formula` gives: its sizes as ints, Returned sizes, or RAISED."""
+    found = formula(c)
+    return found if isinstance(found, Returned) or found == RAISED else tuple(int(v) for v in found)
+
+
 def _size_judge(truth: Callable[[Case], tuple], mistakes: Sequence[tuple[str, SizeFormula]],
                 valid_raise_help: Callable[[Case, dict], str], hint: str):
-    """The result is a pair of ints equal to the reference's; wrong values are matched against
-    the known wrong formulas, and so is a ValueError on valid arguments."""
+    """The result is a pair of ints equal to the reference's. The known wrong formulas may name
+    what went wrong (wrong sizes, or a ValueError on valid arguments where a wrong formula gives a
+    size < 1), when further cases tell that formula from the others (`checks.identify`)."""
+
+    def sizes(c: Case) -> tuple:
+        return tuple(int(v) for v in truth(c))
 
     def judge(case: Case, result: CallResult, ctx: Context) -> Failure | None:
-        expected = tuple(int(v) for v in truth(case))
+        expected = sizes(case)
         failure = error_failure(result, case, ctx.function)
         if failure is not None:
             error = result.error
             if error is None or error["not_implemented"] or error["type"] == "missing":
                 return failure
             diagnosis = valid_raise_help(case, error)
-            if not diagnosis and error["type"] == "ValueError":
-                diagnosis = next((message for message, formula in mistakes
-                                  if (pair := _formula(formula, case)) and min(pair) < 1), "")
             where = f" ({error['where']})" if error["where"] else ""
-            return Failure(f"raised {error['type']} for valid arguments whose output size is "
-                           f"{_shown(expected)}: {error['message']}{where}"[:400],
-                           call=case.code(ctx.function), diagnosis=diagnosis, hint=hint)
+            failure = Failure(f"raised {error['type']} for valid arguments whose output size is "
+                              f"{_shown(expected)}: {error['message']}{where}"[:400],
+                              call=case.code(ctx.function), diagnosis=diagnosis, hint=hint)
+            if not diagnosis and error["type"] == "ValueError":
+                ctx.defer(failure, _size_suspects(case, RAISED, mistakes, sizes))
+            return failure
         got, problem = _as_ints(result.value)
         if got is None:
             return Failure(f"the result is {problem}", call=case.code(ctx.function), hint=hint)
@@ -313,10 +372,11 @@ def _size_judge(truth: Callable[[Case], tuple], mistakes: Sequence[tuple[str, Si
             if problem:
                 return Failure(f"the result {_shown(result.value)} holds {problem}", call=case.code(ctx.function))
             return None
-        diagnosis = next((message for message, formula in mistakes if _formula(formula, case) == got), "")
         extra = f" (and they should be ints, not {problem.split(':')[0]})" if problem else ""
-        return Failure(f"wrong result: expected {_shown(expected)}, got {_shown(result.value)}{extra}",
-                       call=case.code(ctx.function), diagnosis=diagnosis, hint=hint)
+        failure = Failure(f"wrong result: expected {_shown(expected)}, got {_shown(result.value)}{extra}",
+                          call=case.code(ctx.function), hint=hint)
+        ctx.defer(failure, _size_suspects(case, Returned(got), mistakes, sizes))
+        return failure
 
     return judge
 
@@ -384,12 +444,6 @@ TRUNCATION = ("int(...) truncates toward zero (and math.ceil rounds up), so a sm
               "checking the size.")
 
 
-def _returned_mistake(c: Case, got: tuple | None, mistakes: Sequence[tuple[str, SizeFormula]]) -> str:
-    if got is None:
-        return ""
-    return next((message for message, formula in mistakes if _formula(formula, c) == got), "")
-
-
 def _conv_truncated(c: Case) -> tuple:
     return _conv_sides(c, lambda n, k, s, p, d: int((n + 2 * p - d * (k - 1) - 1) / s) + 1)
 
@@ -398,27 +452,89 @@ def _pool_truncated(c: Case) -> tuple:
     return _pool_sides(c, lambda n, k, s, p, ceil: _pool_side(n, k, s, p, True) if ceil else int((n + 2 * p - k) / s) + 1)
 
 
-def _conv_returned_invalid(c: Case, got: tuple | None) -> str:
-    """Why code returned a size for an impossible convolution: a wrong formula gave >= 1.
-    Rounding up and a span missing its + 1 give the same sizes at stride 2: both are named."""
-    if got is not None and got == _formula(lambda c: _conv_sides(c, _conv_side_ceil), c) \
-            == _formula(lambda c: _conv_sides(c, _conv_side_no_minus_one), c):
-        return ("It looks like the division by the stride is rounded up (ceil) instead of down, or the "
-                "dilated kernel's span d * (k - 1) + 1 is missing its + 1 (both give this size here).")
-    first = [m for m in CONV_SIZE_MISTAKES if "wrong way round" in m[0]] + \
-        [m for m in CONV_SIZE_MISTAKES if "dilation is ignored" in m[0]]
-    return _returned_mistake(c, got, first + [(TRUNCATION, _conv_truncated)] + list(CONV_SIZE_MISTAKES))
+def _conv_in_range(c: Case) -> bool:
+    v = _bound(c, CONV_SIZE_PARAMS, CONV_SIZE_DEFAULTS)
+    return min(_pair(v["kernel_size"]) + _pair(v["stride"]) + _pair(v["dilation"])) >= 1 and \
+        min(_pair(v["padding"])) >= 0
 
 
-def _pool_returned_invalid(c: Case, got: tuple | None) -> str:
+def _pool_in_range(c: Case) -> bool:
+    v = _bound(c, POOL_SIZE_PARAMS, POOL_SIZE_DEFAULTS)
+    k, p = _pair(v["kernel_size"]), _pair(v["padding"])
+    stride_ok = v["stride"] is None or min(_pair(v["stride"])) >= 1
+    return min(k) >= 1 and stride_ok and min(p) >= 0 and all(2 * p[i] <= k[i] for i in (0, 1))
+
+
+def _where_in_range(in_range: Callable[[Case], bool], formula: SizeFormula) -> SizeFormula:
+    """A wrong formula as a mistake for arguments the reference rejects: it applies only where
+    every argument is in range (an out-of-range argument is rejected before any formula)."""
+
+    def applied(c: Case) -> tuple:
+        if not in_range(c):
+            raise ValueError("an argument is out of range: no formula applies")
+        return formula(c)
+
+    return applied
+
+
+NO_SIZE_CHECK = ("It looks like the sizes are computed right but never checked: nothing raises ValueError "
+                 "when a side comes out < 1. After computing h_out and w_out, raise ValueError if either "
+                 "is < 1.")
+
+
+ZERO_LET_THROUGH = ("It looks like a side of 0 is let through: sizes below 0 raise, but an output side must be "
+                    "at least 1, so raise ValueError when h_out or w_out is < 1 (not < 0).")
+
+
+def _conv_unchecked(c: Case) -> Returned:
+    return Returned(_conv_sides(c, lambda n, k, s, p, d: (n + 2 * p - d * (k - 1) - 1) // s + 1))
+
+
+def _pool_unchecked(c: Case) -> Returned:
+    return Returned(_pool_sides(c, _pool_side))
+
+
+def _zero_let_through(unchecked: Callable[[Case], Returned]) -> SizeFormula:
+    """Code that raises for a negative side only: it returns a side of 0."""
+
+    def sizes(c: Case) -> Any:
+        found = unchecked(c)
+        return found if min(found) >= 0 else RAISED
+
+    return sizes
+
+
+#: what code that returns sizes for impossible arguments may be doing (see `_raises_judge`)
+CONV_INVALID_MISTAKES: tuple[tuple[str, SizeFormula], ...] = tuple(
+    (message, _where_in_range(_conv_in_range, formula)) for message, formula in
+    ((NO_SIZE_CHECK, _conv_unchecked), (ZERO_LET_THROUGH, _zero_let_through(_conv_unchecked)),
+     (TRUNCATION, _conv_truncated)) + CONV_SIZE_MISTAKES)
+POOL_INVALID_MISTAKES: tuple[tuple[str, SizeFormula], ...] = tuple(
+    (message, _where_in_range(_pool_in_range, formula)) for message, formula in
+    ((NO_SIZE_CHECK, _pool_unchecked), (ZERO_LET_THROUGH, _zero_let_through(_pool_unchecked)),
+     (TRUNCATION, _pool_truncated)) + POOL_SIZE_MISTAKES)
+
+
+def _no_help(c: Case) -> str:
+    return ""
+
+
+def _pool_returned_invalid(c: Case) -> str:
+    """What is sure from the arguments alone: stride=0 taken for 'not given'."""
     v = _bound(c, POOL_SIZE_PARAMS, POOL_SIZE_DEFAULTS)
     if v["stride"] is not None and not isinstance(v["stride"], (tuple, list)) and v["stride"] == 0:
         return ("stride=0 was taken as 'not given' (as with `stride or kernel_size`): only None means "
                 "stride = kernel_size; test `stride is None`.")
-    return _returned_mistake(c, got, [(TRUNCATION, _pool_truncated)] + list(POOL_SIZE_MISTAKES))
+    return ""
 
 
-def _raises_judge(reason: Callable[[Case], str], returned_help: Callable[[Case, tuple | None], str]):
+def _raises_judge(reason: Callable[[Case], str], truth: Callable[[Case], tuple],
+                  mistakes: Sequence[tuple[str, SizeFormula]], returned_help: Callable[[Case], str] = _no_help):
+    """The call raises ValueError. Code that returns sizes instead is matched against what code
+    with no size check, a truncating int(...) or a known wrong formula returns, named when further
+    invalid arguments tell that mistake from the others (`checks.identify`); `returned_help`
+    names what the arguments alone make sure of."""
+
     def judge(case: Case, result: CallResult, ctx: Context) -> Failure | None:
         if result.failure is not None:
             return error_failure(result, case, ctx.function)
@@ -433,10 +549,15 @@ def _raises_judge(reason: Callable[[Case], str], returned_help: Callable[[Case, 
                                 "output would be empty; do not use assert or let another error escape")
         got, _problem = _as_ints(result.value)
         shown = _shown(result.value) if got is not None else show_value(result.value)
-        return Failure(f"did not raise ValueError: {reason(case)}, but it returned {shown}",
-                       call=case.code(ctx.function), diagnosis=returned_help(case, got),
-                       hint="check the arguments' ranges first, then raise ValueError when an output "
-                            "side is < 1")
+        failure = Failure(f"did not raise ValueError: {reason(case)}, but it returned {shown}",
+                          call=case.code(ctx.function), diagnosis=returned_help(case),
+                          hint="check the arguments' ranges first, then raise ValueError when an output "
+                               "side is < 1")
+        if got is not None and not failure.diagnosis:
+            # the valid arguments of `matches_reference` may tell the mistakes apart too
+            ctx.defer(failure, replace(_size_suspects(case, Returned(got), mistakes, lambda c: _outcome_of(truth, c)),
+                                       also="matches_reference"))
+        return failure
 
     return judge
 
@@ -459,7 +580,7 @@ conv2d_output_size = Exercise("conv2d_output_size", 2, (
                   examples=(Case((5, 9, 6), {"stride": 2}), Case((8, 8, 3), {"stride": 0}),
                             Case((8, 8, 3), {"padding": -1}), Case((8, 8, (3, 0))),
                             Case((8, 8, 3), {"dilation": 0}), Case((4, 6, 3, 1, 0, 2))),
-                  judge=_raises_judge(_conv_reason, _conv_returned_invalid)),
+                  judge=_raises_judge(_conv_reason, _conv_size64, CONV_INVALID_MISTAKES)),
 ), probe=Case((32, 32, 5)))
 
 pool2d_output_size = Exercise("pool2d_output_size", 2, (
@@ -476,7 +597,7 @@ pool2d_output_size = Exercise("pool2d_output_size", 2, (
                   examples=(Case((8, 8, 2), {"stride": 0}), Case((8, 8, 3), {"padding": 2}),
                             Case((8, 8, 3), {"padding": -1}), Case((8, 8, 0)),
                             Case((3, 8, 4)), Case((8, 6, (2, 3), None, (0, 2)))),
-                  judge=_raises_judge(_pool_reason, _pool_returned_invalid)),
+                  judge=_raises_judge(_pool_reason, _pool_size64, POOL_INVALID_MISTAKES, _pool_returned_invalid)),
 ), probe=Case((32, 32, 2)))
 
 # ================================================================ conv2d_forward

@@ -10,9 +10,11 @@ hyperparameters), so a failure shrinks to the shortest trajectory that shows it,
 message names the step that went wrong and prints the calls as code a student can paste.
 
 The truth is `reference.trajectory` (torch.optim in float64). Known mistakes are recognised by
-a small float64 simulator of each buggy update (`_simulate`): the diagnosis is the simulated
-bug whose trajectory is closest to the student's, when it explains it far better than the
-truth does.
+a small float64 simulator of each buggy update (`_simulate`). A bug is named only when its
+simulated trajectory explains the student's far better than the truth does, on the failed
+trajectory and on further ones (steps t > 1, other hyperparameters) picked where it and the
+other bugs predict different weights (`checks.identify`): at t = 1 with beta1 = 0.5 and
+beta2 = 0.75, say, Adam without bias correction and the textbook's folded step coincide.
 """
 
 from __future__ import annotations
@@ -27,8 +29,8 @@ from hypothesis.extra import numpy as hnp
 
 import reference.optimizers as ref
 from grader import strategies as gs
-from grader.checks import (Abort, Case, DoesTheJob, PropertyCheck, dtype_diagnosis, error_failure,
-                           output_dtypes, show_result, show_value)
+from grader.checks import (NO_RESULT, Abort, Case, Diagnosis, DoesTheJob, PropertyCheck, Suspects,
+                           dtype_diagnosis, error_failure, output_dtypes, show_result, show_value)
 from grader.compare import Tolerance, compare
 from grader.exercises.common import BESIDES_VALUES, AFTER_VALUES, NUMPY_NOTE, NUMPY_ONLY, n64, t64
 from grader.results import Failure
@@ -347,20 +349,40 @@ def _trajectory_excess(expected: Sequence[np.ndarray], got: Sequence[Any], dtype
     return max((_excess(e, g, dtype, floor) for e, g in zip(expected, got)), default=0.0)
 
 
-def _explain(name: str, case: Trajectory, got: list[Any], truth: list[np.ndarray], bugs: Sequence[Bug]) -> str:
-    """The known mistake whose simulated trajectory is closest to the student's, if it explains
-    the student's numbers far better than the truth does."""
-    if not got:
-        return ""
-    dtype, floor = case.dtype, _floor(case, truth)
-    off = _trajectory_excess(truth, got, dtype, floor)
-    best, message = math.inf, ""
-    for bug in bugs:
-        simulated = _simulate(name, case, bug.kind, len(got))
-        score = _trajectory_excess(simulated, got, dtype, max(floor, _floor(case, simulated)))
-        if score < best:
-            best, message = score, bug.message
-    return message if best <= 10.0 and best * 10 <= off else ""
+def _suspects(name: str, case: Trajectory, got: list[Any], bugs: Sequence[Bug]) -> Suspects:
+    """The known mistakes as `checks.Suspects`: each simulated over a whole trajectory, told
+    apart on further trajectories (several steps t > 1, other hyperparameters), each run from
+    a fresh {} as a training loop would."""
+
+    truths: dict[int, tuple[Trajectory, list]] = {}
+
+    def truth_of(c: Trajectory) -> list:
+        if id(c) not in truths:
+            truths[id(c)] = (c, _truth(name, c))  # the case is kept, so its id stays its own
+        return truths[id(c)][1]
+
+    def explains(known: Diagnosis, simulated: list, seen: list, c: Trajectory) -> bool:
+        """Within 10 tolerances at every step, and far closer than the truth (if the student is
+        wrong there at all)."""
+        if not seen:
+            return False
+        truth = truth_of(c)
+        floor = _floor(c, truth)
+        score = _trajectory_excess(simulated[:len(seen)], seen, c.dtype, max(floor, _floor(c, simulated)))
+        off = _trajectory_excess(truth[:len(seen)], seen, c.dtype, floor)
+        return score <= 10.0 and (score * 10 <= off or off <= 1.0)
+
+    def wrong(truth: list, seen: list, c: Trajectory) -> bool:
+        return _trajectory_excess(truth[:len(seen)], seen, c.dtype, _floor(c, truth)) > 1.0
+
+    def observe(ctx, check, c: Trajectory) -> Any:
+        steps, failure = Runner(ctx, c).run(c)
+        if failure is not None or len(steps) < len(c.grads):
+            return NO_RESULT
+        return [s.w_new for s in steps]
+
+    known = tuple(Diagnosis(bug.message, lambda c, kind=bug.kind: _simulate(name, c, kind)) for bug in bugs)
+    return Suspects(case, list(got), known, truth_of, explains, wrong, observe, pool=12)
 
 
 # ================================================================ judges
@@ -443,7 +465,7 @@ def trajectory_matches(name: str, bugs: Sequence[Bug] = (), hint: str = ""):
                     break
                 got.append(more.w_new)
                 w, state = _next_w(more.w_new), runner.handed_back(more)
-            failure.diagnosis = _explain(name, case, got, truth, bugs)
+            ctx.defer(failure, _suspects(name, case, got, bugs))
         return failure
 
     return judge
@@ -817,11 +839,14 @@ sgd = Exercise("sgd", 1, _checks("sgd", {"lr": 0.25}, (SIGN,),
                                  "w_new = w - lr * dw, a new array; return (w_new, state)", 15),
                probe=PROBE)
 
+MOMENTUM_SIGN = ("The update has the wrong sign: the weights move in the opposite direction, up the gradient. "
+                 "With v = mu*v - lr*dw the new weights are w + v (either the velocity adds lr*dw here, or v "
+                 "is subtracted from w).")
+
 momentum = Exercise("momentum", 2, _checks("momentum", {"lr": 0.1, "mu": 0.5}, (
-    Bug("plus", "The velocity has the wrong sign: v = mu*v - lr*dw, then w + v; here the weights move "
-                "in the opposite direction, up the gradient."),
-    Bug("minus_v", "The update has the wrong sign: with v = mu*v - lr*dw the new weights are w + v (not "
-                   "w - v); here they move in the opposite direction, up the gradient."),
+    # the two give the very same weights (v and -v): one message, for either way of writing it
+    Bug("plus", MOMENTUM_SIGN),
+    Bug("minus_v", MOMENTUM_SIGN),
     Bug("not_carried", "It looks like the velocity is not carried between calls (every step is plain SGD): "
                        "store v in `state` and start from it on the next call."),
     Bug("ema", "It looks like the exponential-average form v = mu*v + (1-mu)*dw; the contract's (PyTorch's) "

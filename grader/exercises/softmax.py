@@ -154,6 +154,9 @@ softmax_cross_entropy = Exercise("softmax_cross_entropy", 5, numpy_checks(
                          lambda c: _with(c, loss_factor=c.args[0].shape[0]), 2.0),
                Diagnosis("dlogits looks N times too large: divide the gradient by N as well.",
                          lambda c: _with(c, grad_factor=c.args[0].shape[0]), 2.0),
+               Diagnosis("Nothing is averaged over the batch: the loss looks like the SUM of the rows' "
+                         "cross-entropies and dlogits lacks its 1/N; divide both by N.",
+                         lambda c: _with(c, loss_factor=c.args[0].shape[0], grad_factor=c.args[0].shape[0]), 2.0),
                Diagnosis("The loss looks like -log(p + 1e-7): the small constant biases the loss; use "
                          "log-softmax instead.", _clipped_log, 2.0)),
     hint="loss = mean over rows of -log_softmax(logits)[label]; dlogits is the derivative of that "

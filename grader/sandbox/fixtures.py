@@ -14,40 +14,11 @@ from typing import Callable
 import numpy as np
 
 
-def _quadratic(x: np.ndarray) -> float:
-    return float(np.sum(x * x))
-
-
-def _sine_mix(x: np.ndarray) -> float:
-    weights = np.arange(1, x.size + 1, dtype=np.float64).reshape(x.shape) / max(x.size, 1)
-    return float(np.sum(np.sin(x) * weights))
-
-
-def _cubic(x: np.ndarray) -> float:
-    return float(np.sum(x ** 3) / 3.0 + np.sum(x))
-
-
-def _logsumexp(x: np.ndarray) -> float:
-    if x.size == 0:
-        return 0.0
-    top = float(np.max(x))
-    return top + float(np.log(np.sum(np.exp(x - top))))
-
-
-def _exp_sum(x: np.ndarray) -> float:
-    return float(np.sum(np.exp(0.5 * x)))
-
-
-SCALAR_FUNCTIONS: dict[str, Callable[[np.ndarray], float]] = {
-    "quadratic": _quadratic,
-    "sine_mix": _sine_mix,
-    "cubic": _cubic,
-    "logsumexp": _logsumexp,
-    "exp_sum": _exp_sum,
-}
-
-
-#: each fixture as code a student can paste in place of its name (the same function)
+#: each scalar function as code a student can paste in place of its name. The fixtures below are
+#: made from this very text, so a pasted call behaves exactly as the graded one did: the same
+#: arithmetic and the same result type: np.float64, what `np.sum` gives and what students' own
+#: test functions return (a Python float would make `f(x).item()` or `f(x).astype(...)` in a
+#: student's code fail when graded and work when pasted)
 AS_CODE: dict[str, str] = {
     "quadratic": "(lambda x: np.sum(x * x))",
     "sine_mix": "(lambda x: np.sum(np.sin(x) * np.arange(1, x.size + 1).reshape(x.shape) / max(x.size, 1)))",
@@ -56,17 +27,23 @@ AS_CODE: dict[str, str] = {
     "exp_sum": "(lambda x: np.sum(np.exp(0.5 * x)))",
 }
 
+SCALAR_FUNCTIONS: dict[str, Callable[[np.ndarray], np.float64]] = {
+    name: eval(code, {"np": np}) for name, code in AS_CODE.items()  # noqa: S307 - our own constant text
+}
+
 
 class CountingFunction:
     """Wraps a scalar function; `calls` counts how often the student called it."""
 
-    def __init__(self, function: Callable[[np.ndarray], float]) -> None:
+    def __init__(self, function: Callable[[np.ndarray], np.float64]) -> None:
         self._function = function
         self.calls = 0
 
-    def __call__(self, x: np.ndarray) -> float:
+    def __call__(self, x: np.ndarray) -> np.float64:
+        """The function on exactly what the student passes (no conversion the pasted lambda
+        would not make either)."""
         self.calls += 1
-        return self._function(np.asarray(x, dtype=np.float64))
+        return self._function(x)
 
 
 def make(name: str) -> CountingFunction:
