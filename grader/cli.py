@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import os
 import secrets
+import shutil
 import sys
 from pathlib import Path
 
 import click
 
-from grader.course import ASSIGNMENTS, TORCH_ASSIGNMENTS, resolve
+from grader.course import ASSIGNMENTS, TORCH_ASSIGNMENTS, course_gaps, resolve
+from grader.quiz.bank import QUIZ_ID
+from grader.quiz.commands import GradeCommand, grade_quiz_targets
 from grader.submission import SubmissionError
 
 #: a drawn seed is below this (any int works; these stay short enough to read and type)
@@ -51,9 +54,9 @@ def _device(choice: str) -> str:
     return "cuda" if torch.cuda.is_available() else "cpu"
 
 
-@click.command(context_settings={"help_option_names": ["-h", "--help"]})
+@click.command(cls=GradeCommand, context_settings={"help_option_names": ["-h", "--help"]})
 @click.argument("path", required=False, type=click.Path(path_type=Path))
-@click.option("--assignment", "assignment_id", type=click.Choice(list(ASSIGNMENTS)),
+@click.option("--assignment", "assignment_id", type=click.Choice([*ASSIGNMENTS, QUIZ_ID]),
               help="Which assignment PATH is (otherwise told from its folder or file name).")
 @click.option("--format", "output_format", type=click.Choice(["text", "json", "gradescope", "junit"]),
               default="text", show_default=True,
@@ -71,12 +74,32 @@ def _device(choice: str) -> str:
               help="Skip the timing checks (faster); each exercise's points then count for its other checks.")
 @click.option("--examples", "examples_factor", type=click.FloatRange(0.05, 1.0), default=1.0, hidden=True,
               help="Share of the generated examples to draw (test suites of the grader itself).")
+@click.option("--student", default=None,
+              help="Quiz (07_quiz): the student whose numbers are graded; takes precedence over the id "
+                   "the answers file names.")
 def main(path: Path | None, assignment_id: str | None, output_format: str, seed: int | None,
-         official: bool, device: str, no_timing: bool, examples_factor: float) -> None:
+         official: bool, device: str, no_timing: bool, examples_factor: float, student: str | None) -> None:
     """Grade PATH: an assignment folder, a .py module, a .ipynb notebook, or the course.
 
-    With no PATH, grades what it finds in the current folder. Exit status 0 means grading ran
+    With no PATH, grades what it finds in the current folder (an assignment folder or the
+    course root). A file outside the course is matched to its assignment by its name
+    (softmax.py is 05_softmax); --assignment says it outright.
+
+    \b
+    Examples:
+      grade                                   the folder you are in
+      grade assignments/05_softmax            one assignment
+      grade ~/work/my_softmax.ipynb --assignment 05_softmax
+      grade --no-timing                       quicker, without the timing checks
+      grade --format json > report.json       one JSON document
+
+    The report lists each exercise's points, why a check failed (with the smallest failing
+    call) and ends with the command that replays it exactly. Exit status 0 means grading ran
     (whatever the score); non-zero means it could not run, with the reason on stderr.
+
+    Teaching staff: `grade-class` grades a class; `grade-teacher` rebuilds the notebooks from
+    the stubs, makes nbgrader releases and writes sandboxed scores into nbgrader's gradebook
+    (see `grade-teacher -h`).
     """
     seed = choose_seed(seed, official or output_format == "gradescope" or _running_in_ci())
     try:
@@ -84,23 +107,33 @@ def main(path: Path | None, assignment_id: str | None, output_format: str, seed:
     except SubmissionError as error:
         _say(f"grade: {error}")
         sys.exit(1)
+    # The course: an assignment that cannot be read counts 0 with its reason; one that is not
+    # there is named in the total. One assignment that cannot be read: grading cannot run.
+    unreadable_folders, missing = course_gaps(path, assignment_id)
+    course = len(targets) > 1 or bool(unreadable_folders or missing)
+    quiz_targets = [(target_id, file) for target_id, file in targets if target_id == QUIZ_ID]
+    targets = [(target_id, file) for target_id, file in targets if target_id != QUIZ_ID]
     # Files found in a folder must really lie inside it (no symbolic link leading out of it).
     root = Path.cwd() if path is None else path
     within = root if root.is_dir() else None
 
-    from grader.course import load_assignment
+    from grader.course import load_assignment, unreadable_result
     from grader.runner import Options, grade
     from grader.sandbox.host import Sandbox, SandboxError
     from grader.submission import load_submission
 
     submissions = []
+    results = [unreadable_result(target_id, folder, seed, why) for target_id, folder, why in unreadable_folders]
     for target_id, file in targets:
         try:
             submissions.append((target_id, load_submission(file, within)))
         except SubmissionError as error:
             _say(f"grade: {error}")
-            if len(targets) == 1:
+            if not course:
                 sys.exit(1)
+            results.append(unreadable_result(target_id, file, seed, str(error)))
+    for target_id, folder, why in unreadable_folders:
+        _say(f"grade: {why}")
     # Start the sandboxes first: their imports overlap with the grader's own torch import.
     sandboxes = {}
     for target_id, _ in submissions:
@@ -112,7 +145,6 @@ def main(path: Path | None, assignment_id: str | None, output_format: str, seed:
 
     torch.set_num_threads(1)
     options = Options(seed=seed, device=_device(device), timing=not no_timing, examples_factor=examples_factor)
-    results = []
     try:
         for target_id, submission in submissions:
             try:
@@ -129,24 +161,45 @@ def main(path: Path | None, assignment_id: str | None, output_format: str, seed:
     finally:
         for sandbox in sandboxes.values():
             sandbox.close()
+    results += grade_quiz_targets(quiz_targets, within, student, seed, _say, alone=not course)
     if not results:
         sys.exit(1)
+    order = list(ASSIGNMENTS)
+    results.sort(key=lambda result: order.index(result.assignment) if result.assignment in order else len(order))
     if output_format in ("json", "gradescope", "junit"):
         from grader import report
 
         render = {"json": report.to_json, "gradescope": report.to_gradescope, "junit": report.to_junit}
-        click.echo(render[output_format](results))
+        click.echo(render[output_format](results, missing))
     else:
         from rich.console import Console
 
         from grader.report import render_text, shell_quote
 
-        words = (["grade", str(path) if path is not None else "."]
+        # the command that replays this report, written so that it works from any folder
+        words = ([program_name(), str((Path.cwd() if path is None else path).absolute())]
                  + (["--assignment", assignment_id] if assignment_id else [])
                  + ["--seed", str(seed)] + (["--no-timing"] if no_timing else [])
-                 + (["--device", device] if device != "auto" else []))
+                 + (["--device", device] if device != "auto" else [])
+                 + (["--student", student] if student else []))
         replay = " ".join(shell_quote(word) for word in words)
-        render_text(results, Console(highlight=False, soft_wrap=True), replay)
+        render_text(results, Console(highlight=False, soft_wrap=True), replay, missing)
+
+
+def program_name() -> str:
+    """How a printed command names this program: `grade` when that is what the shell finds (the
+    venv is active, or it is installed on PATH), else this very script's full path (as
+    `.venv/bin/grade` run without activating the venv), so the command works as written."""
+    script = sys.argv[0] if sys.argv else ""
+    if Path(script).name != "grade":  # `python -m grader.cli` (the test suite): the command's name
+        return "grade"
+    found = shutil.which("grade")
+    try:
+        if found and os.path.samefile(found, script):
+            return "grade"
+    except OSError:
+        pass
+    return str(Path(script).absolute())
 
 
 if __name__ == "__main__":
@@ -155,8 +208,9 @@ if __name__ == "__main__":
 
 @click.command(context_settings={"help_option_names": ["-h", "--help"]})
 @click.argument("folder", type=click.Path(path_type=Path, exists=True, file_okay=False))
-@click.option("--assignment", "assignment_id", type=click.Choice(list(ASSIGNMENTS)), required=True,
-              help="The assignment every student handed in.")
+@click.option("--assignment", "assignment_id", type=click.Choice([*ASSIGNMENTS, QUIZ_ID]), required=True,
+              help="The assignment every student handed in (07_quiz: each student's answers file, graded "
+                   "with the numbers of the student's folder or file name).")
 @click.option("--seed", type=int, default=None,
               help="Seed for every generated input (default: a fresh secret seed, written in the CSV's "
                    "seed column and each report; pass it to replay the run exactly).")

@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import importlib
+import os
 from pathlib import Path
 
+from grader.quiz.bank import QUIZ_ID
+from grader.quiz.commands import course_quiz_file, is_quiz_file, is_quiz_folder, quiz_file_in
+from grader.results import AssignmentResult, CheckResult, ExerciseResult, Failure
 from grader.spec import Assignment
 from grader.submission import SubmissionError
 
@@ -45,14 +49,70 @@ def _id_for_folder(folder: Path) -> str | None:
     return found[0] if len(found) == 1 else None
 
 
+def _course_base(root: Path) -> Path:
+    return root / "assignments" if (root / "assignments").is_dir() else root
+
+
 def _course_folders(root: Path) -> list[tuple[str, Path]]:
-    base = root / "assignments" if (root / "assignments").is_dir() else root
+    """(assignment id, file) for each assignment found; one whose folder cannot be read is not
+    here (see `course_gaps`)."""
+    base = _course_base(root)
     found = []
     for assignment_id in ASSIGNMENTS:
-        file = _assignment_files(base / assignment_id, assignment_id) if (base / assignment_id).is_dir() else None
+        try:
+            file = _assignment_files(base / assignment_id, assignment_id) if (base / assignment_id).is_dir() else None
+        except OSError:
+            file = None
         if file is not None:
             found.append((assignment_id, file))
     return found
+
+
+def _is_course(path: Path | None, assignment_id: str | None) -> bool:
+    """Whether `resolve(path, assignment_id)` grades the course (not one assignment)."""
+    target = Path.cwd() if path is None else path
+    try:
+        return (assignment_id is None and target.is_dir() and not target.is_symlink() and _id_for_folder(target) is None
+                and not is_quiz_folder(target))
+    except OSError:
+        return False
+
+
+def course_gaps(path: Path | None, assignment_id: str | None = None) -> tuple[list[tuple[str, Path, str]],
+                                                                           list[tuple[str, str]]]:
+    """For the course (what `resolve` grades when pointed at the course root): the assignments it
+    cannot grade, as (unreadable, missing). Unreadable, (id, folder, why): the folder is there
+    but cannot be read; it counts 0 in the course total. Missing, (id, why): no folder, or no
+    module in it; named in the total, not counted. Both empty when `path` is one assignment."""
+    unreadable: list[tuple[str, Path, str]] = []
+    missing: list[tuple[str, str]] = []
+    if not _is_course(path, assignment_id):
+        return unreadable, missing
+    root = Path.cwd() if path is None else path
+    base = _course_base(root)
+    for assignment_id_, (module, _) in ASSIGNMENTS.items():
+        folder = base / assignment_id_
+        try:
+            if not folder.is_dir():
+                what = "is not a folder" if os.path.lexists(folder) else "is not there"
+                missing.append((assignment_id_, f"{folder} {what}"))
+            elif _assignment_files(folder, assignment_id_) is None:
+                missing.append((assignment_id_, f"no {module}.py or {module}.ipynb in {folder}"))
+        except OSError as error:
+            unreadable.append((assignment_id_, folder, f"{folder}: cannot be read ({error.strerror or error})"))
+    return unreadable, missing
+
+
+def unreadable_result(assignment_id: str, source: Path, seed: int, reason: str) -> AssignmentResult:
+    """An assignment of the course whose file or folder cannot be read: every exercise scores 0,
+    its one check (`readable`) failing with `reason`, which is also the result's notice, so each
+    report format says why (and counts it in the total)."""
+    failure = Failure(reason)
+    exercises = [ExerciseResult(exercise.name, float(exercise.points),
+                                [CheckResult("readable", False, 0.0, float(exercise.points), reason, failure)])
+                 for exercise in load_assignment(assignment_id).exercises]
+    return AssignmentResult(assignment_id, str(source), seed, exercises, notices=[reason],
+                            environment={"unreadable": reason})
 
 
 def resolve(path: Path | None, assignment_id: str | None = None) -> list[tuple[str, Path]]:
@@ -64,14 +124,16 @@ def resolve(path: Path | None, assignment_id: str | None = None) -> list[tuple[s
     A file is never read through a symbolic link: a link named as PATH is refused here, one
     found in a folder when it is loaded (`load_submission(file, within=folder)`).
     """
-    if assignment_id is not None and assignment_id not in ASSIGNMENTS:
-        raise SubmissionError(f"unknown assignment {assignment_id!r}; known: {', '.join(ASSIGNMENTS)}")
+    if assignment_id is not None and assignment_id not in ASSIGNMENTS and assignment_id != QUIZ_ID:
+        raise SubmissionError(f"unknown assignment {assignment_id!r}; known: {', '.join(ASSIGNMENTS)}, {QUIZ_ID}")
     target = Path.cwd() if path is None else path
     if target.is_symlink() and not target.is_dir():
         raise SubmissionError(f"{target}: is a symbolic link; hand in the file itself")
     if not target.exists():
         raise SubmissionError(f"{target}: no such file or folder")
     if target.is_dir():
+        if assignment_id == QUIZ_ID or (assignment_id is None and is_quiz_folder(target)):
+            return [(QUIZ_ID, quiz_file_in(target))]  # the quiz: an answers file, not code
         own = assignment_id or _id_for_folder(target)
         if own is not None:
             file = _assignment_files(target, own)
@@ -80,10 +142,14 @@ def resolve(path: Path | None, assignment_id: str | None = None) -> list[tuple[s
                 raise SubmissionError(f"{target}: no {module}.py or {module}.ipynb in this folder")
             return [(own, file)]
         found = _course_folders(target)
+        quiz = course_quiz_file(target)
+        found += [(QUIZ_ID, quiz)] if quiz is not None else []
         if not found:
             raise SubmissionError(f"{target}: not an assignment folder or a course folder "
                                   f"(expected e.g. 01_activations/activations.py)")
         return found
+    if assignment_id == QUIZ_ID or (assignment_id is None and is_quiz_file(target)):
+        return [(QUIZ_ID, target)]
     if target.suffix not in SUFFIXES:
         raise SubmissionError(f"{target}: expected a .py module or a .ipynb notebook")
     own = assignment_id or (target.parent.name if target.parent.name in ASSIGNMENTS else None) \

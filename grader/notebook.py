@@ -67,7 +67,6 @@ class CheckReport:
             mark = "&#10003;" if exercise.passed else "&#10007;"
             colour = "#1a7f37" if exercise.passed else "#cf222e"
             details = [html.escape(text) for _, text in exercise_lines(self.result, exercise)]
-            details += [html.escape(note) for note in exercise.notes]
             rows.append(f'<tr><td style="color:{colour}">{mark}</td><td><code>{html.escape(exercise.id)}</code></td>'
                         f"<td>{exercise.score:g} / {exercise.max_score:g}</td>"
                         f'<td style="text-align:left">{"<br>".join(details)}</td></tr>')

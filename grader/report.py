@@ -23,14 +23,26 @@ from rich.text import Text
 from grader.results import AssignmentResult, CheckResult, ExerciseResult, Failure
 
 
-def to_json(results: Sequence[AssignmentResult]) -> str:
-    """SYLLABUS's document for one assignment; for several, {"assignments": [...], totals}."""
-    if len(results) == 1:
+#: a course's assignments that were not graded and are not in its total: (assignment id, why)
+Missing = Sequence[tuple[str, str]]
+
+
+def to_json(results: Sequence[AssignmentResult], missing: Missing = ()) -> str:
+    """SYLLABUS's document for one assignment. For the course (several assignments, or one with
+    others missing) the same shape, `"assignment": "course"`, with every exercise (each naming
+    its assignment, as function names repeat across assignments), the totals, each assignment's
+    own document under `"assignments"`, and what was not graded under `"missing"`. A file that
+    cannot be read is an assignment scoring 0 whose notice says why."""
+    if len(results) == 1 and not missing:
         document = results[0].to_json()
     else:
-        document = {"score": round(sum(r.score for r in results), 4),
+        document = {"assignment": "course",
+                    "score": round(sum(r.score for r in results), 4),
                     "max_score": round(sum(r.max_score for r in results), 4),
-                    "assignments": [r.to_json() for r in results]}
+                    **({"seed": results[0].seed} if len({r.seed for r in results}) == 1 else {}),
+                    "exercises": [{"assignment": r.assignment, **e.to_json()} for r in results for e in r.exercises],
+                    "assignments": [r.to_json() for r in results],
+                    "missing": [{"assignment": aid, "reason": why} for aid, why in missing]}
     return json.dumps(document, indent=2, sort_keys=False)
 
 
@@ -97,46 +109,112 @@ def _points(value: float) -> str:
     return f"{round(value, 2):g}"
 
 
-def _not_run_note(checks: Sequence[CheckResult]) -> str:
-    """"not run until matches_reference passes: keeps_dtype, inputs_unchanged" for skipped checks."""
-    waiting: dict[str, list[str]] = {}
+#: what a check that another one waits for must show first, in words
+_NEEDS = {"implemented": "it is implemented",
+          "allowed_apis": "it uses only allowed libraries",
+          "does_the_job": "it does its job (its results are computed, not zeros, its input or a constant)",
+          "matches_reference": "its values match the reference"}
+
+
+def check_words(name: str, short: bool = False) -> str:
+    """What a check looks at, in the student's words (runner's PASS_MESSAGES), not its id;
+    `short`: without the explanation in parentheses ("does its job")."""
+    from grader.runner import PASS_MESSAGES
+
+    words = PASS_MESSAGES.get(name, name.replace("_", " "))
+    if short:
+        words = words.split(" (")[0]
+    head, colon, rest = words.partition(": ")
+    return f"{head} ({rest})" if colon else words
+
+
+def _worth(check: CheckResult) -> str:
+    """"2.5/5": what a check earned of what it is worth; "" for a check worth no points itself."""
+    return f"{_points(check.points)}/{_points(check.max_points)}" if check.max_points > 0 else ""
+
+
+def _not_run_notes(checks: Sequence[CheckResult]) -> list[str]:
+    """One line per check the others wait for, in words (not check ids): "not run until it is
+    implemented, so 0/3: matches the reference on generated inputs; keeps the input's dtype"."""
+    waiting: dict[str, list[CheckResult]] = {}
     for check in checks:
         needed = re.match(r"not run: needs `(\w+)`", check.message)
         if needed:
-            waiting.setdefault(needed.group(1), []).append(check.name)
-    return "; ".join(f"not run until {need} passes: {', '.join(names)}" for need, names in waiting.items())
+            waiting.setdefault(needed.group(1), []).append(check)
+    lines = []
+    for need, waiting_checks in waiting.items():
+        until = _NEEDS.get(need, f"this passes: {check_words(need, short=True)}")
+        worth = sum(c.max_points for c in waiting_checks)
+        points = f", so 0/{_points(worth)}" if worth > 0 else ""
+        listed = "; ".join(check_words(c.name, short=True) for c in waiting_checks)
+        lines.append(f"not run until {until}{points}: {listed}")
+    return lines
+
+
+#: how points are split, said once per report
+POINTS_NOTE = ("points: each exercise's points are split across its checks by weight; a failed check shows "
+               "earned/worth (2.5/5 when some of the values it returns are right, 0/1 when none); "
+               "a check shown without points is worth none itself, but the others wait for it")
 
 
 def exercise_lines(result: AssignmentResult, exercise: ExerciseResult) -> list[tuple[str, str]]:
     """What a student reads under a failed exercise, as (style, text) lines indented by
     nesting: at most three failed checks in full, then what else failed or did not run.
-    Every report format lays out these same lines."""
-    if exercise.passed or _load_failure(result) is not None:
+    Every report format lays out these same lines. An exercise's notes come first, passed or
+    not (it was judged with the grader's version of a function it calls)."""
+    if _load_failure(result) is not None:
         return []
-    lines: list[tuple[str, str]] = []
+    lines: list[tuple[str, str]] = [("", f"note: {note}") for note in exercise.notes]
+    if exercise.passed:
+        return lines
     failures = [c for c in exercise.checks if not c.passed]
     ran = [c for c in failures if not c.message.startswith("not run")]
     shown = (ran or failures)[:3]
     for check in shown:
         lines.extend(_failure_lines(check))
-    also_failing = [c.name for c in ran[3:]]
+    also_failing = [f"{c.name} {_worth(c)}".rstrip() for c in ran[3:]]
     if also_failing:
         lines.append(("", f"(also failing: {', '.join(also_failing)})"))
-    not_run = _not_run_note([c for c in failures if c not in shown])
-    if not_run:
-        lines.append(("", f"({not_run})"))
+    for note in _not_run_notes([c for c in failures if c not in shown]):
+        lines.append(("", f"({note})"))
     return lines
+
+
+#: a call longer than this is shortened in reports (the JSON message keeps it whole)
+CALL_CHARS = 600
+
+
+def _short_call(call: str) -> str:
+    """A failing call a student can read: one that is several statements (an optimizer's steps)
+    keeps its first and last ones and says how many are left out; a single long one is cut."""
+    if len(call) <= CALL_CHARS:
+        return call
+    statements = call.split("; ")
+    if len(statements) > 3:
+        head, tail = statements[:2], [statements[-1]]
+        while len(statements) - len(head) - len(tail) > 1 and \
+                len("; ".join(head + statements[len(head):len(head) + 1] + tail)) <= CALL_CHARS:
+            head.append(statements[len(head)])
+        left_out = len(statements) - len(head) - len(tail)
+        if left_out > 0:
+            return "; ".join(head + [f"<{left_out} more statement{'s' * (left_out > 1)} like these>"] + tail)
+    return call[:CALL_CHARS - 40] + f" <... {len(call) - CALL_CHARS + 40} more characters>"
 
 
 def _failure_lines(check: CheckResult) -> list[tuple[str, str]]:
     failure = check.failure
+    label = f"{check.name}: {_worth(check)} —" if _worth(check) else f"{check.name}:"
     if failure is None:
-        return [("check", f"{check.name}: {check.message}")]
-    lines = [("check", f"{check.name}: {failure.summary}")]
+        return [("check", f"{label} {check.message}")]
+    lines = [("check", f"{label} {failure.summary}")]
     if failure.diagnosis:
         lines.append(("diagnosis", f"  {failure.diagnosis}"))
     if failure.call:
-        lines.append(("call", f"  smallest failing call: {failure.call}"))
+        call = _short_call(failure.call)
+        what = "smallest failing call"
+        if "(<shape " in call or call != failure.call:
+            what += " (shortened: <...> stands for what is too long to print)"
+        lines.append(("call", f"  {what}: {call}"))
     if failure.expected or failure.got:
         lines.append(("", f"  expected {failure.expected}, got {failure.got}"))
     if failure.hint:
@@ -158,9 +236,29 @@ def _line(*parts: str | tuple[str, str]) -> Text:
                            for part in parts))
 
 
-def render_text(results: Sequence[AssignmentResult], console: Console, replay: str = "") -> None:
+def unreadable(result: AssignmentResult) -> str:
+    """Why a course's assignment was not graded though it is there (its file or folder cannot
+    be read: it counts 0 in the total), or ""."""
+    return str(result.environment.get("unreadable", ""))
+
+
+def total_lines(results: Sequence[AssignmentResult], missing: Missing = ()) -> list[str]:
+    """The course's total, then what counts 0 in it because it cannot be read and what is not
+    in it because it is not there, each with why."""
+    total = round(sum(r.score for r in results), 4)
+    top = round(sum(r.max_score for r in results), 4)
+    lines = [f"total {_points(total)} / {_points(top)}"]
+    lines += [f"  counted as 0 / {_points(r.max_score)}: {r.assignment}: {unreadable(r)}"
+              for r in results if unreadable(r)]
+    lines += [f"  not graded, not in the total: {aid}: {why}" for aid, why in missing]
+    return lines
+
+
+def render_text(results: Sequence[AssignmentResult], console: Console, replay: str = "",
+                missing: Missing = ()) -> None:
     """The terminal report; `replay` is the command that reproduces it exactly (already quoted
-    for a shell: see `shell_quote`)."""
+    for a shell: see `shell_quote`); `missing`: a course's assignments not found, named in its total."""
+    explained = False
     for result in results:
         console.print(_line((result.assignment, "bold"), f"  {result.source}  ",
                             (f"{_points(result.score)} / {_points(result.max_score)}", "bold"),
@@ -178,11 +276,15 @@ def render_text(results: Sequence[AssignmentResult], console: Console, replay: s
             console.print(_line("  ", mark, f" {exercise.id:<32} {_points(exercise.score):>5} / "
                                             f"{_points(exercise.max_score)}"))
             for style, text in exercise_lines(result, exercise):
+                explained = True
                 console.print(_line(("      " + text, STYLES[style])) if STYLES[style] else _line("      " + text))
-    if len(results) > 1:
-        total = sum(r.score for r in results)
-        top = sum(r.max_score for r in results)
-        console.print(_line((f"total {_points(round(total, 4))} / {_points(round(top, 4))}", "bold")))
+    if explained:
+        console.print(_line((POINTS_NOTE, "dim")))
+    if len(results) > 1 or missing:
+        first, *rest = total_lines(results, missing)
+        console.print(_line((first, "bold")))
+        for text in rest:
+            console.print(_line(text))
     if replay:
         console.print(_line((f"Replay exactly: {replay}", "dim")))
 
@@ -202,11 +304,12 @@ def _plain(result: AssignmentResult, exercise: ExerciseResult) -> str:
 def _gradescope_output(result: AssignmentResult, exercise: ExerciseResult) -> str:
     """A test's output: its failure lines; for a file that could not be imported, that reason
     (each test is read on its own, so each says why); "all checks passed" only when they did."""
+    notes = "".join("\nnote: " + _one_line(note) for note in getattr(exercise, "notes", ()))
     lines = _plain(result, exercise)
     if lines:
-        return lines
+        return lines + notes
     if exercise.passed:
-        return "all checks passed"
+        return "all checks passed" + notes
     if result.notices:
         return "\n".join(_one_line(notice) for notice in result.notices)
     return "\n".join(_one_line(f"{c.name}: {c.message}") for c in exercise.checks if not c.passed)
@@ -218,9 +321,10 @@ def _summary(result: AssignmentResult) -> str:
     return "\n".join(lines)
 
 
-def to_gradescope(results: Sequence[AssignmentResult]) -> str:
+def to_gradescope(results: Sequence[AssignmentResult], missing: Missing = ()) -> str:
     """Gradescope's autograder results.json: one test per exercise, with its points and the
-    same failure lines as the terminal report."""
+    same failure lines as the terminal report; for the course, its total as the text report
+    says it (what counts 0, what is missing)."""
     tests = []
     for result in results:
         for number, exercise in enumerate(result.exercises, start=1):
@@ -230,8 +334,13 @@ def to_gradescope(results: Sequence[AssignmentResult]) -> str:
                           "status": "passed" if exercise.passed else "failed",
                           "output": _gradescope_output(result, exercise),
                           "visibility": "visible"})
+    summary = [_summary(r) for r in results]
+    if len(results) > 1 or missing:
+        summary += [_one_line(line) for line in total_lines(results, missing)]
+    if any(_plain(r, e) for r in results for e in r.exercises):
+        summary.append(POINTS_NOTE)
     document = {"score": round(sum(r.score for r in results), 4),
-                "output": "\n".join(_summary(r) for r in results),
+                "output": "\n".join(summary),
                 "visibility": "visible", "stdout_visibility": "hidden",
                 "extra_data": {"seeds": sorted({r.seed for r in results})}, "tests": tests}
     return json.dumps(document, indent=2)
@@ -249,9 +358,11 @@ def _not_run(check: CheckResult) -> bool:
     return not check.passed and check.message.startswith("not run")
 
 
-def to_junit(results: Sequence[AssignmentResult]) -> str:
+def to_junit(results: Sequence[AssignmentResult], missing: Missing = ()) -> str:
     """JUnit XML for CI dashboards: a testsuite per assignment, a testcase per check, a failure
-    element (its one-line message and the report's lines) per failed check; points as properties."""
+    element (its one-line message and the report's lines) per failed check; points as properties.
+    A course's assignment that cannot be read is a suite whose checks fail saying why; one that
+    is missing, a suite with one skipped testcase saying why."""
     from xml.etree import ElementTree as ET
 
     root = ET.Element("testsuites", name="grade")
@@ -274,6 +385,11 @@ def to_junit(results: Sequence[AssignmentResult]) -> str:
             elif not check.passed:
                 failure = ET.SubElement(case, "failure", message=_xml_safe(check.message[:500]), type=check.name)
                 failure.text = _xml_safe("\n".join(text for _, text in _failure_lines(check)))
+    for assignment_id, why in missing:
+        suite = ET.SubElement(root, "testsuite", name=assignment_id, tests="1", failures="0", errors="0",
+                              skipped="1", time="0")
+        case = ET.SubElement(suite, "testcase", classname=assignment_id, name="found", time="0")
+        ET.SubElement(case, "skipped", message=_xml_safe(f"not graded, not in the total: {why}"[:500]))
     ET.indent(root)
     return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
 

@@ -407,8 +407,8 @@ def untouched(source: str) -> bool:
     for index, node in enumerate(tree.body):
         if isinstance(node, (ast.Import, ast.ImportFrom)):
             continue
-        if isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant) and index == 0:
-            continue
+        if isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant) and (index == 0 or node.value.value is None):
+            continue  # the docstring, or a check call the grader replaced by `None`
         if isinstance(node, ast.Expr) and isinstance(node.value, ast.Call) \
                 and isinstance(node.value.func, ast.Name) and node.value.func.id == "check":
             continue

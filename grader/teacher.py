@@ -199,7 +199,9 @@ def run_nbgrader(course: Path, *args: str) -> str:
     if importlib.util.find_spec("nbgrader") is None:
         raise TeacherError("nbgrader is not installed here: pip install 'dl-grader[teacher]'")
     done = subprocess.run([sys.executable, "-m", "nbgrader", *args], cwd=course, capture_output=True, text=True,
-                          env={**os.environ, "PYTHONUNBUFFERED": "1"})
+                          env={**os.environ, "PYTHONUNBUFFERED": "1",
+                               # nbgrader runs its own tools (alembic) from the environment it is installed in
+                               "PATH": os.pathsep.join([str(Path(sys.executable).parent), os.environ.get("PATH", "")])})
     log = done.stdout + done.stderr
     if done.returncode != 0:
         tail = "\n".join(log.strip().splitlines()[-15:])

@@ -42,7 +42,8 @@ def test_biased_log_loss_with_a_right_gradient_earns_the_gradients_share(tmp_pat
     assert values["score"] == pytest.approx(1.3889)  # 1 of 2 parts
     assert "dlogits matches on every case tried; loss does not: 1 of 2 parts" in values["message"]
     assert "-log(p + 1e-7)" in values["message"]  # the cause is still named
-    assert exercise["score"] == pytest.approx(2.5)  # + keeps_dtype 0.5556 + inputs_unchanged 0.5556
+    # keeps_dtype and inputs_unchanged pass, but their points count once the values are right
+    assert exercise["score"] == pytest.approx(1.3889)
     assert _check(exercise, "stable")["score"] == 0  # not run: values must pass first
 
 
@@ -55,7 +56,7 @@ def test_two_layer_net_loss_without_regularization_keeps_the_grads_share(tmp_pat
     assert values["score"] == pytest.approx(1.3889) and values["max_score"] == pytest.approx(2.7778)
     assert "grads matches on every case tried; loss does not: 1 of 2 parts" in values["message"]
     assert "the loss does not" in values["message"]  # its diagnosis
-    assert exercise["score"] == pytest.approx(2.5)
+    assert exercise["score"] == pytest.approx(1.3889)
     assert all(_exercise(report, name)["passed"] for name in
                ("affine_forward", "affine_backward", "relu_forward", "relu_backward"))
 
@@ -68,7 +69,7 @@ def test_every_part_wrong_earns_nothing(tmp_path):
     assert values["score"] == 0
     assert "partial credit" not in values["message"]
     assert "Nothing is averaged over the batch" in values["message"]
-    assert exercise["score"] == pytest.approx(1.1111)  # keeps_dtype + inputs_unchanged only
+    assert exercise["score"] == 0  # keeps_dtype and inputs_unchanged pass, but count once the values are right
 
 
 def test_a_part_that_cannot_be_judged_because_the_call_raised_earns_nothing(tmp_path):
