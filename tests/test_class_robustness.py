@@ -185,12 +185,18 @@ def test_grade_refuses_links_to_files_outside_what_it_was_pointed_at(tmp_path):
     course.mkdir()
     (course / "05_softmax").symlink_to(MODEL.parent)
     for target, reason in ((link, "is a symbolic link; hand in the file itself"),
-                           (in_folder, "is a symbolic link; hand in the file itself"),
-                           (course, "lies outside")):
+                           (in_folder, "is a symbolic link; hand in the file itself")):
         done = subprocess.run(GRADE + [str(target), "--seed", "0", "--format", "json"], capture_output=True,
                               text=True, cwd=ROOT, timeout=120)
         assert done.returncode == 1 and done.stdout == "", (target, done.stdout[:300])
         assert done.stderr.count("\n") == 1 and reason in done.stderr, done.stderr
+    # in a course, work that cannot be read counts as 0 with its reason (the linked file is not read)
+    done = subprocess.run(GRADE + [str(course), "--seed", "0", "--format", "json"], capture_output=True,
+                          text=True, cwd=ROOT, timeout=120)
+    report = json.loads(done.stdout)
+    assert done.returncode == 0 and report["score"] == 0, done.stdout[:300]
+    assert all("lies outside" in e["checks"][0]["message"] for e in report["exercises"])
+    assert "lies outside" in done.stderr
 
 
 # ---------------------------------------------------------------- D and E: what the class's outputs show

@@ -11,7 +11,18 @@ from tests.submissions import grade_in_process, problems, spec_exists, variants
 CASES = [s for s in variants() if spec_exists(s.assignment_id)]
 
 
-@pytest.mark.parametrize("submission", CASES, ids=[s.id for s in CASES])
+def _in_ci_sample(submission, index: int) -> bool:
+    """CI runs a fixed sample (the suite must stay under 15 minutes on 2 cores): every correct
+    variant (a false verdict on right code is the worst defect) and every other one of the
+    rest, in a fixed order; `bash scripts/test.sh --full` (or plain pytest) runs them all."""
+    return submission.kind == "correct" or index % 2 == 0
+
+
+PARAMS = [pytest.param(s, id=s.id, marks=() if _in_ci_sample(s, i) else pytest.mark.full_only)
+          for i, s in enumerate(CASES)]
+
+
+@pytest.mark.parametrize("submission", PARAMS)
 def test_variant_gets_the_expected_grade(submission, tmp_path):
     report = grade_in_process(submission, tmp_path / "work")
     assert problems(submission, report) == []
