@@ -110,13 +110,19 @@ def _search(folder: Path, names: frozenset[str], root: Path) -> tuple[list[Path]
 
 
 def _find_in_folder(student: str, folder: Path, root: Path, module: str) -> Found:
-    names = frozenset(f"{module}{suffix}" for suffix in SUFFIXES)
+    return find_one_file(student, folder, root, frozenset(f"{module}{suffix}" for suffix in SUFFIXES),
+                         f"{module}.py or {module}.ipynb")
+
+
+def find_one_file(student: str, folder: Path, root: Path, names: frozenset[str], wanted: str) -> Found:
+    """The one file named in `names` in a student's `folder` (at any depth, links never
+    followed), or why there is none to grade: none, several, or a link."""
     try:
         named, links = _search(folder, names, root)
     except SubmissionError as error:
         return Found(student, None, str(error))
     if not named:
-        problem = f"no {module}.py or {module}.ipynb handed in"
+        problem = f"no {wanted} handed in"
         if links:
             problem += (" (symbolic links are not followed: "
                         + ", ".join(_shown(p, root) for p in links[:3]) + ("..." if len(links) > 3 else "") + ")")

@@ -13,7 +13,7 @@ import os
 from pathlib import Path
 from typing import Callable
 
-from grader.batch import LINK_PROBLEM, Found, StudentResult, _first_line, _search, _shown
+from grader.batch import LINK_PROBLEM, Found, StudentResult, _first_line, find_one_file
 from grader.quiz.bank import ANSWERS_FILE, Bank, load_bank
 from grader.quiz.grading import grade_file
 from grader.runner import Options
@@ -23,23 +23,7 @@ SUFFIX = ".toml"
 
 
 def _find_in_folder(student: str, folder: Path, root: Path) -> Found:
-    try:
-        named, links = _search(folder, frozenset({ANSWERS_FILE}), root)
-    except SubmissionError as error:
-        return Found(student, None, str(error))
-    if not named:
-        problem = f"no {ANSWERS_FILE} handed in"
-        if links:
-            problem += " (symbolic links are not followed: " + ", ".join(_shown(p, root) for p in links[:3]) + ")"
-        return Found(student, None, problem)
-    if len(named) > 1:
-        listed = ", ".join(_shown(p, root) for p in named[:4]) + (", ..." if len(named) > 4 else "")
-        return Found(student, None, f"more than one file could be the submission ({listed}); none was graded: "
-                                    "hand in exactly one")
-    path = named[0]
-    if path.is_symlink():
-        return Found(student, None, f"{_shown(path, root)} {LINK_PROBLEM}")
-    return Found(student, path, within=folder)
+    return find_one_file(student, folder, root, frozenset({ANSWERS_FILE}), ANSWERS_FILE)
 
 
 def find_answer_files(root: Path) -> list[Found]:
