@@ -308,10 +308,10 @@ def judged_as_if_callees_were_right(session: Session, exercise: Exercise, result
     callees = _names(used)
     verb = "fails its" if len(used) == 1 else "fail their"
     if again.score > result.score:
-        again.notes.append(f"{exercise.name} calls your {callees}, which {verb} own checks: it is judged "
-                           f"with the grader's correct {callees} in place of yours (one mistake costs one "
-                           f"exercise), and scored {again.score:g} instead of {result.score:g}. Fix {callees} "
-                           f"to make your own code whole.")
+        again.notes.append(f"{exercise.name} calls your {callees}, which {verb} own checks. One mistake costs "
+                           f"one exercise: {exercise.name} is judged with the grader's correct {callees} in "
+                           f"place of yours and scores {again.score:g} (with yours it would score "
+                           f"{result.score:g}); the points are lost at {callees}, where the mistake is.")
         return again
     if again.score == result.score:
         again.notes.append(f"{exercise.name} calls your {callees}, which {verb} own checks; even with the "

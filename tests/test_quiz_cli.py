@@ -194,3 +194,24 @@ def test_help_names_the_quiz_commands():
     assert done.returncode == 0 and "grade quiz-answers --student ID" in " ".join(done.stdout.split())
     assert "--student" in _run(GRADE + ["quiz", "--help"]).stdout
     assert os.path.basename(GRADE[0])  # the suite runs the module, as the installed `grade` does
+
+
+def test_grading_a_blank_answers_file_reveals_no_key(tmp_path):
+    """Fresh-clone trial: grading the blank file once printed every key and explanation."""
+    import json
+    import shutil
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    blank = tmp_path / "answers.toml"
+    shutil.copy(ROOT / "assignments/07_quiz/answers.toml", blank)
+    done = subprocess.run([sys.executable, "-m", "grader.cli", str(blank), "--student", "s1", "--format", "json",
+                           "--seed", "0"], capture_output=True, text=True, cwd=ROOT, timeout=300)
+    assert done.returncode == 0, done.stderr
+    report = json.loads(done.stdout)
+    messages = [c["message"] for e in report["exercises"] for c in e["checks"]]
+    assert report["score"] == 0 and len(messages) >= 40
+    assert not any("expected" in m for m in messages), [m for m in messages if "expected" in m][:2]
+    assert all("shown once you have answered" in m for m in messages)

@@ -81,6 +81,10 @@ def _not_answered(sheet: AnswerSheet, question_id: str) -> str:
     return "not answered (an empty answer scores 0)"
 
 
+#: what a question not answered (or not readably) shows instead of its key and explanation
+UNSEEN = "the answer and its explanation are shown once you have answered"
+
+
 def grade_question(question: Question, sheet: AnswerSheet, student: str | None, quiz_id: str) -> ExerciseResult:
     result = ExerciseResult(question.id, question.points)
     variant = None
@@ -93,15 +97,14 @@ def grade_question(question: Question, sheet: AnswerSheet, student: str | None, 
     try:
         answered, answer = _value(sheet, question)
     except AnswerError as error:
+        # no key and no explanation for a question not really answered: grading a blank
+        # file must not hand out the answers
         summary = f"unreadable answer: {error}"
-        result.checks.append(_check(question, Failure(summary, expected=question.key_text(variant),
-                                                      got=_given(sheet, question.id), hint=explanation),
-                                    explanation))
+        result.checks.append(_check(question, Failure(summary, got=_given(sheet, question.id), hint=UNSEEN),
+                                    UNSEEN))
         return result
     if not answered:
-        result.checks.append(_check(question, Failure(_not_answered(sheet, question.id),
-                                                      expected=question.key_text(variant), got='""',
-                                                      hint=explanation), explanation))
+        result.checks.append(_check(question, Failure(_not_answered(sheet, question.id), hint=UNSEEN), UNSEEN))
         return result
     outcome = question.score(answer, variant)
     if outcome.credit >= 1.0:

@@ -112,6 +112,11 @@ def _reap() -> None:
         _reaped(pid, status)
 
 
+#: Python (its prefix or a path it imports from) lies under /tmp, e.g. a course cloned there
+_PYTHON_UNDER_TMP = any(path == "/tmp" or path.startswith("/tmp/")
+                        for path in [sys.prefix, sys.base_prefix, *sys.path])
+
+
 def _sweep(pid_namespace: bool, private_tmp: bool) -> None:
     """With no worker left: end stray processes (in our own PID namespace, where this process
     is init) and empty the directories every worker could write to (only where they are the
@@ -126,8 +131,11 @@ def _sweep(pid_namespace: bool, private_tmp: bool) -> None:
         _reap()
     if not private_tmp:
         return
-    # fresh filesystems in place of the old ones: instant, however many files were left
-    for path, options in (("/dev/shm", rootfs.SHM_OPTIONS), ("/tmp", rootfs.TMP_OPTIONS)):
+    # fresh filesystems in place of the old ones: instant, however many files were left (not
+    # /tmp when Python itself is bound inside it: a fresh one would hide it; each worker's own
+    # directory there is a filesystem of its own, gone with the worker)
+    scratch = [("/dev/shm", rootfs.SHM_OPTIONS)] + ([] if _PYTHON_UNDER_TMP else [("/tmp", rootfs.TMP_OPTIONS)])
+    for path, options in scratch:
         try:
             rootfs.check(_libc.umount2(path.encode(), rootfs.MNT_DETACH), f"umount {path}")
             rootfs.mount("tmpfs", path, "tmpfs", rootfs.SCRATCH_FLAGS, options)

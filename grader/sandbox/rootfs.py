@@ -218,6 +218,11 @@ def enter(layout: Plan, proc: bool) -> tuple[str, list[str]]:
     stage = tempfile.mkdtemp(prefix=".grader-root-", dir="/tmp")
     try:
         mount("tmpfs", stage, "tmpfs", MS_NOSUID | MS_NODEV, "size=64m,mode=755")
+        # /tmp first, so that Python installed under /tmp (a course cloned there, its venv
+        # with it) is bound inside it rather than hidden by it. Workers get their own
+        # directory inside; they cannot list or add to /tmp itself
+        os.makedirs(stage + "/tmp", mode=0o755)
+        mount("tmpfs", stage + "/tmp", "tmpfs", SCRATCH_FLAGS, TMP_OPTIONS)
         for source in layout.binds:
             _bind(source, stage + source, errors)
         for link, target in layout.links.items():
@@ -235,10 +240,8 @@ def enter(layout: Plan, proc: bool) -> tuple[str, list[str]]:
         mount("tmpfs", stage + "/dev/shm", "tmpfs", SCRATCH_FLAGS, SHM_OPTIONS)
         if layout.sys_tree:
             _bind("/sys", stage + "/sys", errors)
-        for name in ("tmp", "proc", ".old"):
+        for name in ("proc", ".old"):
             os.makedirs(f"{stage}/{name}", mode=0o755, exist_ok=True)
-        # /tmp: workers get their own directory inside; they cannot list or add to /tmp itself
-        mount("tmpfs", stage + "/tmp", "tmpfs", SCRATCH_FLAGS, TMP_OPTIONS)
         # before the switch: in a user namespace the kernel lets a new /proc be mounted only
         # while a fully visible one is still in view
         _mount_proc(stage + "/proc", proc, errors)
