@@ -31,7 +31,7 @@ PASS_MESSAGES = {
     "stable": "stable: finite, correct and warning-free for extreme inputs",
     "keeps_dtype": "keeps the input's dtype",
     "inputs_unchanged": "leaves its inputs unchanged",
-    "gradient": "gradient check passed",
+    "gradient": "gradient matches central differences",
     "restores_input": "leaves x exactly as it found it",
     "raises_value_error": "raises ValueError where it should",
     "state": "carries its state between calls",
