@@ -4,6 +4,8 @@ Kept import-light on purpose: the sandbox's zygote imports `grader.sandbox` befo
 isolates itself, and must not pull in torch, the reference or the checks.
 """
 
+__version__ = "0.1.0"
+
 
 def check(*args, **kwargs):  # noqa: ANN002, ANN003, ANN201 - forwards to grader.notebook.check
     """Grade an exercise from inside a notebook: see `grader.notebook.check`."""

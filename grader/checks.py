@@ -37,6 +37,7 @@ from hypothesis import HealthCheck, Phase, example, given, seed, settings
 from hypothesis import strategies as st
 
 from grader.compare import Mismatch, Tolerance, compare, fmt
+from grader.recording import note_timing, note_truth
 from grader.results import Failure
 from grader.sandbox import fixtures
 from grader.sandbox.host import CallResult
@@ -1188,6 +1189,7 @@ def matches(expected: Expected, *, tolerance: CaseTolerance = None, names: Seque
             return failure
         truth = expected(case)
         floor = scale(case) if scale else 0.0
+        note_truth(ctx, result, value=truth, tolerance=tolerance_for(tolerance, case), floor=floor, names=names)
         mismatch = compare_tree(truth, result.value, case.dtype, tolerance_for(tolerance, case), names=names,
                                 scale_floor=floor)
         if mismatch is None:
@@ -1383,6 +1385,7 @@ def gradients_match(expected: Callable[[Case], Sequence[Any]], *, names: Sequenc
         # one scale for all gradients: a gradient that is exactly 0 in theory comes out of the
         # reference as ~1e-13 rounding noise, which only the other gradients' size puts in proportion
         floor = max((float(np.max(np.abs(w), initial=0.0)) for w in truth if w is not None), default=0.0)
+        note_truth(ctx, result, grads=truth, tolerance=tolerance, floor=floor)
         for index, want in enumerate(truth):
             if want is None:
                 continue
@@ -1647,6 +1650,7 @@ class TimingCheck(Check):
         finally:
             trusted.close()
         student = max(statistics.median(student_times) - statistics.median(transfer_times), 1e-7)
+        note_timing(ctx, self, cases[0], statistics.median(reference_times))
         return student / max(statistics.median(reference_times), 1e-7)
 
     def _timed_round(self, ctx: Context, worker: Any, case: Case, budget: float, typical: float

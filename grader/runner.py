@@ -12,6 +12,7 @@ import ast
 import re
 import time
 from dataclasses import dataclass, field
+from typing import Any
 
 from grader.analysis import analyse
 from grader.helper_modules import Helpers, helper_modules
@@ -20,7 +21,6 @@ from grader.checks import (GATES, JOB, VALUE_CHECKS, Abort, Check, Context, Does
 from grader.results import AssignmentResult, CheckResult, ExerciseResult, Failure
 from grader.sandbox.host import CallResult, Limits, Sandbox, WorkerHandle
 from grader.spec import Assignment, Exercise
-from grader.stand_ins import StandInServer, stand_ins_for
 from grader.submission import Submission
 
 PASS_MESSAGES = {
@@ -55,6 +55,8 @@ class Options:
     #: grade only these exercises (and, unseen, the functions they call, for the one-mistake
     #: rule); None grades them all
     only: frozenset[str] | None = None
+    #: records every request the checks send (`grader.recording`), to make the student copy
+    recorder: Any = None
 
 
 class Session:
@@ -81,7 +83,8 @@ class Session:
         self.load_error: Failure | None = None
         self.budget_seconds = 0.0
         #: while an exercise is graded again with stand-ins for what it calls (see `stand_ins`)
-        self.stand_ins: StandInServer | None = None
+        self.stand_ins: Any = None
+        self.recorder = options.recorder
         if self.readable.syntax_error:
             self.load_error = Failure(f"no cell of your notebook can be read by Python ({self.readable.syntax_error}), "
                                       "so nothing in it can run", hint="fix the syntax error the cell's line names, "
@@ -103,13 +106,13 @@ class Session:
         it counts: on a saturated machine a slow start must not cost a student marks, while
         code that really hangs or dies at import fails both times.
         """
-        worker = self.sandbox.spawn()
+        worker = self._spawn()
         if self.load_error is not None:
             return worker
         result = self._load(worker)
         if result.failure is not None:
             worker.close()
-            worker = self.sandbox.spawn()
+            worker = self._spawn()
             result = self._load(worker)
         if result.failure is not None:
             self.load_error = Failure(f"importing your file did not finish: {result.failure}",
@@ -132,6 +135,10 @@ class Session:
             self.load_error = Failure(
                 f"importing your file failed: {result.error['type']}: {result.error['message']}{where}", hint=hint)
         return worker
+
+    def _spawn(self) -> WorkerHandle:
+        worker = self.sandbox.spawn()
+        return self.recorder.wrap(worker) if self.recorder is not None else worker
 
     def _load(self, worker: WorkerHandle) -> CallResult:
         result = worker.load(self.submission.source, self.submission.filename, self.assignment.module,
@@ -246,6 +253,8 @@ def grade_exercise(session: Session, exercise: Exercise, timing: bool = True) ->
             elif unmet:
                 failure = Failure(f"not run: needs `{unmet[0]}` to pass first")
             else:
+                if session.recorder is not None:
+                    session.recorder.begin(exercise.name, check)
                 try:
                     failure = check.run(ctx)
                 except Abort as abort:
@@ -291,8 +300,10 @@ def judged_as_if_callees_were_right(session: Session, exercise: Exercise, result
     stand-ins for them; the better of the two results counts, with a note naming the callees.
     Unchanged when it calls none of them (the static reach of its code, then the calls made)."""
     result = next(r for r in results if r.id == exercise.name)
-    if result.passed or session.load_error is not None:
-        return result
+    if result.passed or session.load_error is not None or session.assignment.recorded:
+        return result  # the student copy has no reference to stand in with
+    from grader.stand_ins import StandInServer, stand_ins_for  # the reference: not in the student copy
+
     failed = {r.id for r in results if not r.passed and r.id != exercise.name}
     functions = stand_ins_for(session.assignment_id, exercise.name, failed, session.static.reaches(exercise.name))
     if not functions:

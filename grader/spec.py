@@ -54,6 +54,8 @@ class Assignment:
     exercises: tuple[Exercise, ...]
     banned: BannedPolicy = field(default_factory=BannedPolicy)
     allowed_note: str = ""
+    #: graded from a recording (the student copy, `grader.replay`), not from the reference
+    recorded: bool = False
 
     def exercise(self, name: str) -> Exercise:
         return next(e for e in self.exercises if e.name == name)

@@ -1,0 +1,312 @@
+"""The student copy's checks: the requests recorded from a correct solution (`grader.recording`),
+sent again to the student's worker, each answer compared with the correct one.
+
+A recorded check keeps its name, weight and requirements, so scores add up as in official
+grading; what it cannot do without the reference is say *why* a result is wrong (no known
+mistakes are simulated here) or try inputs nobody recorded (no new cases, no shrinking).
+Timing compares the student's time on fresh inputs made like the recorded ones with a
+calibrated amount of work standing for the reference's time (`CalibratedWork`).
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from grader.checks import (ANYTHING, Abort, Case, Check, Context, PropertyCheck, TimingCheck, _changed,
+                           compare_tree, error_failure, output_devices, output_dtypes, show_result)
+from grader.recording import CourseRecording, RecordedCheck, RecordedOp, numeric_only, synthesise
+from grader.results import Failure
+from grader.sandbox.wire import Fixture, SlotRef, TensorValue
+from grader.spec import Assignment, Exercise
+
+#: where the student copy keeps its recording (inside the installed package)
+PACKAGED = Path(__file__).resolve().parent / "recorded" / "course.pkl.xz"
+#: the grader's own tests point this at a recording made in the teaching repository
+ENVIRONMENT_VARIABLE = "GRADER_RECORDING"
+
+#: what each recorded check compares, by name (everything else compares values)
+KINDS = {"keeps_dtype": "dtype", "inputs_unchanged": "unchanged", "keeps_device": "device", "stable": "stable"}
+
+
+@functools.lru_cache(maxsize=1)
+def installed_recording() -> CourseRecording | None:
+    """The recording this grader grades with, or None where the reference is here (the
+    teaching repository, official grading)."""
+    chosen = os.environ.get(ENVIRONMENT_VARIABLE)
+    path = Path(chosen) if chosen else PACKAGED
+    return CourseRecording.load(path) if path.is_file() else None
+
+
+def recorded_assignment(recording: CourseRecording, assignment_id: str) -> Assignment:
+    """The assignment as the student copy grades it (see the module's docstring)."""
+    recorded = recording.assignments.get(assignment_id)
+    if recorded is None:
+        raise KeyError(f"{assignment_id} is not in this copy of the grader's recording")
+    exercises = tuple(Exercise(e.name, e.points, tuple(_check(c) for c in e.checks), probe=e.probe,
+                               budget_seconds=e.budget_seconds) for e in recorded.exercises)
+    return Assignment(recorded.id, recorded.module, recorded.title, recorded.backend, exercises,
+                      banned=recorded.banned, allowed_note=recorded.allowed_note, recorded=True)
+
+
+def _check(recorded: RecordedCheck) -> Check:
+    if recorded.timing is not None:
+        timing = recorded.timing
+        return TimingCheck(name=recorded.name, weight=recorded.weight, requires=recorded.requires,
+                           make_case=SynthesisedCase(timing["recipe"]), prepare=None,
+                           reference=CalibratedWork(timing["units"]), limit=timing["limit"],
+                           rounds=timing["rounds"], hint=timing["hint"], verify=timing["verify"])
+    kind = KINDS.get(recorded.name, "values")
+    return ReplayCheck(recorded.name, recorded.weight, recorded.requires, ops=tuple(recorded.ops), kind=kind,
+                       examples=_examples(recorded.ops), call_options=_first_options(recorded.ops),
+                       judge=judge_by_case(recorded.ops, kind))
+
+
+def judge_by_case(ops: list[RecordedOp], kind: str):
+    """Judges one result of the exercise's function by the recorded call on the same case (the
+    job gate's and timing's results); a case nobody recorded is judged only for errors."""
+    recorded = {_case(op).code(op.function).call_key: op for op in ops if _plain_call(op)}
+
+    def judge(case: Case, result: Any, ctx: Context) -> Failure | None:
+        op = recorded.get(case.code(ctx.function).call_key)
+        if op is None:
+            return error_failure(result, case, ctx.function)
+        return judge_answer(op, result, kind, ctx.function)
+
+    return judge
+
+
+def _plain_call(op: RecordedOp, function: str | None = None) -> bool:
+    return (op.kind == "call" and (function is None or op.function == function)
+            and not _holds(op.args, SlotRef) and not _holds(op.kwargs, SlotRef))
+
+
+def _examples(ops: list[RecordedOp]) -> tuple[Case, ...]:
+    """The recorded calls the job gate may repeat: plain calls of the exercise's function."""
+    calls = [op for op in ops if _plain_call(op) and op.error_type is None]
+    function = calls[0].function if calls else None
+    return tuple(Case(tuple(op.args), dict(op.kwargs)) for op in calls if op.function == function)[:6]
+
+
+def _first_options(ops: list[RecordedOp]) -> dict:
+    first = next((op for op in ops if _plain_call(op)), None)
+    return {k: v for k, v in (first.options if first else {}).items() if k == "return_args"}
+
+
+def _holds(value: Any, kind: type) -> bool:
+    if isinstance(value, kind):
+        return True
+    if isinstance(value, (list, tuple)):
+        return any(_holds(v, kind) for v in value)
+    if isinstance(value, dict):
+        return any(_holds(v, kind) for v in value.values())
+    return False
+
+
+def _with_slots(value: Any, slots: dict[int, int]) -> Any:
+    """`value` with each recorded slot number replaced by the student's worker's own."""
+    if isinstance(value, SlotRef):
+        return SlotRef(slots.get(value.slot, value.slot), value.path)
+    if isinstance(value, list):
+        return [_with_slots(v, slots) for v in value]
+    if isinstance(value, tuple):
+        return tuple(_with_slots(v, slots) for v in value)
+    if isinstance(value, dict):
+        return {k: _with_slots(v, slots) for k, v in value.items()}
+    return value
+
+
+@dataclass(frozen=True)
+class ReplayCheck(PropertyCheck):
+    """The recorded requests of one check, replayed in order on the student's worker; the
+    first answer that differs from the correct solution's fails the check."""
+
+    ops: tuple[RecordedOp, ...] = ()
+    kind: str = "values"
+
+    def run(self, ctx: Context) -> Failure | None:
+        ctx.forget_pending()
+        slots: dict[int, int] = {}
+        for op in self.ops:
+            if op.kind == "store":
+                kept = ctx.worker.store(_with_slots(op.args[0], slots))
+                if kept is not None and op.slot is not None:
+                    slots[op.slot] = kept.slot
+                continue
+            options = {k: v for k, v in op.options.items() if k in ("keep", "return_args", "discard", "backward")}
+            result = ctx.call(Case(tuple(_with_slots(op.args, slots)), _with_slots(op.kwargs, slots)),
+                              function=op.function, **options)
+            if result.slot is not None and op.slot is not None:
+                slots[op.slot] = result.slot
+            if result.failure is not None:
+                raise Abort(error_failure(result, _case(op), op.function) or Failure(result.failure))
+            if op.options.get("discard") and op.value is None and op.ok and result.ok:
+                continue  # an argument made for a later call: judged there
+            failure = judge_answer(op, result, self.kind, ctx.function)
+            if failure is not None:
+                return failure
+        return None
+
+def _case(op: RecordedOp) -> Case:
+    return Case(tuple(op.args), dict(op.kwargs))
+
+
+def _call_text(op: RecordedOp, function: str) -> str:
+    if _holds(op.args, SlotRef) or _holds(op.kwargs, SlotRef):
+        return ""  # it continues from an earlier call's result: no call to paste
+    return _case(op).code(op.function or function)
+
+
+def judge_answer(op: RecordedOp, result: Any, kind: str, function: str) -> Failure | None:
+    """The student's answer to a recorded request against the correct solution's."""
+    call = _call_text(op, function)
+    name = op.function or function
+    if op.error_type is not None:  # the correct solution raised here (arguments the contract refuses)
+        if result.error is not None and result.error["type"] == op.error_type:
+            return None
+        got = f"{result.error['type']}: {result.error['message']}"[:200] if result.error is not None \
+            else f"a result ({show_result(result.value)})"
+        return Failure(f"expected {op.error_type} for these arguments, got {got}", call=call)
+    failure = error_failure(result, _case(op), name)
+    if failure is not None:
+        return failure
+    if kind == "dtype":
+        return _dtype_failure(op, result, call)
+    if kind == "device":
+        got, want = dict(output_devices(result.value)), dict(output_devices(op.value))
+        wrong = next(((k, v) for k, v in got.items() if k in want and v != want[k]), None)
+        return None if wrong is None else Failure(f"{wrong[0]} is on {wrong[1]}, expected {want[wrong[0]]}",
+                                                  call=call)
+    if kind == "unchanged":
+        before = list(op.args) + list(op.kwargs.values())
+        after = list(result.args_after or []) + list((result.kwargs_after or {}).values())
+        for index, (old, new) in enumerate(zip(before, after)):
+            if isinstance(old, (SlotRef, Fixture)):
+                continue
+            changed = _changed(old, new)
+            if changed:
+                return Failure(f"it modified its input argument {index + 1} in place{changed}", call=call,
+                               hint="work on a copy or build a new array (x = x.copy(), or avoid `-=`, `+=`, "
+                                    "`x[mask] = ...` on arguments)")
+        return None
+    if kind == "stable" and result.fp_errors and not op.fp_errors:
+        return Failure(f"numpy raised a floating-point warning ({', '.join(result.fp_errors)}) for a finite input",
+                       call=call)
+    return _value_failure(op, result, kind, call)
+
+
+def _value_failure(op: RecordedOp, result: Any, kind: str, call: str) -> Failure | None:
+    truth = op.truth
+    dtype = _case(op).dtype
+    expected = truth.value if truth is not None and truth.value is not None else numeric_only(op.value)
+    tolerance = truth.tolerance if truth is not None else None
+    floor = truth.floor if truth is not None else 0.0
+    names = truth.names if truth is not None else ()
+    if expected is not ANYTHING or truth is not None:
+        mismatch = compare_tree(expected, result.value, dtype, tolerance, names=names, scale_floor=floor)
+        if mismatch is not None:
+            word = "not stable for large inputs" if kind == "stable" else "wrong result"
+            return Failure(f"{word}: {mismatch.summary()}", call=call)
+    want_grads = truth.grads if truth is not None and truth.grads is not None else op.grads
+    if want_grads is not None and not isinstance(want_grads, type(ANYTHING)):
+        grads = result.grads if isinstance(result.grads, (list, tuple)) else ()
+        for index, want in enumerate(want_grads):
+            if want is None:
+                continue
+            got = grads[index] if index < len(grads) else None
+            if got is None:
+                return Failure(f"no gradient reaches argument {index + 1}: the result does not depend on it "
+                               f"through autograd", call=call)
+            mismatch = compare_tree(want, got, dtype, tolerance, f"the gradient of argument {index + 1}",
+                                    scale_floor=_largest(want_grads))
+            if mismatch is not None:
+                return Failure(f"wrong gradient: {mismatch.summary()}", call=call)
+    if op.args_after is not None and "return_args" in op.options:
+        for index, (want, got) in enumerate(zip(op.args_after, result.args_after or [])):
+            if isinstance(want, (SlotRef, Fixture)):
+                continue
+            changed = _changed(want, got)
+            if changed:
+                return Failure(f"argument {index + 1} is not left as the contract says{changed}", call=call)
+    return None
+
+
+def _largest(arrays: Any) -> float:
+    sizes = [float(np.max(np.abs(_plain(a)), initial=0.0)) for a in arrays if a is not None]
+    return max(sizes, default=0.0)
+
+
+def _plain(value: Any) -> np.ndarray:
+    return value.array if isinstance(value, TensorValue) else np.asarray(value)
+
+
+def _dtype_failure(op: RecordedOp, result: Any, call: str) -> Failure | None:
+    want = dict(output_dtypes(op.value))
+    got = output_dtypes(result.value)
+    if want and not got:
+        return Failure(f"the result is {show_result(result.value)}, expected a {next(iter(want.values()))} array",
+                       call=call)
+    for name, dtype in got:
+        if name in want and dtype != want[name]:
+            return Failure(f"{name} is {dtype} where the input's dtype gives {want[name]}: the output dtype "
+                           f"must match the input's", call=call)
+    return None
+
+
+@dataclass(frozen=True)
+class SynthesisedCase:
+    """Makes a fresh timing input like the recorded one (`recording.synthesise`)."""
+
+    recipe: dict = field(hash=False, compare=False)
+
+    def __call__(self, rng: np.random.Generator) -> Case:
+        args, kwargs = synthesise(self.recipe, rng)
+        return Case(args, kwargs)
+
+
+#: the unit of calibration work: one float64 matrix product of this size, in the grader's process
+UNIT_SIZE = 48
+
+
+@functools.lru_cache(maxsize=1)
+def _unit_operands() -> tuple:
+    import torch
+
+    generator = torch.Generator().manual_seed(0)
+    return (torch.rand(UNIT_SIZE, UNIT_SIZE, dtype=torch.float64, generator=generator),
+            torch.rand(UNIT_SIZE, UNIT_SIZE, dtype=torch.float64, generator=generator))
+
+
+def unit_of_work() -> None:
+    import torch
+
+    a, b = _unit_operands()
+    torch.mm(a, b)
+
+
+def units_per(seconds: float, repeats: int = 201) -> float:
+    """How many units of calibration work take `seconds` here (median over `repeats`)."""
+    times = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        unit_of_work()
+        times.append(time.perf_counter() - start)
+    return seconds / max(float(np.median(times)), 1e-9)
+
+
+@dataclass(frozen=True)
+class CalibratedWork:
+    """Stands for the reference in timing: as many units of work as the reference's time was
+    worth where the recording was made, so the limit keeps its meaning on this machine."""
+
+    units: float
+
+    def __call__(self, prepared: Any) -> None:
+        for _ in range(max(1, round(self.units))):
+            unit_of_work()

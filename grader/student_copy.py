@@ -1,0 +1,133 @@
+"""The answer-free student copy of the grader: what a student installs to run `grade` and `check`.
+
+`record_course` grades each model solution once with a `recording.Recorder` on (every check's
+requests, the correct answers, the reference's truths and tolerances, timing as a recipe and a
+calibrated amount of work). `build_student_copy` lays out an installable package holding the
+engine and that recording, and nothing that computes an answer: no `reference/`, no
+`grader/exercises/` (whose simulated mistakes are near-solutions), no stand-ins, no teacher
+commands, no model solutions, no quiz keys.
+
+Official grading keeps using the full grader with a fresh secret seed; the copy's verdicts are
+those of the recorded cases (how often they differ is measured by `bench/student_copy_agreement.py`).
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from grader.checks import GATES, JOB
+from grader.recording import (CourseRecording, RecordedAssignment, RecordedCheck, RecordedExercise, Recorder)
+
+#: what the student copy leaves out of the package (paths relative to `grader/`)
+LEFT_OUT = ("exercises", "stand_ins.py", "teacher.py", "student_copy.py", "stub_notebooks.py", "__pycache__")
+DISTRIBUTION = "dl-grader-student"
+
+
+class RecordingError(RuntimeError):
+    """A model solution did not score full marks: nothing trustworthy can be recorded from it."""
+
+
+def record_assignment(assignment_id: str, solution: Path, seed: int, device: str = "cpu") -> RecordedAssignment:
+    """Grade `solution` (the model solution) with a recorder on; it must score full marks."""
+    from grader.course import ASSIGNMENTS
+    from grader.runner import Options, grade
+    import importlib
+
+    from grader.submission import load_submission
+
+    assignment = importlib.import_module(ASSIGNMENTS[assignment_id][1]).ASSIGNMENT
+    recorder = Recorder()
+    report = grade(assignment, load_submission(solution), Options(seed=seed, device=device, recorder=recorder))
+    lost = [f"{e.id}: {c.name}: {c.message}" for e in report.exercises for c in e.checks if not c.passed]
+    if lost:
+        raise RecordingError(f"the model solution {solution} does not score full marks, so nothing is recorded "
+                             f"from it: " + "; ".join(lost)[:600])
+    exercises = []
+    for exercise in assignment.exercises:
+        seen = recorder.exercises.get(exercise.name, {})
+        checks = []
+        for check in exercise.all_checks():
+            if check.name in GATES or check.name == JOB:
+                continue
+            recorded = seen.get(check.name) or RecordedCheck(check.name, float(check.weight), tuple(check.requires))
+            if check.name == "timing" and recorded.timing is None:
+                raise RecordingError(f"{assignment_id}/{exercise.name}: the timing check measured nothing")
+            checks.append(recorded)
+        exercises.append(RecordedExercise(exercise.name, float(exercise.points), exercise.budget_seconds,
+                                          exercise.probe, checks))
+    return RecordedAssignment(assignment.id, assignment.module, assignment.title, assignment.backend,
+                              assignment.banned, assignment.allowed_note, exercises)
+
+
+def record_course(solutions: Path, seed: int, assignment_ids: list[str] | None = None,
+                  device: str = "cpu") -> CourseRecording:
+    """Every assignment (or those named) recorded from `solutions/<id>/<module>.py`."""
+    from grader import __version__
+    from grader.course import ASSIGNMENTS
+
+    recording = CourseRecording(seed=seed, version=__version__)
+    for assignment_id in assignment_ids or list(ASSIGNMENTS):
+        module = ASSIGNMENTS[assignment_id][0]
+        recording.assignments[assignment_id] = record_assignment(assignment_id, solutions / assignment_id /
+                                                                 f"{module}.py", seed, device)
+    return recording
+
+
+PYPROJECT = """\
+[build-system]
+requires = ["setuptools>=68"]
+build-backend = "setuptools.build_meta"
+
+[project]
+name = "{name}"
+version = "{version}"
+description = "The course's grader, student copy: grades against answers recorded from the reference."
+requires-python = ">=3.10"
+dependencies = ["numpy>=2.0", "torch>=2.1", "hypothesis>=6.100", "click>=8.1", "rich>=13", "nbformat>=5.9"]
+
+[project.scripts]
+grade = "grader.cli:main"
+
+[tool.setuptools.packages.find]
+include = ["grader*"]
+
+[tool.setuptools.package-data]
+grader = ["recorded/*.xz"]
+"""
+
+README = """\
+# The course's grader (student copy)
+
+Install it with `pip install .` from this folder (torch pinned by your course), then run
+`grade` in an assignment folder, or `check("sigmoid")` in a notebook.
+
+This copy holds no reference and no solutions: it grades against cases recorded from the
+reference when the course was released (seed {seed}), plus the checks that need no reference.
+It names fewer causes than official grading, and official grading draws fresh cases with a
+secret seed: a full score here is a very good sign, not a promise.
+"""
+
+
+def build_student_copy(recording: CourseRecording, out: Path, source: Path | None = None) -> Path:
+    """Lay out the student copy's package in `out` (made empty first) and return it."""
+    from grader import __version__
+
+    source = source or Path(__file__).resolve().parent
+    if out.exists():
+        shutil.rmtree(out)
+    package = out / "grader"
+    shutil.copytree(source, package, ignore=_left_out(source))
+    recording.save(package / "recorded" / "course.pkl.xz")
+    (out / "pyproject.toml").write_text(PYPROJECT.format(name=DISTRIBUTION, version=__version__), encoding="utf-8")
+    (out / "README.md").write_text(README.format(seed=recording.seed), encoding="utf-8")
+    return out
+
+
+def _left_out(root: Path):
+    def ignore(folder: str, names: list[str]) -> list[str]:
+        here = Path(folder).resolve()
+        return [name for name in names
+                if name == "__pycache__" or name.endswith(".pyc")
+                or (here == root and name in LEFT_OUT)]
+    return ignore
