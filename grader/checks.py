@@ -181,7 +181,15 @@ class FromCall:
 
 
 #: An expected value that matches anything (e.g. the student's own cache in `(out, cache)`).
-ANYTHING = type("Anything", (), {"__repr__": lambda self: "ANYTHING"})()
+class _Anything:
+    def __repr__(self) -> str:
+        return "ANYTHING"
+
+    def __reduce__(self) -> str:  # pickled (in a recording) as the one instance
+        return "ANYTHING"
+
+
+ANYTHING = _Anything()
 
 
 def show_value(value: Any, limit: int = 48, *, summarise: Any = (), chars: int = 160, brief: bool = False) -> str:

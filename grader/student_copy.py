@@ -13,6 +13,7 @@ those of the recorded cases (how often they differ is measured by `bench/student
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -36,9 +37,16 @@ def record_assignment(assignment_id: str, solution: Path, seed: int, device: str
 
     from grader.submission import load_submission
 
+    import torch
+
     assignment = importlib.import_module(ASSIGNMENTS[assignment_id][1]).ASSIGNMENT
     recorder = Recorder()
-    report = grade(assignment, load_submission(solution), Options(seed=seed, device=device, recorder=recorder))
+    threads = torch.get_num_threads()
+    torch.set_num_threads(1)  # as `grade` runs: the reference's time is measured on one thread
+    try:
+        report = grade(assignment, load_submission(solution), Options(seed=seed, device=device, recorder=recorder))
+    finally:
+        torch.set_num_threads(threads)
     lost = [f"{e.id}: {c.name}: {c.message}" for e in report.exercises for c in e.checks if not c.passed]
     if lost:
         raise RecordingError(f"the model solution {solution} does not score full marks, so nothing is recorded "
@@ -131,3 +139,37 @@ def _left_out(root: Path):
                 if name == "__pycache__" or name.endswith(".pyc")
                 or (here == root and name in LEFT_OUT)]
     return ignore
+
+
+def _computes(line: str) -> bool:
+    """A line that computes something (numpy, torch, arithmetic, a return): an import or a bare
+    `for`/`if` line is in any Python program and tells nothing of an answer."""
+    if line.startswith(("import ", "from ", "#")):
+        return False
+    return bool(re.search(r"np\.|torch|F\.|return |[-+*/@]|\*\*", line))
+
+
+def leaks(out: Path, solutions: Path, course: Path | None = None) -> list[str]:
+    """Where the copy in `out` (the built folder, or the site-packages it was installed into)
+    holds anything that computes an answer: a `reference` or `grader/exercises` folder, or, in
+    its `grader` package or top-level files, a line of a model solution or of the reference
+    that the assignments' stubs do not hold themselves (as `path: line`)."""
+    from grader.stub_notebooks import course_root
+    from grader.teacher import leak_lines
+
+    root = course_root(course)
+    import reference
+
+    secrets = [p.read_text(encoding="utf-8") for p in sorted(solutions.glob("*/*.py"))]
+    secrets += [p.read_text(encoding="utf-8") for p in sorted(Path(reference.__file__).parent.glob("*.py"))]
+    stubs = "\n".join(p.read_text(encoding="utf-8") for p in sorted((root / "assignments").glob("*/*.py")))
+    secret_lines = {line for line in leak_lines(stubs, *secrets) if _computes(line)}
+    found = [f"{folder}: a folder of answers" for folder in (out / "reference", out / "grader" / "exercises")
+             if folder.exists()]
+    files = [f for f in out.iterdir() if f.is_file()] + sorted((out / "grader").rglob("*"))
+    for file in files:
+        if not file.is_file() or file.suffix not in (".py", ".md", ".toml", ".txt", ".cfg", ".ipynb"):
+            continue
+        text = file.read_text(encoding="utf-8", errors="replace")
+        found += [f"{file}: {line}" for line in sorted(secret_lines) if line in text]
+    return found

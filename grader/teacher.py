@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import ast
 import os
+import secrets
 import subprocess
 import sys
 import textwrap
@@ -617,6 +618,41 @@ def autograde_command(course_dir: Path, assignment_id: str, students: tuple[str,
          f"(replay one: grade PATH --seed {options.seed}{' --no-timing' if no_timing else ''})")
     if done and all(scored.grader_error for scored in done):
         sys.exit(1)
+
+
+@main.command("student-copy")
+@click.argument("out", type=click.Path(path_type=Path, file_okay=False))
+@click.option("--assignment", "-a", "assignment_ids", multiple=True, type=click.Choice(list(ASSIGNMENTS)),
+              help="Only these assignments (repeatable; default all).")
+@click.option("--course", "course", type=click.Path(path_type=Path, file_okay=False),
+              help="The course folder (default: here or above, else this installation's).")
+@click.option("--solutions", type=click.Path(path_type=Path, file_okay=False),
+              help="Model solutions, <id>/<module>.py (default: tests/model_solutions of the course).")
+@click.option("--seed", type=int, default=None, help="The recorded cases' seed (default: a fresh one).")
+def student_copy_command(out: Path, assignment_ids: tuple[str, ...], course: Path | None, solutions: Path | None,
+                         seed: int | None) -> None:
+    """Build OUT: the grader students install (`pip install OUT`), with no reference, model
+    solution or exercise spec in it; it grades against cases recorded now from the model
+    solutions (official grading keeps the full grader and a secret seed)."""
+    from grader.student_copy import RecordingError, build_student_copy, leaks, record_course
+
+    root = course_root(course)
+    solutions = solutions or root / "tests" / "model_solutions"
+    seed = secrets.randbits(31) if seed is None else seed
+    try:
+        recording = record_course(solutions, seed, list(assignment_ids) or None)
+        build_student_copy(recording, out)
+    except (RecordingError, OSError) as error:
+        _say(f"grade-teacher student-copy: {error}")
+        sys.exit(1)
+    found = leaks(out, solutions)
+    for line in found:
+        _say(f"grade-teacher student-copy: holds a line of a model solution or the reference: {line}")
+    if found:
+        sys.exit(1)
+    click.echo(f"{out}: the student copy ({len(recording.assignments)} assignments recorded with seed {seed}; "
+               f"checked: no reference, model solution or exercise spec); students install it with "
+               f"`pip install {out}`")
 
 
 if __name__ == "__main__":
