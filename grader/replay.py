@@ -49,13 +49,13 @@ def recorded_assignment(recording: CourseRecording, assignment_id: str) -> Assig
     recorded = recording.assignments.get(assignment_id)
     if recorded is None:
         raise KeyError(f"{assignment_id} is not in this copy of the grader's recording")
-    exercises = tuple(Exercise(e.name, e.points, tuple(_check(c) for c in e.checks), probe=e.probe,
+    exercises = tuple(Exercise(e.name, e.points, tuple(_check(c, e.name) for c in e.checks), probe=e.probe,
                                budget_seconds=e.budget_seconds) for e in recorded.exercises)
     return Assignment(recorded.id, recorded.module, recorded.title, recorded.backend, exercises,
                       banned=recorded.banned, allowed_note=recorded.allowed_note, recorded=True)
 
 
-def _check(recorded: RecordedCheck) -> Check:
+def _check(recorded: RecordedCheck, function: str) -> Check:
     if recorded.timing is not None:
         timing = recorded.timing
         return TimingCheck(name=recorded.name, weight=recorded.weight, requires=recorded.requires,
@@ -64,7 +64,7 @@ def _check(recorded: RecordedCheck) -> Check:
                            rounds=timing["rounds"], hint=timing["hint"], verify=timing["verify"])
     kind = KINDS.get(recorded.name, "values")
     return ReplayCheck(recorded.name, recorded.weight, recorded.requires, ops=tuple(recorded.ops), kind=kind,
-                       examples=_examples(recorded.ops), call_options=_first_options(recorded.ops),
+                       examples=_examples(recorded.ops, function), call_options=_first_options(recorded.ops, function),
                        judge=judge_by_case(recorded.ops, kind))
 
 
@@ -87,15 +87,16 @@ def _plain_call(op: RecordedOp, function: str | None = None) -> bool:
             and not _holds(op.args, SlotRef) and not _holds(op.kwargs, SlotRef))
 
 
-def _examples(ops: list[RecordedOp]) -> tuple[Case, ...]:
-    """The recorded calls the job gate may repeat: plain calls of the exercise's function."""
-    calls = [op for op in ops if _plain_call(op) and op.error_type is None]
-    function = calls[0].function if calls else None
-    return tuple(Case(tuple(op.args), dict(op.kwargs)) for op in calls if op.function == function)[:6]
+def _examples(ops: list[RecordedOp], function: str) -> tuple[Case, ...]:
+    """The recorded calls the job gate may repeat: plain calls of the exercise's function (a
+    call that continues from an earlier result, a backward pass given its forward's cache, is
+    not repeated alone)."""
+    calls = [op for op in ops if _plain_call(op, function) and op.error_type is None]
+    return tuple(Case(tuple(op.args), dict(op.kwargs)) for op in calls)[:6]
 
 
-def _first_options(ops: list[RecordedOp]) -> dict:
-    first = next((op for op in ops if _plain_call(op)), None)
+def _first_options(ops: list[RecordedOp], function: str) -> dict:
+    first = next((op for op in ops if _plain_call(op, function)), None)
     return {k: v for k, v in (first.options if first else {}).items() if k == "return_args"}
 
 
@@ -204,7 +205,7 @@ def judge_answer(op: RecordedOp, result: Any, kind: str, function: str) -> Failu
 def _value_failure(op: RecordedOp, result: Any, kind: str, call: str) -> Failure | None:
     truth = op.truth
     dtype = _case(op).dtype
-    expected = truth.value if truth is not None and truth.value is not None else numeric_only(op.value)
+    expected = truth.value if truth is not None and truth.value is not None else _as_arrays(numeric_only(op.value))
     tolerance = truth.tolerance if truth is not None else None
     floor = truth.floor if truth is not None else 0.0
     names = truth.names if truth is not None else ()
@@ -223,7 +224,7 @@ def _value_failure(op: RecordedOp, result: Any, kind: str, call: str) -> Failure
             if got is None:
                 return Failure(f"no gradient reaches argument {index + 1}: the result does not depend on it "
                                f"through autograd", call=call)
-            mismatch = compare_tree(want, got, dtype, tolerance, f"the gradient of argument {index + 1}",
+            mismatch = compare_tree(_as_arrays(want), got, dtype, tolerance, f"the gradient of argument {index + 1}",
                                     scale_floor=_largest(want_grads))
             if mismatch is not None:
                 return Failure(f"wrong gradient: {mismatch.summary()}", call=call)
@@ -237,6 +238,15 @@ def _value_failure(op: RecordedOp, result: Any, kind: str, call: str) -> Failure
     return None
 
 
+def _as_arrays(tree: Any) -> Any:
+    """Tensors in a recorded answer as their arrays (what comparisons take as the truth)."""
+    if isinstance(tree, TensorValue):
+        return tree.array
+    if isinstance(tree, tuple):
+        return tuple(_as_arrays(v) for v in tree)
+    return tree
+
+
 def _largest(arrays: Any) -> float:
     sizes = [float(np.max(np.abs(_plain(a)), initial=0.0)) for a in arrays if a is not None]
     return max(sizes, default=0.0)
@@ -247,8 +257,8 @@ def _plain(value: Any) -> np.ndarray:
 
 
 def _dtype_failure(op: RecordedOp, result: Any, call: str) -> Failure | None:
-    want = dict(output_dtypes(op.value))
-    got = output_dtypes(result.value)
+    want = dict(output_dtypes(numeric_only(op.value)))  # a state dict may keep any dtype it likes
+    got = output_dtypes(numeric_only(result.value))
     if want and not got:
         return Failure(f"the result is {show_result(result.value)}, expected a {next(iter(want.values()))} array",
                        call=call)
