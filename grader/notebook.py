@@ -76,9 +76,9 @@ class CheckReport:
                 f" (seed {self.result.seed})</p>{notices}<table>{''.join(rows)}</table></div>")
 
 
-def _executed_cells() -> tuple[list[tuple[int, str]], Path]:
-    """The code run so far and the folder it runs in: a notebook's (IPython) inputs by
-    execution count, or the running script's source as one cell."""
+def _executed_cells() -> tuple[list[tuple[int, str]], Path, str]:
+    """The code run so far, the folder it runs in and the file's name to show: a notebook's
+    (IPython) inputs by execution count, or the running script's source as one cell."""
     try:
         from IPython import get_ipython
 
@@ -87,12 +87,12 @@ def _executed_cells() -> tuple[list[tuple[int, str]], Path]:
         shell = None
     if shell is not None:
         inputs = list(shell.user_ns.get("In", []))
-        return [(number, code) for number, code in enumerate(inputs) if str(code).strip()], Path.cwd()
+        return [(number, code) for number, code in enumerate(inputs) if str(code).strip()], Path.cwd(), ""
     main = sys.modules.get("__main__")
     file = getattr(main, "__file__", None)
     if not file:
-        return [], Path.cwd()
-    return [(1, Path(file).read_text(encoding="utf-8"))], Path(file).resolve().parent
+        return [], Path.cwd(), ""
+    return [(1, Path(file).read_text(encoding="utf-8"))], Path(file).resolve().parent, Path(file).name
 
 
 def _assignment_for(name: str | None, cells: list[tuple[int, str]]) -> str | None:
@@ -112,7 +112,7 @@ def _assignment_for(name: str | None, cells: list[tuple[int, str]]) -> str | Non
     for assignment_id in ASSIGNMENTS:
         try:
             names = {e.name for e in load_assignment(assignment_id).exercises}
-        except ModuleNotFoundError:
+        except (ModuleNotFoundError, LookupError):  # not in this copy of the grader
             continue
         if name is not None and name not in names:
             continue
@@ -156,7 +156,7 @@ def _check(name: str | None, *, seed: int, timing: bool, device: str) -> CheckRe
     from grader.runner import Options, grade
     from grader.submission import Submission, cell_python, without_checks
 
-    cells, folder = _executed_cells()
+    cells, folder, script = _executed_cells()
     assignment_id = _assignment_for(name, cells)
     if assignment_id is None:
         empty = AssignmentResult("?", "notebook", seed)
@@ -165,8 +165,8 @@ def _check(name: str | None, *, seed: int, timing: bool, device: str) -> CheckRe
     assignment = load_assignment(assignment_id)
     graded = [(number, without_checks(cell_python(str(code)))) for number, code in cells]
     source = "\n\n".join(f"# cell {number}\n{code}" for number, code in graded) + "\n"
-    submission = Submission(folder / f"{assignment.module}.ipynb", source, f"{assignment.module}.ipynb",
-                            tuple(graded), folder)
+    shown = script or f"{assignment.module}.ipynb"  # the notebook's own name is not known to its kernel
+    submission = Submission(folder / shown, source, shown, tuple(graded), folder)
     only = frozenset({name}) if name is not None and name != assignment_id else None
     options = Options(seed=seed, device=device, timing=timing, only=only)
     try:

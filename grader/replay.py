@@ -48,7 +48,7 @@ def recorded_assignment(recording: CourseRecording, assignment_id: str) -> Assig
     """The assignment as the student copy grades it (see the module's docstring)."""
     recorded = recording.assignments.get(assignment_id)
     if recorded is None:
-        raise KeyError(f"{assignment_id} is not in this copy of the grader's recording")
+        raise LookupError(f"{assignment_id} is not in this copy of the grader's recording")
     exercises = tuple(Exercise(e.name, e.points, tuple(_check(c, e.name) for c in e.checks), probe=e.probe,
                                budget_seconds=e.budget_seconds) for e in recorded.exercises)
     return Assignment(recorded.id, recorded.module, recorded.title, recorded.backend, exercises,

@@ -263,6 +263,9 @@ def render_text(results: Sequence[AssignmentResult], console: Console, replay: s
         console.print(_line((result.assignment, "bold"), f"  {result.source}  ",
                             (f"{_points(result.score)} / {_points(result.max_score)}", "bold"),
                             f"  (seed {result.seed})"))
+        if result.environment.get("cases") == "recorded":
+            console.print("  student copy: graded on the cases recorded at release; official grading draws "
+                          "fresh ones and names more causes", style="dim", markup=False)
         if result.environment.get("timing") == "skipped":
             console.print("  timing not checked (--no-timing): each exercise's points count for its "
                           "other checks", style="dim", markup=False)

@@ -376,6 +376,7 @@ def grade(assignment: Assignment, submission: Submission, options: Options,
     timed = any(check.name == "timing" for exercise in assignment.exercises for check in exercise.all_checks())
     report.environment = {"device": options.device, "sandbox": dict(sandbox.isolation),
                           "timing": "on" if options.timing or not timed else "skipped",
+                          "cases": "recorded" if assignment.recorded else "generated",
                           "seconds": round(time.perf_counter() - started, 2)}
     return report
 

@@ -124,3 +124,11 @@ def test_installed_as_a_student_would_it_grades_and_holds_no_answers(softmax_rec
         else {e["id"]: e["score"] for e in report["exercises"]}
     assert scores == {"softmax": 3, "log_softmax": 2, "softmax_cross_entropy": pytest.approx(scores["softmax_cross_entropy"])}
     assert scores["softmax_cross_entropy"] < 5
+
+    # check() from the student's own script, in the installed copy
+    script = student / "softmax.py"
+    script.write_text(script.read_text() + "\n\nif __name__ == '__main__':\n    from grader import check\n"
+                      "    print('SCORE', check('softmax').score)\n")
+    run = subprocess.run([str(python), str(script)], cwd=student, capture_output=True, text=True, env=env)
+    assert "SCORE 3.0" in run.stdout, run.stdout + run.stderr
+    assert "student copy" in run.stdout and "softmax.py" in run.stdout
