@@ -151,12 +151,36 @@ def check(name: str | None = None, *, seed: int = 0, timing: bool = True, device
     return report
 
 
+def _check_quiz(name: str | None, cells: list[tuple[int, str]], seed: int) -> CheckReport | None:
+    """`check("07_quiz")` (or a question's id) in the quiz notebook: the answer cells run so
+    far, read from their code as `grade quiz.ipynb` reads the file. None for anything else."""
+    from grader.quiz.bank import QUIZ_ID, load_bank
+    from grader.quiz.grading import grade_text
+    from grader.quiz.notebook import answers_in_code
+
+    if name != QUIZ_ID and not (name and any("answer(" in str(code) for _, code in cells)):
+        return None
+    bank = load_bank()
+    if name != QUIZ_ID and bank.get(name) is None:
+        return None
+    text, notices = answers_in_code([str(code) for _, code in cells])
+    result = grade_text(bank, text, "quiz notebook", None, seed)
+    result.notices[:0] = notices
+    if name != QUIZ_ID:
+        result.exercises = [e for e in result.exercises if e.id == name]
+    score = round(sum(e.score for e in result.exercises), 4)
+    return CheckReport(result, score, round(sum(e.max_score for e in result.exercises), 4))
+
+
 def _check(name: str | None, *, seed: int, timing: bool, device: str) -> CheckReport:
     from grader.course import TORCH_ASSIGNMENTS, load_assignment
     from grader.runner import Options, grade
     from grader.submission import Submission, cell_python, without_checks
 
     cells, folder, script = _executed_cells()
+    quiz = _check_quiz(name, cells, seed)
+    if quiz is not None:
+        return quiz
     assignment_id = _assignment_for(name, cells)
     if assignment_id is None:
         empty = AssignmentResult("?", "notebook", seed)

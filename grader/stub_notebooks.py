@@ -392,7 +392,26 @@ def write_notebooks(root: Path, assignment_ids: list[str] | None = None, check_o
             differing.append(path)
             if not check_only:
                 path.write_text(text, encoding="utf-8")
+    if assignment_ids is None:
+        differing += _write_quiz_notebook(root, check_only)
     return differing
+
+
+def _write_quiz_notebook(root: Path, check_only: bool) -> list[Path]:
+    """The quiz's notebook, made from its bank (when the course has one)."""
+    from grader.quiz.bank import QUIZ_ID, load_bank
+    from grader.quiz.notebook import NOTEBOOK_FILE, quiz_notebook_text
+
+    bank_folder = root / "assignments" / QUIZ_ID / "bank"
+    if not bank_folder.is_dir():
+        return []
+    path = root / "assignments" / QUIZ_ID / NOTEBOOK_FILE
+    text = quiz_notebook_text(load_bank(bank_folder))
+    if path.is_file() and path.read_text(encoding="utf-8") == text:
+        return []
+    if not check_only:
+        path.write_text(text, encoding="utf-8")
+    return [path]
 
 
 def untouched(source: str) -> bool:

@@ -23,6 +23,8 @@ import click
 
 from grader.quiz.bank import ANSWERS_FILE, QUIZ_ID
 
+NOTEBOOK_FILE = "quiz.ipynb"  # grader.quiz.notebook.NOTEBOOK_FILE, without importing nbformat here
+
 MAX_STUDENT_CHARS = 100
 
 
@@ -35,10 +37,16 @@ def _present(path: Path) -> bool:
 
 
 def course_quiz_file(root: Path) -> Path | None:
-    """The answers file of a course root (or its `assignments/` folder), when there is one."""
+    """The quiz's file in a course root (or its `assignments/` folder), when there is one (the
+    answers file, or the quiz notebook: see `quiz_file_in`)."""
     base = root / "assignments" if (root / "assignments").is_dir() else root
-    candidate = base / QUIZ_ID / ANSWERS_FILE
-    return candidate if _present(candidate) else None
+    folder = base / QUIZ_ID
+    if not (_present(folder / ANSWERS_FILE) or _present(folder / NOTEBOOK_FILE)):
+        return None
+    try:
+        return quiz_file_in(folder)
+    except Exception:  # noqa: BLE001 - unreadable: the answers file's own reading says why
+        return folder / ANSWERS_FILE
 
 
 def is_quiz_folder(folder: Path) -> bool:
@@ -48,19 +56,50 @@ def is_quiz_folder(folder: Path) -> bool:
     return _present(folder / ANSWERS_FILE) and not (folder / "assignments").is_dir()
 
 
+def _answered(path: Path) -> bool:
+    """Whether an answers file or quiz notebook holds any answer (an unreadable one counts)."""
+    from grader.quiz.notebook import answers_text
+
+    try:
+        text = path.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return True
+    if path.suffix == ".ipynb":
+        text = answers_text(text)[0]
+    from grader.quiz.answers import read_answers
+    from grader.quiz.bank import load_bank
+
+    return bool(read_answers(text, load_bank()).answered())
+
+
 def quiz_file_in(folder: Path) -> Path:
-    """The answers file in a quiz folder; SubmissionError saying how to write one when it is missing."""
+    """The file to grade in a quiz folder: `answers.toml`, or the quiz notebook when only it
+    holds answers. When both do, the answers file is graded and `quiz_notices` says so (never a
+    silent choice). SubmissionError saying how to start when neither is there."""
     from grader.submission import SubmissionError
 
-    candidate = folder / ANSWERS_FILE
-    if not _present(candidate):
-        raise SubmissionError(f"{folder}: no {ANSWERS_FILE} in this folder; write yours with "
-                              f"`grade quiz-answers --student YOUR_ID`")
-    return candidate
+    answers, notebook = folder / ANSWERS_FILE, folder / NOTEBOOK_FILE
+    if _present(notebook) and (not _present(answers) or (not _answered(answers) and _answered(notebook))):
+        return notebook
+    if not _present(answers):
+        raise SubmissionError(f"{folder}: no {ANSWERS_FILE} or {NOTEBOOK_FILE} in this folder; write your answers "
+                              f"file with `grade quiz-answers --student YOUR_ID`")
+    return answers
+
+
+def quiz_notices(path: Path) -> list[str]:
+    """What to say about the quiz file chosen in its folder: the other one also holds answers."""
+    other = path.parent / (NOTEBOOK_FILE if path.name == ANSWERS_FILE else ANSWERS_FILE)
+    if path.name in (ANSWERS_FILE, NOTEBOOK_FILE) and _present(other) and _answered(other):
+        return [f"{other.name} also holds answers and was not graded: {path.name} was (grade the other with "
+                f"`grade {other}`)"]
+    return []
 
 
 def is_quiz_file(path: Path) -> bool:
-    return path.suffix == ".toml"
+    """An answers file, or the quiz notebook (`quiz.ipynb`, or any notebook in `07_quiz/`)."""
+    return path.suffix == ".toml" or path.name == NOTEBOOK_FILE or \
+        (path.suffix == ".ipynb" and path.parent.name == QUIZ_ID)
 
 
 # ------------------------------------------------------------------------------ grading
@@ -83,6 +122,7 @@ def grade_quiz_targets(targets: list[tuple[str, Path]], within: Path | None, stu
     for _, path in targets:
         try:
             results.append(grade_file(bank, path, student, seed, within))
+            results[-1].notices[:0] = quiz_notices(path)
         except SubmissionError as error:
             say(f"grade: {error}")
             if alone:

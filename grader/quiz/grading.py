@@ -135,7 +135,7 @@ def grade_sheet(bank: Bank, sheet: AnswerSheet, source: str, teacher_student: st
     result.notices.extend(sheet.notices + notices)
     if not student and any(isinstance(q, ParametrizedQuestion) for q in bank.questions):
         result.notices.append("no student id: the questions with numbers drawn per student were not graded; "
-                              "write student = \"YOUR_ID\" in the answers file")
+                              "write student = \"YOUR_ID\" in the answers file (STUDENT = \"YOUR_ID\" in the quiz notebook)")
     for question in bank.questions:
         result.exercises.append(grade_question(question, sheet, student, bank.quiz_id))
     result.environment = {"student": student, "seconds": round(time.perf_counter() - started, 2),
@@ -149,12 +149,16 @@ def grade_text(bank: Bank, text: str, source: str = "answers.toml", teacher_stud
     return grade_sheet(bank, read_answers(text, bank), source, teacher_student, seed)
 
 
-def read_answers_file(path: Path, within: Path | None = None) -> tuple[str, list[str]]:
+#: the largest quiz notebook read (cells' outputs make it far larger than an answers file)
+MAX_NOTEBOOK_BYTES = 8_000_000
+
+
+def read_answers_file(path: Path, within: Path | None = None, limit: int = MAX_ANSWERS_BYTES) -> tuple[str, list[str]]:
     """The text of an answers file and notices about it. SubmissionError when it cannot be read
     at all (missing, a link, a pipe, too big); bytes that are not UTF-8 are replaced, with a notice."""
     from grader.submission import read_regular_file
 
-    data = read_regular_file(path, MAX_ANSWERS_BYTES, within)
+    data = read_regular_file(path, limit, within)
     try:
         return data.decode("utf-8"), []
     except UnicodeDecodeError as error:
@@ -166,7 +170,14 @@ def read_answers_file(path: Path, within: Path | None = None) -> tuple[str, list
 def grade_file(bank: Bank, path: Path, teacher_student: str | None = None, seed: int = 0,
                within: Path | None = None) -> AssignmentResult:
     """Grade an answers file on disk; SubmissionError only when the file cannot be read at all."""
-    text, notices = read_answers_file(path, within)
+    if path.suffix == ".ipynb":  # the quiz notebook: its answer cells, read without running them
+        from grader.quiz.notebook import answers_text
+
+        notebook, notices = read_answers_file(path, within, MAX_NOTEBOOK_BYTES)
+        text, more = answers_text(notebook)
+        notices += more
+    else:
+        text, notices = read_answers_file(path, within)
     result = grade_text(bank, text, str(path), teacher_student, seed)
     result.notices[:0] = notices
     return result

@@ -1,0 +1,186 @@
+"""The quiz as a notebook (`assignments/07_quiz/quiz.ipynb`): the bank's questions, answered in
+code cells, graded from the file like the answers file.
+
+The notebook is made from the bank (`quiz_notebook`): for each question a Markdown cell with its
+text and choices, for a question with numbers of your own a cell `show("id", STUDENT)` that
+prints them, and an answer cell `answer("id", ...)` where the student replaces `...`. Grading
+never runs the notebook: `answers_text` reads every `answer("id", value)` call and the
+`STUDENT = "..."` line from the cells' source and writes them as an answers file, which is then
+graded exactly as `answers.toml` is (so a malformed answer costs its own question only).
+"""
+
+from __future__ import annotations
+
+import ast
+import json
+import math
+import re
+from typing import Any
+
+import nbformat
+
+from grader.quiz.bank import Bank
+from grader.quiz.kinds import ChoiceQuestion, ParametrizedQuestion, Question
+
+NOTEBOOK_FILE = "quiz.ipynb"
+STUDENT_VARIABLE = "STUDENT"
+
+INTRO = """\
+# 07_quiz
+
+Answer each question in the cell under it: replace `...` in `answer("id", ...)` with your answer.
+A single choice is one letter in quotes, `"b"`; a multiple choice is the list of every right
+letter, `["a", "c"]`; a number is a plain number, `14` or `1.5e-3`. An answer left as `...`
+scores 0. A multiple-choice question earns (right picks - wrong picks) / (number of right
+choices) of its points, never less than 0.
+
+Questions marked *your numbers* use values drawn from your student id: set `STUDENT` below and
+run the `show(...)` cells to see them. Your teacher grades with the id they know.
+
+`check("07_quiz")` scores the answers run so far; `grade quiz.ipynb` scores the saved file.
+"""
+
+SETUP = f'''{STUDENT_VARIABLE} = ""  # your student id
+
+from grader import check
+from grader.quiz.notebook import answer, show'''
+
+
+def _question_markdown(number: int, question: Question) -> str:
+    mine = " · *your numbers*" if isinstance(question, ParametrizedQuestion) else ""
+    lines = [f"### {number}. `{question.id}` ({question.points:g} point{'s' if question.points != 1 else ''}, "
+             f"{question.topic}){mine}", ""]
+    if isinstance(question, ParametrizedQuestion):  # the numbers are the student's own: shown by `show`
+        text = re.sub(r"\{(\w+)\}", r"*\1*", question.text) + "\n\n(Run the cell below for your numbers.)"
+    else:
+        text = question.text
+    lines.append(text)
+    if isinstance(question, ChoiceQuestion):
+        lines.append("")
+        lines += [f"- **{label})** {choice}" for label, choice in zip(question.labels, question.choices)]
+    return "\n".join(lines)
+
+
+def quiz_notebook(bank: Bank) -> nbformat.NotebookNode:
+    """The quiz notebook for `bank` (the same for every student; numbers come from `show`)."""
+    cells = [nbformat.v4.new_markdown_cell(INTRO), nbformat.v4.new_code_cell(SETUP)]
+    for number, question in enumerate(bank.questions, 1):
+        cells.append(nbformat.v4.new_markdown_cell(_question_markdown(number, question)))
+        if isinstance(question, ParametrizedQuestion):
+            cells.append(nbformat.v4.new_code_cell(f'show("{question.id}", {STUDENT_VARIABLE})'))
+        cells.append(nbformat.v4.new_code_cell(f'answer("{question.id}", ...)'))
+    cells.append(nbformat.v4.new_code_cell('check("07_quiz")'))
+    notebook = nbformat.v4.new_notebook(cells=cells)
+    notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    # fixed ids: the file is the same every time it is made from the same bank
+    for index, cell in enumerate(notebook.cells):
+        cell["id"] = f"quiz-{index:03d}"
+    return notebook
+
+
+def quiz_notebook_text(bank: Bank) -> str:
+    return nbformat.writes(quiz_notebook(bank)) + "\n"
+
+
+# ------------------------------------------------------------------------- reading answers
+
+
+def _toml_value(value: Any) -> str | None:
+    """A literal as a TOML value, or None when it has none (then the source text is kept)."""
+    if isinstance(value, bool) or value is None:
+        return None
+    if isinstance(value, str):
+        return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        return ("inf" if value > 0 else "-inf") if math.isinf(value) else "nan" if math.isnan(value) else repr(value)
+    if isinstance(value, (list, tuple)) and all(isinstance(v, str) for v in value):
+        return "[" + ", ".join(json.dumps(v, ensure_ascii=False) for v in value) + "]"
+    return None
+
+
+def _answer_line(question_id: str, node: ast.expr, source: str) -> str | None:
+    """`id = value` for one `answer(...)` call; None when the answer is still `...`."""
+    try:
+        value = ast.literal_eval(node)
+    except (ValueError, TypeError, SyntaxError, MemoryError, RecursionError):
+        value = None
+        text = " ".join((ast.get_source_segment(source, node) or "").split())
+        return f"{json.dumps(question_id)} = {text or '?'}"
+    if value is Ellipsis:
+        return None
+    shown = _toml_value(value)
+    if shown is None:
+        shown = " ".join((ast.get_source_segment(source, node) or repr(value)).split())
+    return f"{json.dumps(question_id)} = {shown}"
+
+
+_ANSWER_LINE = re.compile(r"""^\s*answer\(\s*["'](?P<id>[A-Za-z0-9_-]+)["']\s*,\s*(?P<value>.*?)\)?\s*$""", re.M)
+
+
+def answers_in_code(sources: list[str]) -> tuple[str, list[str]]:
+    """The answers file that cells' code (in order) amounts to, and notices (a cell Python
+    cannot read). Later answers to a question replace earlier ones, as re-running a cell does."""
+    lines: dict[str, str] = {}
+    student: str | None = None
+    notices: list[str] = []
+    for number, source in enumerate(sources, 1):
+        try:
+            tree = ast.parse(source)
+        except (SyntaxError, ValueError, RecursionError, MemoryError):
+            # a cell Python cannot read: each `answer("id", ...)` line is kept as typed, and
+            # the question says what is wrong with it (as a broken line of answers.toml)
+            for match in _ANSWER_LINE.finditer(source):
+                lines[match["id"]] = f"{json.dumps(match['id'])} = {' '.join(match['value'].split()) or '?'}"
+            continue
+        for node in ast.walk(tree):
+            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "answer"
+                    and len(node.args) == 2 and isinstance(node.args[0], ast.Constant)
+                    and isinstance(node.args[0].value, str)):
+                line = _answer_line(node.args[0].value, node.args[1], source)
+                if line is None:
+                    lines.pop(node.args[0].value, None)
+                else:
+                    lines[node.args[0].value] = line
+            elif (isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name)
+                  and node.targets[0].id == STUDENT_VARIABLE and isinstance(node.value, ast.Constant)
+                  and isinstance(node.value.value, str) and node.value.value.strip()):
+                student = node.value.value.strip()
+    head = [f"student = {json.dumps(student, ensure_ascii=False)}"] if student else []
+    return "\n".join(head + list(lines.values())) + "\n", notices
+
+
+def answers_text(notebook_text: str) -> tuple[str, list[str]]:
+    """The answers file a saved quiz notebook amounts to (see `answers_in_code`), and notices.
+    A file that is not a notebook gives no answers and says why."""
+    try:
+        notebook = nbformat.reads(notebook_text, as_version=4)
+    except Exception as error:  # noqa: BLE001 - any unreadable notebook: every question unanswered
+        return "", [f"the quiz notebook cannot be read ({type(error).__name__}); no answer in it was seen"]
+    sources = [str(cell.get("source", "")) for cell in notebook.get("cells", []) if cell.get("cell_type") == "code"]
+    return answers_in_code(sources)
+
+
+# ------------------------------------------------------------------------- in the kernel
+
+
+def answer(question_id: str, value: Any) -> None:
+    """Marks an answer in the notebook; grading reads it from the cell's source, not from here."""
+    return None
+
+
+def show(question_id: str, student: str) -> None:
+    """Prints the question with this student's numbers."""
+    from grader.quiz.bank import load_bank
+
+    bank = load_bank()
+    question = bank.get(question_id)
+    if question is None:
+        print(f"no question {question_id!r} in this quiz")
+        return
+    if not str(student).strip():
+        print(f"set {STUDENT_VARIABLE} = \"your id\" in the first code cell (and run it) to see your numbers")
+        return
+    variant = question.variant(str(student).strip(), bank.quiz_id)
+    print(question.shown_text(variant))
