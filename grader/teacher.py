@@ -40,6 +40,7 @@ import click
 import nbformat
 
 from grader.course import ASSIGNMENTS, TORCH_ASSIGNMENTS
+from grader.quiz.bank import QUIZ_ID
 from grader.stub_notebooks import (StubError, StubFunction, StubModule, build_notebook, course_root, notebook_text,
                                    read_stub, stub_path, write_notebooks)
 
@@ -233,12 +234,12 @@ def leak_lines(stub_text: str, *secret_texts: str) -> set[str]:
     return found
 
 
-def release_problems(release_dir: Path, stub: StubModule, stub_notebook: nbformat.NotebookNode,
+def release_problems(release_dir: Path, module: str, stub_notebook: nbformat.NotebookNode,
                      secrets: set[str]) -> list[str]:
     """What is wrong with a release: missing or extra files, cells that are not the stub
     notebook's, solution or hidden-test markers, secret lines."""
     problems = []
-    notebook_file = release_dir / f"{stub.module}.ipynb"
+    notebook_file = release_dir / f"{module}.ipynb"
     if not notebook_file.is_file():
         return [f"{notebook_file}: not in the release"]
     for path in sorted(release_dir.rglob("*")):
@@ -285,6 +286,9 @@ def generate(course: Path, assignment_ids: list[str], root: Path, solutions: Pat
     write_config(course)
     done = []
     for assignment_id in assignment_ids:
+        if assignment_id == QUIZ_ID:
+            done.append(_generate_quiz(course, root))
+            continue
         module = ASSIGNMENTS[assignment_id][0]
         stub = read_stub(stub_path(root, assignment_id), assignment_id)
         solution_file = solutions / assignment_id / f"{module}.py"
@@ -304,9 +308,44 @@ def generate(course: Path, assignment_ids: list[str], root: Path, solutions: Pat
                              solution_file.read_text(encoding="utf-8"),
                              reference_file.read_text(encoding="utf-8") if reference_file.is_file() else "")
         release_dir = course / "release" / assignment_id
-        problems = release_problems(release_dir, stub, stub_notebook, secrets)
+        problems = release_problems(release_dir, module, stub_notebook, secrets)
         done.append(Release(assignment_id, source_file, release_dir, problems))
     return done
+
+
+def quiz_source_notebook(bank) -> nbformat.NotebookNode:
+    """The quiz notebook with nbgrader's metadata: each question's `check` cell a grade cell worth
+    its points, the answer cells the students' own, everything else read-only. No solution is
+    in it (numbers differ per student; the keys stay in the bank)."""
+    from grader.quiz.notebook import quiz_notebook
+
+    notebook = quiz_notebook(bank)
+    for cell in notebook.cells:
+        if cell.id.endswith(CHECK_SUFFIX):
+            _nbgrader(cell, cell.id, grade=True, locked=True, points=bank.get(cell.id[:-len(CHECK_SUFFIX)]).points)
+        elif not cell.id.endswith("-answer"):
+            _nbgrader(cell, cell.id, locked=True)
+    nbformat.validate(notebook)
+    return notebook
+
+
+def _generate_quiz(course: Path, root: Path) -> Release:
+    from grader.quiz.bank import load_bank
+    from grader.quiz.notebook import NOTEBOOK_FILE, quiz_notebook
+
+    bank = load_bank(root / "assignments" / QUIZ_ID / "bank")
+    source_file = course / "source" / QUIZ_ID / NOTEBOOK_FILE
+    source_file.parent.mkdir(parents=True, exist_ok=True)
+    source_file.write_text(notebook_text(quiz_source_notebook(bank)), encoding="utf-8")
+    run_nbgrader(course, "generate_assignment", QUIZ_ID, "--force")
+    release_dir = course / "release" / QUIZ_ID
+    problems = release_problems(release_dir, Path(NOTEBOOK_FILE).stem, quiz_notebook(bank), set())
+    return Release(QUIZ_ID, source_file, release_dir, problems)
+
+
+def _module(assignment_id: str) -> str:
+    """The notebook's name (without .ipynb) in a release of the assignment."""
+    return "quiz" if assignment_id == QUIZ_ID else ASSIGNMENTS[assignment_id][0]
 
 
 # --- autograde: the sandboxed grader's scores in nbgrader's gradebook ---------------------------
@@ -354,7 +393,7 @@ def write_scores(gradebook, assignment_id: str, scored: Scored) -> dict[str, flo
     for review, as nbgrader's own autograde does. Returns grade cell -> score written."""
     from nbgrader.api import MissingEntry
 
-    module = ASSIGNMENTS[assignment_id][0]
+    module = _module(assignment_id)
     try:
         notebook = gradebook.find_submission_notebook(module, assignment_id, scored.student)
     except MissingEntry:
@@ -395,6 +434,8 @@ def autograde(course: Path, assignment_id: str, students: tuple[str, ...], optio
     from nbgrader.api import Gradebook, MissingEntry
 
     from grader.course import load_assignment
+    from grader.quiz.bank import load_bank
+    from grader.quiz.grading import grade_file
     from grader.runner import grade
     from grader.sandbox.host import Sandbox
     from grader.submission import SubmissionError, load_submission
@@ -412,7 +453,7 @@ def autograde(course: Path, assignment_id: str, students: tuple[str, ...], optio
             except TeacherError as error:  # some students' notebooks; the others are scored
                 failures.append(str(error))
     coursedir = course_directory(course)
-    module = ASSIGNMENTS[assignment_id][0]
+    module = _module(assignment_id)
     with Gradebook(coursedir.db_url, coursedir.course_id) as gradebook:
         try:
             submitted = sorted(s.student.id for s in gradebook.assignment_submissions(assignment_id))
@@ -422,7 +463,7 @@ def autograde(course: Path, assignment_id: str, students: tuple[str, ...], optio
         missing = sorted(set(students) - set(submitted))
         if missing:
             raise TeacherError(f"no submission of {assignment_id} in the gradebook for: {', '.join(missing)}")
-        assignment = load_assignment(assignment_id)
+        assignment = load_assignment(assignment_id) if assignment_id != QUIZ_ID else None
         pending = {student: Scored(student, Path(coursedir.format_path(coursedir.autograded_directory, student,
                                                                        assignment_id)) / f"{module}.ipynb")
                    for student in chosen}
@@ -447,12 +488,15 @@ def autograde(course: Path, assignment_id: str, students: tuple[str, ...], optio
                     progress(scored)
                     continue
                 try:
-                    if sandbox is None:
-                        sandbox = Sandbox(torch=assignment_id in TORCH_ASSIGNMENTS, limits=options.limits,
-                                          isolate=options.isolate)
-                        sandbox.start()
-                    scored.result = grade(assignment, load_submission(scored.path, scored.path.parent), options,
-                                          sandbox)
+                    if assignment is None:  # the quiz: its answer cells read, never run; numbers from the id
+                        scored.result = grade_file(load_bank(), scored.path, student, options.seed, scored.path.parent)
+                    else:
+                        if sandbox is None:
+                            sandbox = Sandbox(torch=assignment_id in TORCH_ASSIGNMENTS, limits=options.limits,
+                                              isolate=options.isolate)
+                            sandbox.start()
+                        scored.result = grade(assignment, load_submission(scored.path, scored.path.parent), options,
+                                              sandbox)
                 except SubmissionError as error:
                     scored.problem = str(error)
                 except Exception as error:  # noqa: BLE001 - one student's scores, never the class's
@@ -518,7 +562,8 @@ def notebooks_command(course: Path | None, check_only: bool, assignment_ids: tup
 
 @main.command("generate")
 @click.argument("course_dir", type=click.Path(path_type=Path, file_okay=False))
-@click.option("--assignment", "-a", "assignment_ids", multiple=True, type=click.Choice(list(ASSIGNMENTS)),
+@click.option("--assignment", "-a", "assignment_ids", multiple=True,
+              type=click.Choice(list(ASSIGNMENTS) + [QUIZ_ID]),
               help="Assignments to release (repeatable; default all).")
 @click.option("--course", "course", type=click.Path(path_type=Path, file_okay=False),
               help="The course folder holding assignments/ (default: here or above, else this installation's).")
@@ -534,7 +579,7 @@ def generate_command(course_dir: Path, assignment_ids: tuple[str, ...], course: 
     try:
         root = course_root(course)
         solutions = solutions or root / "tests" / "model_solutions"
-        releases = generate(course_dir, list(assignment_ids) or list(ASSIGNMENTS), root, solutions)
+        releases = generate(course_dir, list(assignment_ids) or list(ASSIGNMENTS) + [QUIZ_ID], root, solutions)
     except (TeacherError, StubError, OSError) as error:
         for line in str(error).splitlines():
             _say(f"grade-teacher generate: {line}")
@@ -552,7 +597,7 @@ def generate_command(course_dir: Path, assignment_ids: tuple[str, ...], course: 
 
 @main.command("autograde")
 @click.argument("course_dir", type=click.Path(path_type=Path, file_okay=False, exists=True))
-@click.argument("assignment_id", type=click.Choice(list(ASSIGNMENTS)))
+@click.argument("assignment_id", type=click.Choice(list(ASSIGNMENTS) + [QUIZ_ID]))
 @click.option("--student", "students", multiple=True, help="Only this student (repeatable; default all).")
 @click.option("--execute", is_flag=True,
               help="Let nbgrader run the notebooks too (outputs for feedback). Runs student code outside "

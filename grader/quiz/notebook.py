@@ -37,7 +37,8 @@ choices) of its points, never less than 0.
 Questions marked *your numbers* use values drawn from your student id: set `STUDENT` below and
 run the `show(...)` cells to see them. Your teacher grades with the id they know.
 
-`check("07_quiz")` scores the answers run so far; `grade quiz.ipynb` scores the saved file.
+`check("id")` under each answer, and `check("07_quiz")` at the end, score the answers run so far;
+`grade quiz.ipynb` scores the saved file.
 """
 
 SETUP = f'''{STUDENT_VARIABLE} = ""  # your student id
@@ -62,20 +63,26 @@ def _question_markdown(number: int, question: Question) -> str:
 
 
 def quiz_notebook(bank: Bank) -> nbformat.NotebookNode:
-    """The quiz notebook for `bank` (the same for every student; numbers come from `show`)."""
-    cells = [nbformat.v4.new_markdown_cell(INTRO), nbformat.v4.new_code_cell(SETUP)]
+    """The quiz notebook for `bank` (the same for every student; numbers come from `show`).
+    Cell ids name their question: `<id>-question`, `<id>-show`, `<id>-answer`, and `<id>-check`
+    (the cell nbgrader's release makes the question's grade cell)."""
+    cells = [_cell("markdown", INTRO, "intro"), _cell("code", SETUP, "setup")]
     for number, question in enumerate(bank.questions, 1):
-        cells.append(nbformat.v4.new_markdown_cell(_question_markdown(number, question)))
+        cells.append(_cell("markdown", _question_markdown(number, question), f"{question.id}-question"))
         if isinstance(question, ParametrizedQuestion):
-            cells.append(nbformat.v4.new_code_cell(f'show("{question.id}", {STUDENT_VARIABLE})'))
-        cells.append(nbformat.v4.new_code_cell(f'answer("{question.id}", ...)'))
-    cells.append(nbformat.v4.new_code_cell('check("07_quiz")'))
+            cells.append(_cell("code", f'show("{question.id}", {STUDENT_VARIABLE})', f"{question.id}-show"))
+        cells.append(_cell("code", f'answer("{question.id}", ...)', f"{question.id}-answer"))
+        cells.append(_cell("code", f'check("{question.id}")', f"{question.id}-check"))
+    cells.append(_cell("code", f'check("{bank.quiz_id}")', "total"))
     notebook = nbformat.v4.new_notebook(cells=cells)
     notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
-    # fixed ids: the file is the same every time it is made from the same bank
-    for index, cell in enumerate(notebook.cells):
-        cell["id"] = f"quiz-{index:03d}"
     return notebook
+
+
+def _cell(kind: str, source: str, cell_id: str) -> nbformat.NotebookNode:
+    cell = nbformat.v4.new_markdown_cell(source) if kind == "markdown" else nbformat.v4.new_code_cell(source)
+    cell["id"] = cell_id  # fixed ids: the file is the same every time it is made from the same bank
+    return cell
 
 
 def quiz_notebook_text(bank: Bank) -> str:
