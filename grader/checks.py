@@ -37,7 +37,7 @@ from hypothesis import HealthCheck, Phase, example, given, seed, settings
 from hypothesis import strategies as st
 
 from grader.compare import Mismatch, Tolerance, compare, fmt
-from grader.recording import note_timing, note_truth
+from grader.recording import note_reference_round, note_timing, note_truth
 from grader.results import Failure
 from grader.sandbox import fixtures
 from grader.sandbox.host import CallResult
@@ -1635,6 +1635,7 @@ class TimingCheck(Check):
                 self.reference(ready)
                 ctx.session.synchronize()
                 reference_times.append(time.perf_counter() - start)
+                note_reference_round(ctx, reference_times[-1], first=index == 0)
                 typical = statistics.median(reference_times)
                 budget = max(self.limit * typical * 6, 0.25)
                 if ctx.remaining() < budget:

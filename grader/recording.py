@@ -18,6 +18,7 @@ from __future__ import annotations
 import copy
 import lzma
 import pickle
+import statistics
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -140,6 +141,8 @@ class Recorder:
     def __init__(self) -> None:
         self.exercises: dict[str, dict[str, RecordedCheck]] = {}
         self.current: RecordedCheck | None = None
+        #: the reference's time in calibration units, one per timed round (see note_reference_round)
+        self.timing_units: list[float] = []
         self._by_result: dict[int, RecordedOp] = {}
 
     def begin(self, exercise: str, check: Any) -> None:
@@ -292,6 +295,21 @@ def numeric_only(value: Any) -> Any:
     return ANYTHING
 
 
+def note_reference_round(ctx: Any, seconds: float, first: bool = False) -> None:
+    """Called after each timed run of the reference: while a recorder is on, the reference's
+    time is expressed in units of calibration work measured right after it, round by round, so
+    a change of load during the measurement shifts both alike. Free when no recorder is on."""
+    recorder = getattr(getattr(ctx, "session", None), "recorder", None)
+    if recorder is None:
+        return
+    from grader.replay import units_per
+
+    if first:
+        recorder.timing_units.clear()
+    else:
+        recorder.timing_units.append(units_per(seconds, repeats=31))
+
+
 def note_timing(ctx: Any, check: Any, case: Any, reference_seconds: float) -> None:
     """Called by the timing check once it has measured the reference: while a recorder is on,
     the check is kept as the student copy runs it (inputs as a recipe, the reference's time in
@@ -303,6 +321,7 @@ def note_timing(ctx: Any, check: Any, case: Any, reference_seconds: float) -> No
 
     recorded = recorder.exercises.setdefault(ctx.function, {}).setdefault(
         check.name, RecordedCheck(check.name, float(check.weight), tuple(check.requires)))
+    units = statistics.median(recorder.timing_units) if recorder.timing_units else units_per(reference_seconds)
     recorded.timing = {"recipe": describe_inputs(tuple(case.args), dict(case.kwargs)),
-                       "units": units_per(reference_seconds), "limit": check.limit, "rounds": check.rounds,
+                       "units": units, "limit": check.limit, "rounds": check.rounds,
                        "hint": check.hint, "verify": check.verify}
