@@ -20,8 +20,10 @@ from pathlib import Path
 from grader.checks import GATES, JOB
 from grader.recording import (CourseRecording, RecordedAssignment, RecordedCheck, RecordedExercise, Recorder)
 
-#: what the student copy leaves out of the package (paths relative to `grader/`)
-LEFT_OUT = ("exercises", "stand_ins.py", "teacher.py", "student_copy.py", "stub_notebooks.py", "__pycache__")
+#: what the student copy leaves out of the package (paths relative to `grader/`): the specs and
+#: stand-ins (they compute answers), the teacher's commands, and the quiz's generators (they
+#: compute the quiz's keys; the bank itself is never in the package)
+LEFT_OUT = ("exercises", "stand_ins.py", "teacher.py", "student_copy.py", "stub_notebooks.py", "quiz/generators.py")
 DISTRIBUTION = "dl-grader-student"
 
 
@@ -137,7 +139,7 @@ def _left_out(root: Path):
         here = Path(folder).resolve()
         return [name for name in names
                 if name == "__pycache__" or name.endswith(".pyc")
-                or (here == root and name in LEFT_OUT)]
+                or (here / name).relative_to(root).as_posix() in LEFT_OUT]
     return ignore
 
 

@@ -27,6 +27,7 @@ under your own account, outside the sandbox (nbgrader's design): use it only for
 from __future__ import annotations
 
 import ast
+import json
 import os
 import secrets
 import subprocess
@@ -235,7 +236,7 @@ def leak_lines(stub_text: str, *secret_texts: str) -> set[str]:
 
 
 def release_problems(release_dir: Path, module: str, stub_notebook: nbformat.NotebookNode,
-                     secrets: set[str]) -> list[str]:
+                     secrets: set[str], extra: tuple[str, ...] = ()) -> list[str]:
     """What is wrong with a release: missing or extra files, cells that are not the stub
     notebook's, solution or hidden-test markers, secret lines."""
     problems = []
@@ -243,7 +244,8 @@ def release_problems(release_dir: Path, module: str, stub_notebook: nbformat.Not
     if not notebook_file.is_file():
         return [f"{notebook_file}: not in the release"]
     for path in sorted(release_dir.rglob("*")):
-        if path.is_file() and path != notebook_file and ".ipynb_checkpoints" not in path.parts:
+        if path.is_file() and path != notebook_file and ".ipynb_checkpoints" not in path.parts \
+                and path.name not in extra:
             problems.append(f"{path}: a file the students should not get")
     raw = notebook_file.read_text(encoding="utf-8")
     released = nbformat.reads(raw, as_version=4)
@@ -278,7 +280,8 @@ class Release:
     problems: list[str] = field(default_factory=list)
 
 
-def generate(course: Path, assignment_ids: list[str], root: Path, solutions: Path) -> list[Release]:
+def generate(course: Path, assignment_ids: list[str], root: Path, solutions: Path,
+             roster: tuple[str, ...] = ()) -> list[Release]:
     """Lay out source/<id>/ for each assignment, run nbgrader's generate_assignment, check each release."""
     import reference
 
@@ -287,7 +290,7 @@ def generate(course: Path, assignment_ids: list[str], root: Path, solutions: Pat
     done = []
     for assignment_id in assignment_ids:
         if assignment_id == QUIZ_ID:
-            done.append(_generate_quiz(course, root))
+            done.append(_generate_quiz(course, root, roster))
             continue
         module = ASSIGNMENTS[assignment_id][0]
         stub = read_stub(stub_path(root, assignment_id), assignment_id)
@@ -329,9 +332,11 @@ def quiz_source_notebook(bank) -> nbformat.NotebookNode:
     return notebook
 
 
-def _generate_quiz(course: Path, root: Path) -> Release:
+def _generate_quiz(course: Path, root: Path, roster: tuple[str, ...] = ()) -> Release:
+    """The quiz's release: its notebook, and `quiz_numbers.json` with each student's numbers
+    (students in `roster` and in nbgrader's gradebook) where there are students to number."""
     from grader.quiz.bank import load_bank
-    from grader.quiz.notebook import NOTEBOOK_FILE, quiz_notebook
+    from grader.quiz.notebook import NOTEBOOK_FILE, NUMBERS_FILE, numbers_for, quiz_notebook
 
     bank = load_bank(root / "assignments" / QUIZ_ID / "bank")
     source_file = course / "source" / QUIZ_ID / NOTEBOOK_FILE
@@ -339,8 +344,22 @@ def _generate_quiz(course: Path, root: Path) -> Release:
     source_file.write_text(notebook_text(quiz_source_notebook(bank)), encoding="utf-8")
     run_nbgrader(course, "generate_assignment", QUIZ_ID, "--force")
     release_dir = course / "release" / QUIZ_ID
-    problems = release_problems(release_dir, Path(NOTEBOOK_FILE).stem, quiz_notebook(bank), set())
+    problems = release_problems(release_dir, Path(NOTEBOOK_FILE).stem, quiz_notebook(bank), set(),
+                                extra=(NUMBERS_FILE,))
+    students = sorted(set(roster) | set(_gradebook_students(course)))
+    if students:  # the students' numbers (never answers), for `show` where no bank is installed
+        numbers = json.dumps(numbers_for(bank, students), ensure_ascii=False, indent=1, sort_keys=True)
+        (release_dir / NUMBERS_FILE).write_text(numbers + "\n", encoding="utf-8")
     return Release(QUIZ_ID, source_file, release_dir, problems)
+
+
+def _gradebook_students(course: Path) -> list[str]:
+    """The students nbgrader's gradebook knows (`nbgrader db student add`), if it has any."""
+    from nbgrader.api import Gradebook
+
+    coursedir = course_directory(course)
+    with Gradebook(coursedir.db_url, coursedir.course_id) as gradebook:
+        return [student.id for student in gradebook.students]
 
 
 def _module(assignment_id: str) -> str:
@@ -569,8 +588,10 @@ def notebooks_command(course: Path | None, check_only: bool, assignment_ids: tup
               help="The course folder holding assignments/ (default: here or above, else this installation's).")
 @click.option("--solutions", type=click.Path(path_type=Path, file_okay=False),
               help="Model solutions, <id>/<module>.py (default: tests/model_solutions of the course).")
+@click.option("--student", "roster", multiple=True,
+              help="A student id the quiz's release numbers (repeatable; nbgrader's gradebook students too).")
 def generate_command(course_dir: Path, assignment_ids: tuple[str, ...], course: Path | None,
-                     solutions: Path | None) -> None:
+                     solutions: Path | None, roster: tuple[str, ...]) -> None:
     """Make COURSE_DIR an nbgrader course (source/, nbgrader_config.py), run nbgrader's
     generate_assignment, and check that each release holds the stubs and nothing more.
 
@@ -579,7 +600,8 @@ def generate_command(course_dir: Path, assignment_ids: tuple[str, ...], course: 
     try:
         root = course_root(course)
         solutions = solutions or root / "tests" / "model_solutions"
-        releases = generate(course_dir, list(assignment_ids) or list(ASSIGNMENTS) + [QUIZ_ID], root, solutions)
+        releases = generate(course_dir, list(assignment_ids) or list(ASSIGNMENTS) + [QUIZ_ID], root, solutions,
+                            roster)
     except (TeacherError, StubError, OSError) as error:
         for line in str(error).splitlines():
             _say(f"grade-teacher generate: {line}")

@@ -49,8 +49,12 @@ def test_the_quiz_is_released_and_scored_in_the_gradebook(tmp_path):
     from nbgrader.api import Gradebook
 
     course = tmp_path / "course"
-    _teacher("generate", str(course), "--assignment", "07_quiz")
+    _teacher("generate", str(course), "--assignment", "07_quiz", "--student", "alice", "--student", "bob")
     release = course / "release" / "07_quiz" / "quiz.ipynb"
+    numbers = json.loads((course / "release" / "07_quiz" / "quiz_numbers.json").read_text(encoding="utf-8"))
+    alice = next(q for q in BANK.questions if q.id in numbers["alice"])
+    assert numbers["alice"][alice.id] == alice.shown_text(alice.variant("alice", BANK.quiz_id))
+    assert set(numbers) == {"alice", "bob"} and numbers["alice"] != numbers["bob"]
     released = nbformat.read(release, as_version=4)
     grade_cells = {c.id: c.metadata["nbgrader"]["points"] for c in released.cells
                    if c.metadata.get("nbgrader", {}).get("grade")}

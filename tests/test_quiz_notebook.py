@@ -123,3 +123,23 @@ def test_a_folder_with_both_files_answered_grades_the_answers_file_and_says_so(t
     chosen = quiz_file_in(folder)
     assert chosen.name == "answers.toml"
     assert any(NOTEBOOK_FILE in notice and "not graded" in notice for notice in quiz_notices(chosen))
+
+
+def test_show_reads_the_release_s_numbers_where_no_bank_is_installed(tmp_path, monkeypatch, capsys):
+    from grader.quiz import notebook
+    from grader.quiz.bank import BankError
+
+    def no_bank(*args, **kwargs):
+        raise BankError("no bank in the student copy")
+
+    monkeypatch.setattr("grader.quiz.bank.load_bank", no_bank)
+    monkeypatch.chdir(tmp_path)
+    question = next(q for q in BANK.questions if q.id in PARAMETRIZED)
+    notebook.show(question.id, "alice")
+    assert "ask your teacher" in capsys.readouterr().out
+    numbers = notebook.numbers_for(BANK, ["alice"])
+    (tmp_path / notebook.NUMBERS_FILE).write_text(json.dumps(numbers), encoding="utf-8")
+    notebook.show(question.id, "alice")
+    assert capsys.readouterr().out.strip() == question.shown_text(question.variant("alice", BANK.quiz_id)).strip()
+    notebook.show(question.id, "zed")
+    assert "no numbers for student 'zed'" in capsys.readouterr().out

@@ -92,6 +92,7 @@ def test_a_model_solution_that_loses_points_is_not_recorded(tmp_path):
 def test_the_leak_check_finds_a_planted_model_solution(softmax_recording, tmp_path):
     out = build_student_copy(softmax_recording, tmp_path / "copy")
     assert leaks(out, SOLUTIONS) == []
+    assert not (out / "grader" / "quiz" / "generators.py").exists()  # the quiz's keys are computed there
     shutil.copy(SOLUTIONS / "05_softmax" / "softmax.py", out / "grader" / "helpers_i_forgot.py")
     assert any("helpers_i_forgot.py" in line for line in leaks(out, SOLUTIONS))
 

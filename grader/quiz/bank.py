@@ -36,7 +36,7 @@ from typing import Any
 
 import click
 
-from grader.quiz.generators import GENERATORS
+from grader.quiz.variant import GENERATORS
 from grader.quiz.kinds import (LETTERS, ChoiceQuestion, MultipleChoice, NumericQuestion, ParametrizedQuestion,
                                Question, SingleChoice)
 
@@ -242,6 +242,8 @@ def _mistakes(where: _Where, entry: dict) -> tuple[tuple[float, str], ...]:
 def load_bank(folder: Path | None = None, quiz_id: str = QUIZ_ID) -> Bank:
     """Every `*.toml` file of `folder` (the course's bank by default), in file-name order, its
     questions in the order written. Raises BankError for the first mistake found."""
+    import grader.quiz.generators  # noqa: F401 - registers the generators the bank names
+
     folder = BANK_DIR if folder is None else folder
     files = sorted(folder.glob("*.toml")) if folder.is_dir() else []
     if not files:

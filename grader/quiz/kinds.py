@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
 from grader.quiz.dice import Dice, variant_seed
-from grader.quiz.generators import GENERATORS, Variant
+from grader.quiz.variant import GENERATORS, Variant
 
 LETTERS = string.ascii_lowercase
 #: the longest piece of a student's answer quoted back in a message

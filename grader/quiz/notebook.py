@@ -177,17 +177,48 @@ def answer(question_id: str, value: Any) -> None:
     return None
 
 
-def show(question_id: str, student: str) -> None:
-    """Prints the question with this student's numbers."""
-    from grader.quiz.bank import load_bank
+NUMBERS_FILE = "quiz_numbers.json"
 
-    bank = load_bank()
+
+def numbers_for(bank: Bank, students: list[str]) -> dict[str, dict[str, str]]:
+    """Each student's text of each question with numbers of their own: what `show` prints where
+    the bank is not installed (a release for a class: numbers, never answers)."""
+    return {student: {q.id: q.shown_text(q.variant(student, bank.quiz_id))
+                      for q in bank.questions if isinstance(q, ParametrizedQuestion)}
+            for student in students}
+
+
+def show(question_id: str, student: str) -> None:
+    """Prints the question with this student's numbers: from the bank where it is installed
+    (the teaching repository), else from the release's `quiz_numbers.json` beside the notebook."""
+    from grader.quiz.bank import BankError, load_bank
+
+    student = str(student).strip()
+    if not student:
+        print(f"set {STUDENT_VARIABLE} = \"your id\" in the first code cell (and run it) to see your numbers")
+        return
+    try:
+        bank = load_bank()
+    except BankError:
+        print(_released_numbers(question_id, student))
+        return
     question = bank.get(question_id)
     if question is None:
         print(f"no question {question_id!r} in this quiz")
         return
-    if not str(student).strip():
-        print(f"set {STUDENT_VARIABLE} = \"your id\" in the first code cell (and run it) to see your numbers")
-        return
-    variant = question.variant(str(student).strip(), bank.quiz_id)
-    print(question.shown_text(variant))
+    print(question.shown_text(question.variant(student, bank.quiz_id)))
+
+
+def _released_numbers(question_id: str, student: str) -> str:
+    from pathlib import Path
+
+    path = Path.cwd() / NUMBERS_FILE
+    try:
+        numbers = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return (f"your numbers are not here: this copy of the grader holds no question bank, and there is no "
+                f"{NUMBERS_FILE} beside the notebook; ask your teacher for your numbers")
+    mine = numbers.get(student) if isinstance(numbers, dict) else None
+    if not isinstance(mine, dict):
+        return f"no numbers for student {student!r} in {NUMBERS_FILE}: check the id, or ask your teacher"
+    return str(mine.get(question_id, f"no question {question_id!r} in {NUMBERS_FILE}"))
