@@ -24,6 +24,12 @@ def _running_in_ci() -> bool:
     return os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no", "off")
 
 
+def _student_copy() -> bool:
+    from grader.replay import installed_recording
+
+    return installed_recording() is not None
+
+
 def choose_seed(seed: int | None, official: bool) -> int:
     """The seed to grade with: the one given (`--seed N` replays a run exactly); otherwise, for
     official grading, a fresh one the student cannot know in advance (inputs recorded on one's
@@ -102,6 +108,9 @@ def main(path: Path | None, assignment_id: str | None, output_format: str, seed:
     (see `grade-teacher -h`).
     """
     seed = choose_seed(seed, official or output_format == "gradescope" or _running_in_ci())
+    if official and _student_copy():
+        _say("grade: this is the student copy (recorded cases, no reference): its scores are practice; "
+             "official scores come from your teacher's grading")
     try:
         targets = resolve(path, assignment_id)
     except SubmissionError as error:
