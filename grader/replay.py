@@ -19,8 +19,9 @@ from typing import Any
 
 import numpy as np
 
-from grader.checks import (ANYTHING, Abort, Case, Check, Context, PropertyCheck, TimingCheck, _changed,
-                           compare_tree, error_failure, output_devices, output_dtypes, show_result)
+from grader.checks import (ANYTHING, VALUE_CHECKS, Abort, Case, Check, Context, PropertyCheck, TimingCheck,
+                           _changed, _floor_part, compare_tree, error_failure, output_devices, output_dtypes, plain,
+                           show_result)
 from grader.recording import CourseRecording, RecordedCheck, RecordedOp, numeric_only, synthesise
 from grader.results import Failure
 from grader.sandbox.wire import Fixture, SlotRef, TensorValue
@@ -151,8 +152,46 @@ class ReplayCheck(PropertyCheck):
                 continue  # an argument made for a later call: judged there
             failure = judge_answer(op, result, self.kind, ctx.function)
             if failure is not None:
+                if self.name in VALUE_CHECKS:
+                    self._part_credit(ctx, op, result, failure, slots)
                 return failure
         return None
+
+    def _part_credit(self, ctx: Context, failing: RecordedOp, result: Any, failure: Failure,
+                     slots: dict[int, int]) -> None:
+        """As official grading does: the parts of a tuple result (loss, gradient) right on every
+        recorded call earn their share of the check's points."""
+        truth = failing.truth.value if failing.truth is not None else None
+        if not isinstance(truth, tuple):
+            return
+        counted = [i for i, item in enumerate(truth) if item is not ANYTHING]
+        right = [i for i in counted if _part_right(failing, result.value, i)]
+        if len(counted) < 2 or not right:
+            return
+        for op in self.ops[self.ops.index(failing) + 1:]:  # those before it were right in every part
+            if op.kind == "store":
+                kept = ctx.worker.store(_with_slots(op.args[0], slots))
+                if kept is not None and op.slot is not None:
+                    slots[op.slot] = kept.slot
+                continue
+            again = ctx.call(Case(tuple(_with_slots(op.args, slots)), _with_slots(op.kwargs, slots)),
+                             function=op.function, **op.options)
+            if again.slot is not None and op.slot is not None:
+                slots[op.slot] = again.slot
+            if op.truth is None or not isinstance(op.truth.value, tuple):
+                continue
+            if not again.ok:
+                return
+            right = [i for i in right if _part_right(op, again.value, i)]
+            if not right:
+                return
+        names = failing.truth.names
+        label = [names[i] if i < len(names) else f"item {i}" for i in counted]
+        good = [label[counted.index(i)] for i in right]
+        bad = [name for i, name in zip(counted, label) if i not in right]
+        failure.credit = len(right) / len(counted)
+        failure.summary = (f"{failure.summary} (partial credit: {', '.join(good)} right on every recorded case; "
+                           f"{', '.join(bad)} not: {len(right)} of {len(counted)} parts)")
 
 def _case(op: RecordedOp) -> Case:
     return Case(tuple(op.args), dict(op.kwargs))
@@ -236,6 +275,16 @@ def _value_failure(op: RecordedOp, result: Any, kind: str, call: str) -> Failure
             if changed:
                 return Failure(f"argument {index + 1} is not left as the contract says{changed}", call=call)
     return None
+
+
+def _part_right(op: RecordedOp, got: Any, index: int) -> bool:
+    truth = op.truth
+    got = plain(got)
+    if not isinstance(got, (tuple, list)) or len(got) != len(truth.value):
+        return False
+    with np.errstate(all="ignore"):
+        return compare_tree(truth.value[index], got[index], _case(op).dtype, truth.tolerance,
+                            scale_floor=_floor_part(truth.floor, index)) is None
 
 
 def _as_arrays(tree: Any) -> Any:

@@ -133,3 +133,18 @@ def test_installed_as_a_student_would_it_grades_and_holds_no_answers(softmax_rec
     run = subprocess.run([str(python), str(script)], cwd=student, capture_output=True, text=True, env=env)
     assert "SCORE 3.0" in run.stdout, run.stdout + run.stderr
     assert "student copy" in run.stdout and "softmax.py" in run.stdout
+
+
+def test_a_tuple_result_right_in_some_parts_earns_their_share_as_in_official_grading(softmax_recording, tmp_path):
+    import torch
+
+    from grader.course import load_assignment
+
+    torch.set_num_threads(1)
+    file = _variant("buggy", "sce_loss_summed.py", tmp_path)
+    copy = grade(recorded_assignment(softmax_recording, "05_softmax"), load_submission(file), Options(seed=1, timing=False))
+    official = grade(load_assignment("05_softmax"), load_submission(file), Options(seed=1, timing=False))
+    values = [next(c for e in r.exercises if e.id == "softmax_cross_entropy" for c in e.checks
+                   if c.name == "matches_reference") for r in (copy, official)]
+    assert values[0].points == values[1].points > 0
+    assert "dlogits" in values[0].message
