@@ -226,8 +226,15 @@ def judge_answer(op: RecordedOp, result: Any, kind: str, function: str) -> Failu
     if kind == "unchanged":
         before = list(op.args) + list(op.kwargs.values())
         after = list(result.args_after or []) + list((result.kwargs_after or {}).values())
+        model_after = list(op.args_after or []) + list((op.kwargs_after or {}).values())
         for index, (old, new) in enumerate(zip(before, after)):
-            if isinstance(old, (SlotRef, Fixture)):
+            if isinstance(old, SlotRef):
+                # an array kept in the worker (the caller's reused buffer) must come out as the
+                # correct solution left it; a kept state or cache is the solution's own object
+                old = model_after[index] if index < len(model_after) else None
+                if not isinstance(old, np.ndarray):
+                    continue
+            if isinstance(old, Fixture):
                 continue
             changed = _changed(old, new)
             if changed:
@@ -246,7 +253,8 @@ def _value_failure(op: RecordedOp, result: Any, kind: str, call: str) -> Failure
     dtype = _case(op).dtype
     expected = truth.value if truth is not None and truth.value is not None else _as_arrays(numeric_only(op.value))
     tolerance = truth.tolerance if truth is not None else None
-    floor = truth.floor if truth is not None else 0.0
+    # without the judge's own scale, the inputs' size is the natural one (an optimizer's w)
+    floor = truth.floor if truth is not None else _largest(_float_arrays(op.args))
     names = truth.names if truth is not None else ()
     if expected is not ANYTHING or truth is not None:
         mismatch = compare_tree(expected, result.value, dtype, tolerance, names=names, scale_floor=floor)
@@ -294,6 +302,11 @@ def _as_arrays(tree: Any) -> Any:
     if isinstance(tree, tuple):
         return tuple(_as_arrays(v) for v in tree)
     return tree
+
+
+def _float_arrays(values: list) -> list[np.ndarray]:
+    arrays = [v.array if isinstance(v, TensorValue) else v for v in values]
+    return [a for a in arrays if isinstance(a, np.ndarray) and a.dtype.kind == "f" and a.size]
 
 
 def _largest(arrays: Any) -> float:
