@@ -45,6 +45,7 @@ def _hand_in(release: Path, course: Path, student: str, answers: dict, extra: st
 
 
 @pytest.mark.slow
+@pytest.mark.full_only  # nbgrader's generate and autograde, as test_nbgrader_release.py runs them in CI; ~75 s
 def test_the_quiz_is_released_and_scored_in_the_gradebook(tmp_path):
     from nbgrader.api import Gradebook
 
