@@ -132,6 +132,10 @@ class ReplayCheck(PropertyCheck):
     ops: tuple[RecordedOp, ...] = ()
     kind: str = "values"
 
+    @property
+    def _stored(self) -> frozenset[int]:
+        return frozenset(op.slot for op in self.ops if op.kind == "store" and op.slot is not None)
+
     def run(self, ctx: Context) -> Failure | None:
         ctx.forget_pending()
         slots: dict[int, int] = {}
@@ -150,7 +154,7 @@ class ReplayCheck(PropertyCheck):
                 raise Abort(error_failure(result, _case(op), op.function) or Failure(result.failure))
             if op.options.get("discard") and op.value is None and op.ok and result.ok:
                 continue  # an argument made for a later call: judged there
-            failure = judge_answer(op, result, self.kind, ctx.function)
+            failure = judge_answer(op, result, self.kind, ctx.function, self._stored)
             if failure is not None:
                 if self.name in VALUE_CHECKS:
                     self._part_credit(ctx, op, result, failure, slots)
@@ -203,8 +207,10 @@ def _call_text(op: RecordedOp, function: str) -> str:
     return _case(op).code(op.function or function)
 
 
-def judge_answer(op: RecordedOp, result: Any, kind: str, function: str) -> Failure | None:
-    """The student's answer to a recorded request against the correct solution's."""
+def judge_answer(op: RecordedOp, result: Any, kind: str, function: str,
+                 stored: frozenset[int] = frozenset()) -> Failure | None:
+    """The student's answer to a recorded request against the correct solution's; `stored`:
+    the recorded slots that hold values the grader stored (not results of the student's)."""
     call = _call_text(op, function)
     name = op.function or function
     if op.error_type is not None:  # the correct solution raised here (arguments the contract refuses)
@@ -229,9 +235,10 @@ def judge_answer(op: RecordedOp, result: Any, kind: str, function: str) -> Failu
         model_after = list(op.args_after or []) + list((op.kwargs_after or {}).values())
         for index, (old, new) in enumerate(zip(before, after)):
             if isinstance(old, SlotRef):
-                # an array kept in the worker (the caller's reused buffer) must come out as the
-                # correct solution left it; a kept state or cache is the solution's own object
-                old = model_after[index] if index < len(model_after) else None
+                # an array the grader stored in the worker (a caller's reused buffer) must come
+                # out as the correct solution left it; a kept result (state, cache) is the
+                # student's own object, not comparable with the solution's
+                old = model_after[index] if old.slot in stored and index < len(model_after) else None
                 if not isinstance(old, np.ndarray):
                     continue
             if isinstance(old, Fixture):
