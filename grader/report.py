@@ -279,7 +279,7 @@ def render_text(results: Sequence[AssignmentResult], console: Console, replay: s
             console.print(_line("  ", mark, f" {exercise.id:<32} {_points(exercise.score):>5} / "
                                             f"{_points(exercise.max_score)}"))
             for style, text in exercise_lines(result, exercise):
-                explained = True
+                explained = explained or len(exercise.checks) > 1  # (a quiz question has one check)
                 console.print(_line(("      " + text, STYLES[style])) if STYLES[style] else _line("      " + text))
     if explained:
         console.print(_line((POINTS_NOTE, "dim")))
@@ -340,7 +340,7 @@ def to_gradescope(results: Sequence[AssignmentResult], missing: Missing = ()) ->
     summary = [_summary(r) for r in results]
     if len(results) > 1 or missing:
         summary += [_one_line(line) for line in total_lines(results, missing)]
-    if any(_plain(r, e) for r in results for e in r.exercises):
+    if any(_plain(r, e) and len(e.checks) > 1 for r in results for e in r.exercises):
         summary.append(POINTS_NOTE)
     document = {"score": round(sum(r.score for r in results), 4),
                 "output": "\n".join(summary),
