@@ -86,6 +86,12 @@ def _fill(release: Path, target: Path, code: dict[str, str], after_setup: str | 
     return target
 
 
+def _nbgrader(cwd: Path, *args: str) -> None:
+    done = subprocess.run([sys.executable, "-m", "nbgrader", *args], cwd=cwd, capture_output=True, text=True,
+                          timeout=600)
+    assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-3000:]
+
+
 def _start_grade(notebook: Path) -> subprocess.Popen:
     """`grade NOTEBOOK --format json` with the test's seed, started (read it with communicate)."""
     return subprocess.Popen(GRADE + [str(notebook), "--format", "json", "--seed", SEED, *QUICK], cwd=ROOT,
@@ -136,6 +142,22 @@ def test_release_autograde_and_scores_no_kernel_can_forge(tmp_path):
                          after_setup=FORGERY),
     }
 
+    # One student goes through nbgrader's own exchange: release, fetch, submit, collect (its
+    # student id is this process's user name, as nbgrader takes it).
+    exchange = [f"--Exchange.root={tmp_path / 'exchange'}", "--CourseDirectory.course_id=course"]
+    _nbgrader(course, "release_assignment", ASSIGNMENT, *exchange)
+    home = tmp_path / "home"
+    home.mkdir()
+    _nbgrader(home, "fetch_assignment", ASSIGNMENT, *exchange)
+    fetched = home / ASSIGNMENT / f"{MODULE}.ipynb"
+    _fill(fetched, fetched, MODEL)
+    (fetched.parent / "timestamp.txt").unlink()
+    _nbgrader(home, "submit", ASSIGNMENT, *exchange)
+    _nbgrader(course, "collect", ASSIGNMENT, *exchange)
+    me = next(p.name for p in submitted.iterdir() if p.name not in students)
+    students[me] = submitted / me / ASSIGNMENT / f"{MODULE}.ipynb"
+    assert students[me].is_file()
+
     broken = submitted / "zed" / ASSIGNMENT / f"{MODULE}.ipynb"  # saved half-written: nbgrader fails on it
     broken.parent.mkdir(parents=True)
     broken.write_text('{"cells": [{"cell_type": "code", "sou')
@@ -164,7 +186,7 @@ def test_release_autograde_and_scores_no_kernel_can_forge(tmp_path):
         expected = {e["id"]: e["score"] for e in report["exercises"]}
         assert book[student] == pytest.approx(expected), student
         assert float(rows[student]["score"]) == pytest.approx(report["score"])
-    assert book["alice"] == POINTS
+    assert book["alice"] == POINTS and book[me] == POINTS
     assert book["bob"]["softmax"] == 3 and 0 < book["bob"]["log_softmax"] < 2 \
         and book["bob"]["softmax_cross_entropy"] == 0
     assert book["mallory"] == {"softmax": 3, "log_softmax": 0, "softmax_cross_entropy": 0}
