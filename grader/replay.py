@@ -263,6 +263,10 @@ def _value_failure(op: RecordedOp, result: Any, kind: str, call: str) -> Failure
     # without the judge's own scale, the inputs' size is the natural one (an optimizer's w)
     floor = truth.floor if truth is not None else _largest(_float_arrays(op.args))
     names = truth.names if truth is not None else ()
+    if truth is None:
+        wrong_kind = _bool_where_bool(expected, result.value)
+        if wrong_kind:
+            return Failure(f"wrong result: {wrong_kind}", call=call)
     if expected is not ANYTHING or truth is not None:
         mismatch = compare_tree(expected, result.value, dtype, tolerance, names=names, scale_floor=floor)
         if mismatch is not None:
@@ -300,6 +304,18 @@ def _part_right(op: RecordedOp, got: Any, index: int) -> bool:
     with np.errstate(all="ignore"):
         return compare_tree(truth.value[index], got[index], _case(op).dtype, truth.tolerance,
                             scale_floor=_floor_part(truth.floor, index)) is None
+
+
+def _bool_where_bool(expected: Any, got: Any) -> str:
+    """A mask: where the correct answer is a bool array, the same values in another dtype are
+    not the same answer (a float mask adds where it should select)."""
+    if isinstance(expected, tuple) and isinstance(plain(got), (tuple, list)):
+        return next((why for e, g in zip(expected, plain(got)) if (why := _bool_where_bool(e, g))), "")
+    got = plain(got)
+    if isinstance(expected, np.ndarray) and expected.dtype == np.bool_ and isinstance(got, np.ndarray) \
+            and got.dtype != np.bool_:
+        return f"the result is a {got.dtype} array where a bool one is expected (a mask of True/False)"
+    return ""
 
 
 def _as_arrays(tree: Any) -> Any:
