@@ -50,13 +50,20 @@ def recorded_assignment(recording: CourseRecording, assignment_id: str) -> Assig
     recorded = recording.assignments.get(assignment_id)
     if recorded is None:
         raise LookupError(f"{assignment_id} is not in this copy of the grader's recording")
-    exercises = tuple(Exercise(e.name, e.points, tuple(_check(c, e.name) for c in e.checks), probe=e.probe,
+    exercises = tuple(Exercise(e.name, e.points, tuple(_check(c, e.name, _part_names(e.checks)) for c in e.checks),
+                               probe=e.probe,
                                budget_seconds=e.budget_seconds) for e in recorded.exercises)
     return Assignment(recorded.id, recorded.module, recorded.title, recorded.backend, exercises,
                       banned=recorded.banned, allowed_note=recorded.allowed_note, recorded=True)
 
 
-def _check(recorded: RecordedCheck, function: str) -> Check:
+def _part_names(checks: list[RecordedCheck]) -> tuple[str, ...]:
+    """What the exercise's result's parts are called (loss, grads), from its judged values."""
+    return next((op.truth.names for check in checks for op in check.ops if op.truth is not None and op.truth.names),
+                ())
+
+
+def _check(recorded: RecordedCheck, function: str, names: tuple[str, ...] = ()) -> Check:
     if recorded.timing is not None:
         timing = recorded.timing
         return TimingCheck(name=recorded.name, weight=recorded.weight, requires=recorded.requires,
@@ -66,10 +73,10 @@ def _check(recorded: RecordedCheck, function: str) -> Check:
     kind = KINDS.get(recorded.name, "values")
     return ReplayCheck(recorded.name, recorded.weight, recorded.requires, ops=tuple(recorded.ops), kind=kind,
                        examples=_examples(recorded.ops, function), call_options=_first_options(recorded.ops, function),
-                       judge=judge_by_case(recorded.ops, kind))
+                       judge=judge_by_case(recorded.ops, kind, names), names=names)
 
 
-def judge_by_case(ops: list[RecordedOp], kind: str):
+def judge_by_case(ops: list[RecordedOp], kind: str, names: tuple[str, ...] = ()):
     """Judges one result of the exercise's function by the recorded call on the same case (the
     job gate's and timing's results); a case nobody recorded is judged only for errors."""
     recorded = {_case(op).code(op.function).call_key: op for op in ops if _plain_call(op)}
@@ -78,7 +85,7 @@ def judge_by_case(ops: list[RecordedOp], kind: str):
         op = recorded.get(case.code(ctx.function).call_key)
         if op is None:
             return error_failure(result, case, ctx.function)
-        return judge_answer(op, result, kind, ctx.function)
+        return judge_answer(op, result, kind, ctx.function, names=names)
 
     return judge
 
@@ -131,6 +138,8 @@ class ReplayCheck(PropertyCheck):
 
     ops: tuple[RecordedOp, ...] = ()
     kind: str = "values"
+    #: what the result's parts are called (loss, grads), for messages
+    names: tuple[str, ...] = ()
 
     @property
     def _stored(self) -> frozenset[int]:
@@ -154,7 +163,7 @@ class ReplayCheck(PropertyCheck):
                 raise Abort(error_failure(result, _case(op), op.function) or Failure(result.failure))
             if op.options.get("discard") and op.value is None and op.ok and result.ok:
                 continue  # an argument made for a later call: judged there
-            failure = judge_answer(op, result, self.kind, ctx.function, self._stored)
+            failure = judge_answer(op, result, self.kind, ctx.function, self._stored, self.names)
             if failure is not None:
                 if self.name in VALUE_CHECKS:
                     self._part_credit(ctx, op, result, failure, slots)
@@ -208,7 +217,7 @@ def _call_text(op: RecordedOp, function: str) -> str:
 
 
 def judge_answer(op: RecordedOp, result: Any, kind: str, function: str,
-                 stored: frozenset[int] = frozenset()) -> Failure | None:
+                 stored: frozenset[int] = frozenset(), names: tuple[str, ...] = ()) -> Failure | None:
     """The student's answer to a recorded request against the correct solution's; `stored`:
     the recorded slots that hold values the grader stored (not results of the student's)."""
     call = _call_text(op, function)
@@ -223,7 +232,7 @@ def judge_answer(op: RecordedOp, result: Any, kind: str, function: str,
     if failure is not None:
         return failure
     if kind == "dtype":
-        return _dtype_failure(op, result, call)
+        return _dtype_failure(op, result, call, names)
     if kind == "device":
         got, want = dict(output_devices(result.value)), dict(output_devices(op.value))
         wrong = next(((k, v) for k, v in got.items() if k in want and v != want[k]), None)
@@ -341,13 +350,13 @@ def _plain(value: Any) -> np.ndarray:
     return value.array if isinstance(value, TensorValue) else np.asarray(value)
 
 
-def _dtype_failure(op: RecordedOp, result: Any, call: str) -> Failure | None:
+def _dtype_failure(op: RecordedOp, result: Any, call: str, names: tuple[str, ...] = ()) -> Failure | None:
     """Each float output named the same in the correct answer must have its dtype. A result kept
     for the next call (an optimizer's step) is judged without its dicts: that state is the
     solution's own business. An output the correct answer has no dtype for (a Python float loss)
     is not judged."""
     def outputs(value: Any) -> list[tuple[str, str]]:
-        return output_dtypes(numeric_only(value) if op.options.get("keep") else value)
+        return output_dtypes(numeric_only(value) if op.options.get("keep") else value, names)
 
     want = dict(outputs(op.value))
     for name, dtype in outputs(result.value):
