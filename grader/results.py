@@ -58,6 +58,12 @@ class CheckResult:
         return {"name": self.name, "passed": self.passed, "message": self.message,
                 "score": round(self.points, 4), "max_score": round(self.max_points, 4)}
 
+    @classmethod
+    def from_json(cls, data: dict) -> "CheckResult":
+        """The check `to_json` wrote (without its `failure` parts: the message holds them)."""
+        return cls(str(data["name"]), bool(data["passed"]), float(data["score"]), float(data["max_score"]),
+                   str(data["message"]))
+
 
 @dataclass
 class ExerciseResult:
@@ -81,6 +87,12 @@ class ExerciseResult:
                 "passed": self.passed, "checks": [c.to_json() for c in self.checks],
                 **({"notes": list(self.notes)} if self.notes else {})}
 
+    @classmethod
+    def from_json(cls, data: dict) -> "ExerciseResult":
+        """The exercise `to_json` wrote; its score and `passed` follow from the checks again."""
+        return cls(str(data["id"]), float(data["max_score"]), [CheckResult.from_json(c) for c in data["checks"]],
+                   [str(note) for note in data.get("notes", [])])
+
 
 @dataclass
 class AssignmentResult:
@@ -103,3 +115,11 @@ class AssignmentResult:
         return {"assignment": self.assignment, "score": self.score, "max_score": self.max_score,
                 "seed": self.seed, "source": self.source, "notices": list(self.notices),
                 "exercises": [e.to_json() for e in self.exercises]}
+
+    @classmethod
+    def from_json(cls, data: dict) -> "AssignmentResult":
+        """The report `to_json` wrote (a gradebook keeps reports so): the same document again
+        from `to_json`, and the same rows and scores from every renderer."""
+        return cls(str(data["assignment"]), str(data["source"]), int(data["seed"]),
+                   [ExerciseResult.from_json(e) for e in data["exercises"]],
+                   [str(notice) for notice in data.get("notices", [])], dict(data.get("environment", {})))
