@@ -206,57 +206,10 @@ if __name__ == "__main__":
     main()
 
 
-@click.command(context_settings={"help_option_names": ["-h", "--help"]})
-@click.argument("folder", type=click.Path(path_type=Path, exists=True, file_okay=False))
-@click.option("--assignment", "assignment_id", type=click.Choice([*ASSIGNMENTS, QUIZ_ID]), required=True,
-              help="The assignment every student handed in (07_quiz: each student's answers file, graded "
-                   "with the numbers of the student's folder or file name).")
-@click.option("--seed", type=int, default=None,
-              help="Seed for every generated input (default: a fresh secret seed, written in the CSV's "
-                   "seed column and each report; pass it to replay the run exactly).")
-@click.option("--device", type=click.Choice(["auto", "cpu", "cuda"]), default="auto", show_default=True,
-              help="Where the PyTorch exercises and references run.")
-@click.option("--no-timing", is_flag=True, help="Skip the timing checks (their points count for the other checks).")
-@click.option("--reports", type=click.Path(path_type=Path, file_okay=False),
-              help="Also write each student's JSON report (as `grade --format json`) to this folder.")
-def class_main(folder: Path, assignment_id: str, seed: int | None, device: str, no_timing: bool,
-               reports: Path | None) -> None:
-    """Grade a whole class: FOLDER holds one file or folder per student; prints a CSV gradebook.
 
-    Progress goes to stderr, one line per student. Exit status 0 means grading ran.
-    """
-    import torch
+def __getattr__(name: str):  # noqa: ANN202 - `grade-class` lives in its own module; kept importable from here
+    if name == "class_main":
+        from grader.class_command import class_main
 
-    from grader.batch import Gradebook, grade_class, report_file_name, write_new_file
-    from grader.report import to_json
-    from grader.runner import Options
-
-    torch.set_num_threads(1)
-    options = Options(seed=choose_seed(seed, official=True), device=_device(device), timing=not no_timing)
-    if reports is not None:
-        reports.mkdir(parents=True, exist_ok=True)
-
-    book = Gradebook(assignment_id, options.seed)
-    click.echo(book.header(), nl=False)
-
-    def progress(row) -> None:
-        click.echo(book.row(row), nl=False)  # each row as soon as it is known: a stopped run keeps them
-        if row.result is None:
-            _say(f"{row.student}: {row.problem}")
-            return
-        _say(f"{row.student}: {row.result.score:g} / {row.result.max_score:g}")
-        if reports is not None:
-            try:
-                write_new_file(reports, report_file_name(row.student), to_json([row.result]) + "\n")
-            except OSError as error:
-                _say(f"grade-class: {row.student}: the report could not be written ({error.strerror})")
-
-    try:
-        rows = grade_class(folder, assignment_id, options, progress)
-    except OSError as error:
-        _say(f"grade-class: {folder}: cannot be read ({error.strerror or error})")
-        sys.exit(1)
-    tried = [row for row in rows if row.path is not None]
-    if tried and all(row.grader_error for row in tried):
-        _say(f"grade-class: grading could not run for any student ({tried[-1].problem})")
-        sys.exit(1)
+        return class_main
+    raise AttributeError(name)

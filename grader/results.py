@@ -6,7 +6,7 @@ knows how a check works or how a report looks.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 
 
 @dataclass
@@ -58,12 +58,6 @@ class CheckResult:
         return {"name": self.name, "passed": self.passed, "message": self.message,
                 "score": round(self.points, 4), "max_score": round(self.max_points, 4)}
 
-    @classmethod
-    def from_json(cls, data: dict) -> "CheckResult":
-        """The check `to_json` wrote (without its `failure` parts: the message holds them)."""
-        return cls(str(data["name"]), bool(data["passed"]), float(data["score"]), float(data["max_score"]),
-                   str(data["message"]))
-
 
 @dataclass
 class ExerciseResult:
@@ -86,12 +80,6 @@ class ExerciseResult:
         return {"id": self.id, "score": self.score, "max_score": self.max_score,
                 "passed": self.passed, "checks": [c.to_json() for c in self.checks],
                 **({"notes": list(self.notes)} if self.notes else {})}
-
-    @classmethod
-    def from_json(cls, data: dict) -> "ExerciseResult":
-        """The exercise `to_json` wrote; its score and `passed` follow from the checks again."""
-        return cls(str(data["id"]), float(data["max_score"]), [CheckResult.from_json(c) for c in data["checks"]],
-                   [str(note) for note in data.get("notes", [])])
 
 
 @dataclass
@@ -116,10 +104,20 @@ class AssignmentResult:
                 "seed": self.seed, "source": self.source, "notices": list(self.notices),
                 "exercises": [e.to_json() for e in self.exercises]}
 
+    def to_record(self) -> dict:
+        """Everything in this result, as JSON-ready data (exact points, failures' parts,
+        environment): `from_record` gives back an equal result, so every renderer shows the
+        same as it would have when it was graded (a gradebook keeps results so)."""
+        return asdict(self)
+
     @classmethod
-    def from_json(cls, data: dict) -> "AssignmentResult":
-        """The report `to_json` wrote (a gradebook keeps reports so): the same document again
-        from `to_json`, and the same rows and scores from every renderer."""
-        return cls(str(data["assignment"]), str(data["source"]), int(data["seed"]),
-                   [ExerciseResult.from_json(e) for e in data["exercises"]],
-                   [str(notice) for notice in data.get("notices", [])], dict(data.get("environment", {})))
+    def from_record(cls, data: dict) -> "AssignmentResult":
+        exercises = []
+        for exercise in data["exercises"]:
+            checks = [CheckResult(**{**check, "failure": Failure(**{**check["failure"],
+                                                                    "revokes": tuple(check["failure"]["revokes"])})
+                                     if check["failure"] is not None else None})
+                      for check in exercise["checks"]]
+            exercises.append(ExerciseResult(exercise["id"], exercise["max_score"], checks, list(exercise["notes"])))
+        return cls(data["assignment"], data["source"], data["seed"], exercises, list(data["notices"]),
+                   dict(data["environment"]))

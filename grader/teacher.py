@@ -382,6 +382,37 @@ def write_scores(gradebook, assignment_id: str, scored: Scored) -> dict[str, flo
     return written
 
 
+def export_scores(course: Path, assignment_id: str, rows: list) -> list[Scored]:
+    """Write a graded class (rows with `student`, `result`, `problem`, `grader_error`, as
+    `grade-class` keeps them) into the nbgrader gradebook of `course`, through nbgrader's API:
+    each student and their submission are added where nbgrader has none yet (no autograde is
+    needed), then every grade cell gets the sandboxed grader's score (`write_scores`). The
+    assignment must be in the gradebook (`grade-teacher generate`); TeacherError otherwise."""
+    from nbgrader.api import Gradebook, MissingEntry
+
+    if not (course / "nbgrader_config.py").is_file():
+        raise TeacherError(f"{course}: no nbgrader_config.py (make the course with `grade-teacher generate`)")
+    coursedir = course_directory(course)
+    done = []
+    with Gradebook(coursedir.db_url, coursedir.course_id) as gradebook:
+        try:
+            gradebook.find_assignment(assignment_id)
+        except MissingEntry:
+            raise TeacherError(f"{assignment_id}: not in nbgrader's gradebook (run `grade-teacher generate` first)"
+                               ) from None
+        for row in rows:
+            gradebook.update_or_create_student(row.student)
+            try:
+                gradebook.find_submission(assignment_id, row.student)
+            except MissingEntry:
+                gradebook.add_submission(assignment_id, row.student)
+            scored = Scored(row.student, Path(str(getattr(row.result, "source", "") or "")), row.result, row.problem,
+                            row.grader_error)
+            write_scores(gradebook, assignment_id, scored)
+            done.append(scored)
+    return done
+
+
 def autograde(course: Path, assignment_id: str, students: tuple[str, ...], options, *, execute: bool,
               run_nbgrader_first: bool, progress=lambda scored: None, on_failure=lambda logs: None
               ) -> list[Scored]:
