@@ -1,0 +1,209 @@
+"""Whole-class grading into the gradebook: a class of generated submissions (correct, buggy,
+slow, hostile, missing, unreadable, duplicated) graded by the real `grade-class` with worker
+processes gives the expected rows; a batch stopped halfway (Ctrl-C) and run again finishes with
+the same gradebook and grades nothing twice; a Dask cluster of two worker processes, started
+here, gives the same scores as the local run.
+
+The class runs without timing checks and on a share of the generated examples: every outcome
+asserted here is about values, crashes and paths, never about speed.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from tests.conftest import ROOT
+
+MODEL = ROOT / "tests/model_solutions/05_softmax/softmax.py"
+GRADE_CLASS = [sys.executable, "-c", "from grader.cli import class_main; class_main()"]
+QUICK = ("--assignment", "05_softmax", "--no-timing", "--examples", "0.2", "--seed", "5")
+LIMIT_SECONDS = 600
+FULL = {"softmax": 3.0, "log_softmax": 2.0, "softmax_cross_entropy": 5.0}
+
+HANG = "\n\ndef softmax(logits, axis=-1):\n    while True:\n        pass\n"
+CRASH = "\n\ndef log_softmax(logits, axis=-1):\n    import os\n    os.kill(os.getpid(), 9)\n"
+FLOOD = "\n\nfor _ in range(200_000):\n    print('x' * 100)\n"
+DISK = ("\n\ndef softmax(logits, axis=-1):\n    with open('filler', 'wb') as out:\n"
+        "        out.write(b'0' * (80 << 20))\n    return logits\n")
+SLOW_IMPORT = "\n\nimport time\ntime.sleep(2)\n"
+BUGGY = "\n\ndef softmax(logits, axis=-1):\n    e = np.exp(logits)\n    return e / e.sum(axis=axis, keepdims=True)\n"
+
+
+def _notebook(source: str) -> str:
+    return nbformat.writes(nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(source)]))
+
+
+def make_class(folder: Path) -> dict[str, dict]:
+    """Thirteen students; student -> what their row must show: `scores` (exercise -> points) or
+    `problem` (a piece of the row's reason, score 0)."""
+    model = MODEL.read_text()
+    files = {
+        "alice/softmax.py": model,
+        "bob.py": model,
+        "carol/05_softmax/softmax.ipynb": _notebook(model),
+        "dan/softmax.py": model + BUGGY,                 # buggy: overflows for large logits
+        "erin/softmax.py": model + SLOW_IMPORT,          # slow to import, still right
+        "hang/softmax.py": model + HANG,                 # one exercise never returns
+        "crash/softmax.py": model + CRASH,               # kills its worker
+        "flood/softmax.py": model + FLOOD,               # 20 MB of output
+        "disk/softmax.py": model + DISK,                 # past the file-size limit
+        "dup/softmax.py": model,                         # two candidate files
+        "dup/softmax.ipynb": _notebook(model),
+    }
+    for name, text in files.items():
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_text(text)
+    (folder / "latin1.py").write_bytes(model.encode() + b"\n# caf\xe9\n")  # not UTF-8: not readable
+    (folder / "missing" / "notes").mkdir(parents=True)  # a folder without the module
+    (folder / "missing" / "notes" / "todo.txt").write_text("later")
+    return {
+        "alice": {"scores": FULL}, "bob": {"scores": FULL}, "carol": {"scores": FULL},
+        "dan": {"scores": {**FULL, "softmax": "<"}}, "erin": {"scores": FULL},
+        "hang": {"scores": {**FULL, "softmax": 0.0}}, "crash": {"scores": {**FULL, "log_softmax": 0.0}},
+        "flood": {"scores": FULL}, "disk": {"scores": {**FULL, "softmax": 0.0}},
+        "dup": {"problem": "more than one file could be the submission"},
+        "latin1": {"problem": "not UTF-8 text"},
+        "missing": {"problem": "no softmax.py or softmax.ipynb handed in"},
+    }
+
+
+def _matches(expected: dict, scores: dict[str, float], problem: str, score: float) -> bool:
+    if "problem" in expected:
+        return score == 0 and expected["problem"] in problem
+    for name, want in expected["scores"].items():
+        if want == "<" and not scores[name] < FULL[name]:
+            return False
+        if want != "<" and scores[name] != want:
+            return False
+    return True
+
+
+def gradebook(path: Path) -> dict[str, dict]:
+    """student -> the row as the gradebook file holds it (read with sqlite3 alone)."""
+    with sqlite3.connect(path) as db:
+        rows = {student: {"score": score, "problem": problem, "hash": digest, "seed": seed, "run": run,
+                          "recorded": recorded, "version": version, "scores": {}, "checks": 0}
+                for student, score, problem, digest, seed, run, recorded, version in db.execute(
+                    "SELECT student, score, problem, content_hash, seed, run, recorded, grader_version "
+                    "FROM submissions WHERE assignment = '05_softmax'")}
+        for student, exercise, score in db.execute("SELECT student, exercise, score FROM exercises"):
+            rows[student]["scores"][exercise] = score
+        for student, count in db.execute("SELECT student, count(*) FROM checks GROUP BY student"):
+            rows[student]["checks"] = count
+    return rows
+
+
+def _graded(path: Path) -> int:
+    try:
+        with sqlite3.connect(path, timeout=5) as db:
+            return db.execute("SELECT count(*) FROM submissions WHERE content_hash IS NOT NULL").fetchone()[0]
+    except sqlite3.Error:  # not created yet
+        return 0
+
+
+def _run(folder: Path, *extra: str) -> subprocess.CompletedProcess:
+    done = subprocess.run(GRADE_CLASS + [str(folder), *QUICK, *extra], capture_output=True, text=True, cwd=ROOT,
+                          timeout=LIMIT_SECONDS)
+    assert done.returncode == 0, done.stderr[-3000:]
+    return done
+
+
+@pytest.mark.slow  # two batches of a 13-student class on 2 cores
+def test_a_stopped_batch_resumes_to_the_expected_gradebook_and_grades_nothing_twice(tmp_path):
+    folder = tmp_path / "submitted"
+    expected = make_class(folder)
+    book = tmp_path / "book.sqlite"
+    reports = tmp_path / "reports"
+    command = GRADE_CLASS + [str(folder), *QUICK, "--jobs", "2", "--gradebook", str(book)]
+
+    # Ctrl-C (SIGINT to the whole process group, as a terminal sends it) once some rows are in
+    first = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                             start_new_session=True)
+    deadline = time.monotonic() + LIMIT_SECONDS
+    while _graded(book) < 3 and first.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.2)
+    os.killpg(first.pid, signal.SIGINT)
+    out, err = first.communicate(timeout=120)
+    assert first.returncode == 130, err[-3000:]
+    assert "run the same command again" in err
+    stopped = gradebook(book)
+    graded_before = {s for s, row in stopped.items() if row["hash"] is not None}
+    assert 3 <= len(graded_before) < 10, stopped  # stopped halfway: 10 students have code to grade
+    time.sleep(1)
+    try:  # nothing of the first run is left running (pool processes, sandboxes)
+        os.killpg(first.pid, 0)
+        left = True
+    except ProcessLookupError:
+        left = False
+    assert not left
+
+    second = _run(folder, "--jobs", "2", "--gradebook", str(book), "--reports", str(reports))
+    assert f"{10 - len(graded_before)} graded, {len(graded_before)} unchanged" in second.stderr
+    final = gradebook(book)
+    for student in graded_before:  # kept as the first run wrote them: not graded again
+        assert final[student]["run"] == stopped[student]["run"]
+        assert final[student]["recorded"] == stopped[student]["recorded"]
+
+    # the expected gradebook: every student's row, scores per exercise, checks, hash, seed, version
+    assert sorted(final) == sorted(expected)
+    for student, want in expected.items():
+        row = final[student]
+        assert _matches(want, row["scores"], row["problem"], row["score"]), (student, row)
+        if "scores" in want:
+            assert row["hash"] and row["seed"] == 5 and row["checks"] > 0 and row["version"], (student, row)
+        else:
+            assert row["hash"] is None and row["checks"] == 0
+    # the CSV has every student, each graded row's report was written
+    rows = {row["student"]: row for row in csv.DictReader(io.StringIO(second.stdout))}
+    assert sorted(rows) == sorted(expected)
+    for student, want in expected.items():
+        scores = {name: float(rows[student][name]) for name in FULL}
+        assert _matches(want, scores, rows[student]["problem"], float(rows[student]["score"])), rows[student]
+    assert sorted(p.stem for p in reports.iterdir()) == sorted(s for s, w in expected.items() if "scores" in w)
+    assert json.loads((reports / "dan.json").read_text())["exercises"][0]["score"] == final["dan"]["scores"]["softmax"]
+
+    # once more: nothing changed, nothing graded; one changed file, one student graded
+    again = _run(folder, "--jobs", "2", "--gradebook", str(book))
+    assert "0 graded, 10 unchanged" in again.stderr
+    assert gradebook(book) == final
+    (folder / "dan" / "softmax.py").write_text(MODEL.read_text())
+    changed = _run(folder, "--jobs", "2", "--gradebook", str(book))
+    assert "1 graded, 9 unchanged" in changed.stderr
+    assert gradebook(book)["dan"]["scores"] == FULL
+
+
+@pytest.mark.slow  # a Dask cluster of two worker processes and a local run of the same class
+def test_a_dask_cluster_gives_the_same_scores_as_the_local_run(tmp_path):
+    distributed = pytest.importorskip("distributed")
+    folder = tmp_path / "submitted"
+    model = MODEL.read_text()
+    for name, text in {"alice/softmax.py": model, "carol/softmax.ipynb": _notebook(model),
+                       "dan/softmax.py": model + BUGGY, "hang/softmax.py": model + HANG,
+                       "crash/softmax.py": model + CRASH}.items():
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_text(text)
+    (folder / "missing").mkdir()
+    local = _run(folder, "--jobs", "2", "--gradebook", str(tmp_path / "local.sqlite"))
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) \
+            as cluster:
+        assert len(cluster.workers) == 2
+        remote = _run(folder, "--scheduler", cluster.scheduler_address, "--gradebook", str(tmp_path / "dask.sqlite"))
+        assert "grade_job" in cluster.scheduler.task_prefixes  # the jobs ran on the cluster's workers
+    assert sorted(remote.stdout.splitlines()) == sorted(local.stdout.splitlines())  # the same CSV rows
+    on_dask, here = gradebook(tmp_path / "dask.sqlite"), gradebook(tmp_path / "local.sqlite")
+    assert {s: (r["scores"], r["problem"], r["hash"]) for s, r in on_dask.items()} == \
+        {s: (r["scores"], r["problem"], r["hash"]) for s, r in here.items()}
+    assert here["dan"]["scores"]["softmax"] < 3 and here["hang"]["scores"]["softmax"] == 0
+    assert here["crash"]["scores"]["log_softmax"] == 0 and here["alice"]["scores"] == FULL
