@@ -29,6 +29,7 @@ from grader.results import AssignmentResult
 from grader.runner import Options
 from grader.submission import Submission
 
+PR_SET_PDEATHSIG = 1
 #: a job whose pool process died this many times is given up (its row says so)
 MAX_POOL_RETRIES = 2
 
@@ -123,10 +124,21 @@ def grade_job(job: Job) -> Outcome:
 
 
 def _pool_process_start() -> None:
-    """A pool process: Ctrl-C is the teacher's process's to handle (it stops the pool)."""
+    """A pool process: in a process group of its own, with its sandboxes, so the Ctrl-C a
+    terminal sends its foreground group reaches only the teacher's process, which stops the
+    pool; a sandbox interrupted halfway through a grading would cost a student marks. It ends
+    with the teacher's process, however that ends (Linux: the parent-death signal)."""
     import atexit
+    import ctypes
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    os.setpgrp()
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGTERM, 0, 0, 0)
+    except (OSError, AttributeError):  # not Linux: a pool process then outlives a killed parent
+        pass
+    if os.getppid() == 1:  # the parent died before the signal was set
+        os._exit(1)
     atexit.register(close_sandboxes)
 
 
