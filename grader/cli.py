@@ -15,6 +15,8 @@ from grader.quiz.bank import QUIZ_ID
 from grader.quiz.commands import GradeCommand, grade_quiz_targets
 from grader.submission import SubmissionError
 
+#: `grade --fail-under SCORE`'s exit status when the score is below SCORE (1 stays "could not run")
+FAIL_UNDER_STATUS = 3
 #: a drawn seed is below this (any int works; these stay short enough to read and type)
 SEED_RANGE = 2**31
 
@@ -77,8 +79,12 @@ def _device(choice: str) -> str:
 @click.option("--student", default=None,
               help="Quiz (07_quiz): the student whose numbers are graded; takes precedence over the id "
                    "the answers file names.")
+@click.option("--fail-under", type=float, default=None, metavar="SCORE",
+              help=f"CI: exit with status {FAIL_UNDER_STATUS} when the total score is below SCORE (points, as "
+                   "the report counts them), after printing the report.")
 def main(path: Path | None, assignment_id: str | None, output_format: str, seed: int | None,
-         official: bool, device: str, no_timing: bool, examples_factor: float, student: str | None) -> None:
+         official: bool, device: str, no_timing: bool, examples_factor: float, student: str | None,
+         fail_under: float | None) -> None:
     """Grade PATH: an assignment folder, a .py module, a .ipynb notebook, or the course.
 
     With no PATH, grades what it finds in the current folder (an assignment folder or the
@@ -95,7 +101,8 @@ def main(path: Path | None, assignment_id: str | None, output_format: str, seed:
 
     The report lists each exercise's points, why a check failed (with the smallest failing
     call) and ends with the command that replays it exactly. Exit status 0 means grading ran
-    (whatever the score); non-zero means it could not run, with the reason on stderr.
+    (whatever the score); non-zero means it could not run, with the reason on stderr (with
+    --fail-under SCORE, also 3 when the total is below SCORE).
 
     Teaching staff: `grade-class` grades a class; `grade-teacher` rebuilds the notebooks from
     the stubs, makes nbgrader releases and writes sandboxed scores into nbgrader's gradebook
@@ -184,6 +191,10 @@ def main(path: Path | None, assignment_id: str | None, output_format: str, seed:
                  + (["--student", student] if student else []))
         replay = " ".join(shell_quote(word) for word in words)
         render_text(results, Console(highlight=False, soft_wrap=True), replay, missing)
+    total = round(sum(result.score for result in results), 4)
+    if fail_under is not None and total < fail_under:
+        _say(f"grade: the score {total:g} / {sum(r.max_score for r in results):g} is below --fail-under {fail_under:g}")
+        sys.exit(FAIL_UNDER_STATUS)
 
 
 def program_name() -> str:

@@ -354,8 +354,14 @@ def _xml_safe(text: str) -> str:
     return _NOT_XML.sub("\ufffd", text)
 
 
-def _not_run(check: CheckResult) -> bool:
-    return not check.passed and check.message.startswith("not run")
+def _not_run(check: CheckResult, load_failure: str | None = None, first: bool = False) -> bool:
+    """A check that did not run: it waits for a check that failed, or (`load_failure`, the
+    reason the file could not be imported) it had nothing to run; the exercise's first check
+    carries that reason as its failure."""
+    if check.passed:
+        return False
+    return check.message.startswith("not run") or (
+        load_failure is not None and not first and check.message.startswith(load_failure))
 
 
 def to_junit(results: Sequence[AssignmentResult], missing: Missing = ()) -> str:
@@ -367,9 +373,12 @@ def to_junit(results: Sequence[AssignmentResult], missing: Missing = ()) -> str:
 
     root = ET.Element("testsuites", name="grade")
     for result in results:
-        checks = [(exercise, check) for exercise in result.exercises for check in exercise.checks]
-        skipped = sum(_not_run(check) for _, check in checks)
-        failed = sum(not check.passed for _, check in checks) - skipped
+        load = _load_failure(result)
+        reason = load.summary if load is not None else None
+        checks = [(exercise, check, number == 0) for exercise in result.exercises
+                  for number, check in enumerate(exercise.checks)]
+        skipped = sum(_not_run(check, reason, first) for _, check, first in checks)
+        failed = sum(not check.passed for _, check, _ in checks) - skipped
         suite = ET.SubElement(root, "testsuite", name=result.assignment, tests=str(len(checks)),
                               failures=str(failed), errors="0", skipped=str(skipped),
                               time=str(result.environment.get("seconds", 0)))
@@ -377,11 +386,14 @@ def to_junit(results: Sequence[AssignmentResult], missing: Missing = ()) -> str:
         for name, value in (("score", result.score), ("max_score", result.max_score), ("seed", result.seed),
                             ("source", result.source)):
             ET.SubElement(properties, "property", name=name, value=_xml_safe(str(value)))
-        for exercise, check in checks:
+        for exercise, check, first in checks:
             case = ET.SubElement(suite, "testcase", classname=f"{result.assignment}.{exercise.id}",
                                  name=check.name, time="0")
             if _not_run(check):  # it did not fail: a check it needs did
                 ET.SubElement(case, "skipped", message=_xml_safe(check.message[:500]))
+            elif _not_run(check, reason, first):  # nothing to run: the file could not be imported
+                ET.SubElement(case, "skipped", message=_xml_safe(
+                    f"not run: the file could not be imported (see `{exercise.checks[0].name}`)"))
             elif not check.passed:
                 failure = ET.SubElement(case, "failure", message=_xml_safe(check.message[:500]), type=check.name)
                 failure.text = _xml_safe("\n".join(text for _, text in _failure_lines(check)))
