@@ -15,6 +15,8 @@ from grader.quiz.bank import QUIZ_ID
 from grader.quiz.commands import GradeCommand, grade_quiz_targets
 from grader.submission import SubmissionError
 
+#: the report formats printed as one document (besides the text report)
+DOCUMENT_FORMATS = ("json", "gradescope", "junit", "markdown", "classroom")
 #: `grade --fail-under SCORE`'s exit status when the score is below SCORE (1 stays "could not run")
 FAIL_UNDER_STATUS = 3
 #: a drawn seed is below this (any int works; these stay short enough to read and type)
@@ -60,10 +62,14 @@ def _device(choice: str) -> str:
 @click.argument("path", required=False, type=click.Path(path_type=Path))
 @click.option("--assignment", "assignment_id", type=click.Choice([*ASSIGNMENTS, QUIZ_ID]),
               help="Which assignment PATH is (otherwise told from its folder or file name).")
-@click.option("--format", "output_format", type=click.Choice(["text", "json", "gradescope", "junit"]),
+@click.option("--format", "output_format", type=click.Choice(["text", *DOCUMENT_FORMATS]),
               default="text", show_default=True,
               help="json prints exactly one JSON document on stdout; gradescope prints Gradescope's "
-                   "results.json; junit prints JUnit XML for CI.")
+                   "results.json; junit prints JUnit XML for CI; markdown a summary for a CI job's page; "
+                   "classroom the result GitHub Classroom's autograding reporter reads.")
+@click.option("--also", "also", multiple=True, metavar="FORMAT=FILE",
+              help="Also write the same report in FORMAT (json, gradescope, junit, markdown, classroom) to "
+                   "FILE, from the same grading (repeatable), e.g. --also markdown=$GITHUB_STEP_SUMMARY.")
 @click.option("--seed", type=int, default=None,
               help="Seed for every generated input: the same code and seed give the same report. "
                    "Default: 0 when practising; a fresh secret seed when grading is official "
@@ -82,9 +88,9 @@ def _device(choice: str) -> str:
 @click.option("--fail-under", type=float, default=None, metavar="SCORE",
               help=f"CI: exit with status {FAIL_UNDER_STATUS} when the total score is below SCORE (points, as "
                    "the report counts them), after printing the report.")
-def main(path: Path | None, assignment_id: str | None, output_format: str, seed: int | None,
-         official: bool, device: str, no_timing: bool, examples_factor: float, student: str | None,
-         fail_under: float | None) -> None:
+def main(path: Path | None, assignment_id: str | None, output_format: str, also: tuple[str, ...],
+         seed: int | None, official: bool, device: str, no_timing: bool, examples_factor: float,
+         student: str | None, fail_under: float | None) -> None:
     """Grade PATH: an assignment folder, a .py module, a .ipynb notebook, or the course.
 
     With no PATH, grades what it finds in the current folder (an assignment folder or the
@@ -108,6 +114,7 @@ def main(path: Path | None, assignment_id: str | None, output_format: str, seed:
     the stubs, makes nbgrader releases and writes sandboxed scores into nbgrader's gradebook
     (see `grade-teacher -h`).
     """
+    extra_reports = _extra_reports(also)
     seed = choose_seed(seed, official or output_format == "gradescope" or _running_in_ci())
     try:
         targets = resolve(path, assignment_id)
@@ -173,11 +180,14 @@ def main(path: Path | None, assignment_id: str | None, output_format: str, seed:
         sys.exit(1)
     order = list(ASSIGNMENTS)
     results.sort(key=lambda result: order.index(result.assignment) if result.assignment in order else len(order))
-    if output_format in ("json", "gradescope", "junit"):
-        from grader import report
-
-        render = {"json": report.to_json, "gradescope": report.to_gradescope, "junit": report.to_junit}
-        click.echo(render[output_format](results, missing))
+    for extra_format, file in extra_reports:
+        try:
+            file.write_text(_render(extra_format, results, missing) + "\n", encoding="utf-8")
+        except OSError as error:
+            _say(f"grade: --also {extra_format}={file}: cannot be written ({error.strerror or error})")
+            sys.exit(1)
+    if output_format in DOCUMENT_FORMATS:
+        click.echo(_render(output_format, results, missing))
     else:
         from rich.console import Console
 
@@ -195,6 +205,26 @@ def main(path: Path | None, assignment_id: str | None, output_format: str, seed:
     if fail_under is not None and total < fail_under:
         _say(f"grade: the score {total:g} / {sum(r.max_score for r in results):g} is below --fail-under {fail_under:g}")
         sys.exit(FAIL_UNDER_STATUS)
+
+
+def _render(output_format: str, results: list, missing: list) -> str:
+    from grader import report
+
+    render = {"json": report.to_json, "gradescope": report.to_gradescope, "junit": report.to_junit,
+              "markdown": report.to_markdown, "classroom": report.to_classroom}
+    return render[output_format](results, missing).rstrip("\n")
+
+
+def _extra_reports(also: tuple[str, ...]) -> list[tuple[str, Path]]:
+    """`--also FORMAT=FILE` values, checked before anything is graded."""
+    found = []
+    for value in also:
+        extra_format, equals, file = value.partition("=")
+        if not equals or extra_format not in DOCUMENT_FORMATS or not file:
+            raise click.BadParameter(f"{value!r}: expected FORMAT=FILE with FORMAT one of "
+                                     f"{', '.join(DOCUMENT_FORMATS)}", param_hint="--also")
+        found.append((extra_format, Path(file)))
+    return found
 
 
 def program_name() -> str:

@@ -412,3 +412,52 @@ def _failure_with_summary(result: AssignmentResult, summary: str) -> Failure | N
             if check.failure is not None and check.failure.summary == summary:
                 return check.failure
     return None
+
+
+def _fenced(text: str) -> str:
+    """Student text as a Markdown code block: shown as written, never rendered (no links,
+    images or HTML), and no line of it can close the block."""
+    return "```text\n" + visible(text).replace("```", "'''") + "\n```"
+
+
+def to_markdown(results: Sequence[AssignmentResult], missing: Missing = ()) -> str:
+    """A Markdown summary (a CI job's summary, e.g. GitHub's $GITHUB_STEP_SUMMARY): the score,
+    a table of the exercises, and the failure lines of each exercise that lost points, in code
+    blocks (student text is never rendered)."""
+    total = round(sum(r.score for r in results), 4)
+    most = round(sum(r.max_score for r in results), 4)
+    seeds = sorted({r.seed for r in results})
+    lines = [f"## Score: {_points(total)} / {_points(most)}", "",
+             f"Seed {', '.join(map(str, seeds))} (replay: `grade PATH --seed {seeds[0]}`)." if seeds else "", "",
+             "| assignment | exercise | points | |", "| --- | --- | ---: | --- |"]
+    for result in results:
+        for exercise in result.exercises:
+            mark = "passed" if exercise.passed else "failed"
+            lines.append(f"| {result.assignment} | `{exercise.id}` | {_points(exercise.score)} / "
+                         f"{_points(exercise.max_score)} | {mark} |")
+    lines.append("")
+    for assignment_id, why in missing:
+        lines += [f"**{assignment_id}**: not graded, not in the total.", _fenced(why), ""]
+    for result in results:
+        for notice in result.notices:
+            lines += [f"**{result.assignment}**:", _fenced(notice), ""]
+        for exercise in result.exercises:
+            text = _gradescope_output(result, exercise)
+            if not exercise.passed and text not in result.notices:  # an import failure is said once
+                lines += [f"**{result.assignment} `{exercise.id}`**", _fenced(text), ""]
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def to_classroom(results: Sequence[AssignmentResult], missing: Missing = ()) -> str:
+    """The result GitHub Classroom's autograding reporter reads (its `<RUNNER>_RESULTS`, base64
+    encoded by the workflow): one test per exercise with its points; status "pass" only when
+    every exercise passed, "error" when a file could not be imported or read."""
+    tests = [{"name": f"{result.assignment}: {exercise.id}", "status": "pass" if exercise.passed else "fail",
+              "score": exercise.score, "max_score": exercise.max_score,
+              "message": _gradescope_output(result, exercise), "test_code": "", "filename": result.source,
+              "line_no": 0, "execution_time": ""}
+             for result in results for exercise in result.exercises]
+    broken = any(_load_failure(result) is not None or unreadable(result) for result in results)
+    status = "error" if broken else "pass" if all(t["status"] == "pass" for t in tests) and tests else "fail"
+    return json.dumps({"version": 1, "status": status, "max_score": round(sum(r.max_score for r in results), 4),
+                       "tests": tests}, indent=2)

@@ -521,6 +521,7 @@ def main() -> None:
     grade-teacher notebooks                        rebuild assignments/*/<module>.ipynb from the stubs
     grade-teacher generate COURSE -a 05_softmax    nbgrader source/ + generate_assignment + leak check
     grade-teacher autograde COURSE 05_softmax      nbgrader autograde, then the sandbox's scores
+    grade-teacher ci-workflow REPO                 GitHub Classroom autograding workflow for REPO
     """
 
 
@@ -578,6 +579,34 @@ def generate_command(course_dir: Path, assignment_ids: tuple[str, ...], course: 
                    f"{'(checked: no solutions, hidden tests or reference)' if not release.problems else '(NOT clean)'}")
     if not clean:
         sys.exit(1)
+
+
+#: where `ci-workflow` puts the workflow in a template repository
+WORKFLOW_PATH = Path(".github/workflows/classroom.yml")
+
+
+def workflow_text() -> str:
+    """The GitHub Actions workflow for GitHub Classroom shipped with the package."""
+    from importlib import resources
+
+    return resources.files("grader").joinpath("ci/github-classroom.yml").read_text(encoding="utf-8")
+
+
+@main.command("ci-workflow")
+@click.argument("repository", type=click.Path(path_type=Path, file_okay=False, exists=True))
+@click.option("--force", is_flag=True, help="Replace a workflow already there.")
+def ci_workflow_command(repository: Path, force: bool) -> None:
+    """Write the GitHub Classroom autograding workflow into REPOSITORY (an assignment's template
+    repository) as .github/workflows/classroom.yml: grade on push, the score in the job's
+    summary, the reports as an artifact, the points to GitHub Classroom. Repository variables
+    GRADE_PATH, FAIL_UNDER and GRADER_PACKAGE tune it (see the file's head)."""
+    target = repository / WORKFLOW_PATH
+    if target.exists() and not force:
+        _say(f"grade-teacher ci-workflow: {target} exists (--force replaces it)")
+        sys.exit(1)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(workflow_text(), encoding="utf-8")
+    click.echo(f"written: {target}")
 
 
 @main.command("autograde")
