@@ -232,3 +232,72 @@ def test_a_dask_cluster_gives_the_same_scores_as_the_local_run(tmp_path):
         {s: (r["scores"], r["problem"], r["hash"]) for s, r in here.items()}
     assert here["dan"]["scores"]["softmax"] < 3 and here["hang"]["scores"]["softmax"] == 0
     assert here["crash"]["scores"]["log_softmax"] == 0 and here["alice"]["scores"] == FULL
+
+
+ATTACK = '''
+
+def log_softmax(logits, axis=-1):
+    import glob, os, sqlite3
+    for path in [BOOK, BOOK + "-wal", VICTIM] + glob.glob("/tmp/**/*.sqlite", recursive=True):
+        try:
+            db = sqlite3.connect(path)
+            db.execute("UPDATE submissions SET score = 0 WHERE student != 'mallory'")
+            db.commit()
+        except Exception:
+            pass
+        try:
+            with open(path, "w") as out:
+                out.write("overwritten")
+        except OSError:
+            pass
+    z = logits - logits.max(axis=axis, keepdims=True)
+    return z - np.log(np.exp(z).sum(axis=axis, keepdims=True))
+'''
+
+
+def test_a_submission_cannot_write_the_gradebook_or_another_students_files(tmp_path):
+    folder = tmp_path / "submitted"
+    book = tmp_path / "book.sqlite"
+    victim = folder / "victor" / "softmax.py"
+    victim.parent.mkdir(parents=True)
+    victim.write_text(MODEL.read_text())
+    (folder / "mallory").mkdir()
+    (folder / "mallory" / "softmax.py").write_text(
+        MODEL.read_text() + f"\nBOOK, VICTIM = {str(book)!r}, {str(victim)!r}\n" + ATTACK)
+    first = _run(folder, "--jobs", "2", "--gradebook", str(book))
+    rows = gradebook(book)
+    assert rows["victor"]["scores"] == FULL and rows["victor"]["score"] == 10, first.stderr
+    assert victim.read_text() == MODEL.read_text()
+    # grading again (the gradebook exists now, with rows to attack) changes nothing either
+    (folder / "mallory" / "softmax.py").write_text((folder / "mallory" / "softmax.py").read_text() + "\n# again\n")
+    _run(folder, "--jobs", "2", "--gradebook", str(book))
+    again = gradebook(book)
+    assert again["victor"] == rows["victor"] and victim.read_text() == MODEL.read_text()
+    assert again["mallory"]["run"] != rows["mallory"]["run"]  # graded again, and still kept no one else's row
+
+
+@pytest.mark.slow  # nbgrader's generate_assignment, then a class of two
+def test_scores_go_into_nbgraders_gradebook_through_its_api(tmp_path):
+    pytest.importorskip("nbgrader")
+    from nbgrader.api import Gradebook
+
+    course = tmp_path / "course"
+    done = subprocess.run([sys.executable, "-m", "grader.teacher", "generate", str(course), "--assignment",
+                           "05_softmax"], capture_output=True, text=True, cwd=ROOT, timeout=LIMIT_SECONDS)
+    assert done.returncode == 0, done.stderr[-2000:]
+    submitted = course / "submitted"
+    for student, text in {"alice": MODEL.read_text(), "dan": MODEL.read_text() + BUGGY}.items():
+        (submitted / student / "05_softmax").mkdir(parents=True)
+        (submitted / student / "05_softmax" / "softmax.ipynb").write_text(_notebook(text))
+    (submitted / "zed" / "05_softmax").mkdir(parents=True)  # nothing handed in
+    graded = _run(submitted, "--jobs", "2", "--nbgrader", str(course))
+    assert "3 student(s) written into nbgrader's gradebook" in graded.stderr
+    ours = gradebook(submitted / ".gradebook.sqlite")
+    with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as book:
+        scores = {s.student.id: {g.name.removesuffix("-check"): g.score for n in s.notebooks for g in n.grades}
+                  for s in book.assignment_submissions("05_softmax")}
+        flagged = {s.student.id: any(g.needs_manual_grade for n in s.notebooks for g in n.grades)
+                   for s in book.assignment_submissions("05_softmax")}
+    assert sorted(scores) == ["alice", "dan", "zed"]
+    assert scores["alice"] == FULL and scores["dan"] == ours["dan"]["scores"] and scores["dan"]["softmax"] < 3
+    assert scores["zed"] == dict.fromkeys(FULL, 0.0) and flagged["zed"] and not flagged["alice"]
