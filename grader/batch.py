@@ -4,8 +4,10 @@
 
 A class folder holds one entry per student: a file (`alice.py`, `bob.ipynb`) or a folder in
 which the assignment's module is found at any depth (nbgrader's
-`submitted/<student>/<assignment>/softmax.ipynb`). Students are graded one after another (timing
-checks need a quiet core) by the same zygote, so its start is paid once for the class.
+`submitted/<student>/<assignment>/softmax.ipynb`). `grade_class` grades students one after
+another in this process, with one zygote whose start is paid once for the class; `grade-class`
+grades them in parallel into a gradebook (`grader.classrun`, `grader.parallel`) with the same
+per-student step (`grade_into`).
 
 Nothing one student hands in can stop the others being graded, or be graded as theirs when it
 is not their own file: a student whose submission is missing, unreadable, ambiguous, a symbolic

@@ -83,7 +83,10 @@ def class_main(folder: Path, assignment_id: str, seed: int | None, device: str, 
         else:
             line = f"{row.student}: {row.result.score:g} / {row.result.max_score:g}" + \
                    (" (unchanged, kept)" if how == "unchanged" else "")
-        progress.advance(line, row.grader_error)
+        if how == "graded":  # the bar counts gradings; kept rows are only listed
+            progress.advance(line, row.grader_error)
+        else:
+            progress.say(line)
         if reports is not None and row.result is not None:
             try:
                 write_new_file(reports, report_file_name(row.student), to_json([row.result]) + "\n")

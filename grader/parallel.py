@@ -242,8 +242,8 @@ class LocalExecutor:
     def __enter__(self) -> "LocalExecutor":
         return self
 
-    def __exit__(self, *exc: object) -> None:
-        self.close()
+    def __exit__(self, kind: type | None, *exc: object) -> None:
+        self._stop(kill=kind is not None)  # stopped by an error or Ctrl-C: no job is waited for
 
 
 class DaskExecutor:
