@@ -300,3 +300,22 @@ def test_scores_go_into_nbgraders_gradebook_through_its_api(tmp_path):
     assert sorted(scores) == ["alice", "dan", "zed"]
     assert scores["alice"] == FULL and scores["dan"] == ours["dan"]["scores"] and scores["dan"]["softmax"] < 3
     assert scores["zed"] == dict.fromkeys(FULL, 0.0) and flagged["zed"] and not flagged["alice"]
+
+
+def test_the_progress_bar_counts_done_total_and_failures_and_escapes_student_text():
+    from rich.console import Console
+
+    from grader.progress import ClassProgress
+
+    progress = ClassProgress(bar=True)
+    out = io.StringIO()
+    progress.console = Console(file=out, width=120, force_terminal=False)
+    progress.start(3)
+    progress.advance("alice: 10 / 10", failed=False)
+    progress.advance("bob\x1b[2J: the grader failed on this submission", failed=True)
+    progress.say("carol: 10 / 10 (unchanged, kept)")  # listed, not counted
+    progress.stop()
+    text = out.getvalue()
+    assert "alice: 10 / 10" in text and "carol: 10 / 10 (unchanged, kept)" in text
+    assert "\x1b[2J" not in text and "bob\\x1b[2J" in text
+    assert "2/3" in text and "1 failed" in text and "/min" in text

@@ -4,7 +4,6 @@ whole, what counts as unchanged, and the content hash sees every file grading re
 from __future__ import annotations
 
 import sqlite3
-from pathlib import Path
 
 import pytest
 
