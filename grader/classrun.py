@@ -16,7 +16,8 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass, field
+import re
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable
 
@@ -24,6 +25,7 @@ from grader.batch import find_submissions
 from grader.course import ASSIGNMENTS
 from grader.gradebook import ClassGradebook, StoredRow, grader_version
 from grader.parallel import Executor, Job, Outcome
+from grader.results import AssignmentResult
 from grader.runner import Options
 from grader.submission import Submission, SubmissionError, load_submission, with_helpers
 
@@ -109,13 +111,59 @@ def run_class(root: Path, assignment_id: str, options: Options, book: ClassGrade
     for row, how in ready:
         _count(summary, row, how)
         on_row(row, how)
+    to_confirm: list[tuple[int, StoredRow]] = []
     for index, outcome in executor.results(jobs):
         job = jobs[index]  # the row is the dispatched student's, whatever came back
         row = _row(job, hashes[index], outcome, version, run)
+        if row.result is not None and close_timing_failures(row.result):
+            to_confirm.append((index, row))  # recorded once confirmed (a stop before grades it again)
+            continue
+        book.record(assignment_id, run, row, settings, version)
+        _count(summary, row, "graded")
+        on_row(row, "graded")
+    for index, row in to_confirm:
+        confirm_timing(row, jobs[index], executor)
         book.record(assignment_id, run, row, settings, version)
         _count(summary, row, "graded")
         on_row(row, "graded")
     return summary
+
+
+#: a timing failure within this factor of its limit is measured again with the class done
+CONFIRM_WITHIN = 3.0
+_TOO_SLOW = re.compile(r"^too slow: about ([\d.]+)x the reference's time \(limit ([\d.]+)x\)")
+
+
+def close_timing_failures(result: AssignmentResult) -> list[str]:
+    """The exercises whose timing check failed by less than CONFIRM_WITHIN times its limit:
+    under a whole class's load (and whatever else the machine runs) such a verdict may be the
+    machine's, not the code's. Far slower code, and wrong results on timing inputs, are final."""
+    close = []
+    for exercise in result.exercises:
+        for check in exercise.checks:
+            found = _TOO_SLOW.match(check.message) if check.name == "timing" and not check.passed else None
+            if found and float(found.group(1)) < CONFIRM_WITHIN * float(found.group(2)):
+                close.append(exercise.id)
+    return close
+
+
+def confirm_timing(row: StoredRow, job: Job, executor: Executor) -> None:
+    """Measure the close timing failures of `row` again, alone (the executor grades nothing
+    else meanwhile; the same seed, so the same inputs), and keep the better verdict: a timing
+    check is already the better of two measurements, and a busy machine must not cost a student
+    marks. Only the timing check's result changes; the rest of the report stays as graded."""
+    exercises = close_timing_failures(row.result)
+    again = Job(job.student, job.assignment_id, job.submission, replace(job.options, only=frozenset(exercises)))
+    outcome = next(iter(dict(executor.results([again])).values()), None)
+    if outcome is None or outcome.result is None:
+        return
+    retimed = {e.id: next((c for c in e.checks if c.name == "timing"), None) for e in outcome.result.exercises}
+    for exercise in row.result.exercises:
+        check = retimed.get(exercise.id)
+        if exercise.id in exercises and check is not None and check.passed:
+            exercise.checks = [check if c.name == "timing" else c for c in exercise.checks]
+            exercise.notes.append("timing: measured again after the class was graded, with nothing else "
+                                  "of the class running; this measurement counts")
 
 
 def _row(job: Job, digest: str, outcome: Outcome, version: str, run: int) -> StoredRow:

@@ -19,6 +19,8 @@ dispatched, never by anything a grading sends back.
 
 from __future__ import annotations
 
+import contextlib
+import functools
 import hashlib
 import json
 import sqlite3
@@ -26,6 +28,7 @@ import time
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
+from typing import Iterator
 
 from grader.results import AssignmentResult
 
@@ -87,9 +90,11 @@ class GradebookError(Exception):
     """The gradebook file cannot be used (not a gradebook, newer schema, cannot be opened)."""
 
 
+@functools.lru_cache(maxsize=None)
 def grader_version() -> str:
     """The installed package's version and a digest of the grader's and the reference's source:
-    a change to either grades again what an earlier version graded."""
+    a change to either grades again what an earlier version graded. Computed once per process
+    (a process grades with the code it loaded)."""
     try:
         version = metadata.version("dl-grader")
     except metadata.PackageNotFoundError:
@@ -195,17 +200,16 @@ class ClassGradebook:
                     [(*key, exercise.id, position, check.name, int(check.passed), round(check.points, 4),
                       round(check.max_points, 4), check.message) for position, check in enumerate(exercise.checks)])
 
-    def _transaction(self):  # noqa: ANN202 - a context manager
-        db = self._db
-
-        class Transaction:
-            def __enter__(self) -> None:
-                db.execute("BEGIN IMMEDIATE")
-
-            def __exit__(self, kind, *rest) -> None:  # noqa: ANN001
-                db.execute("COMMIT" if kind is None else "ROLLBACK")
-
-        return Transaction()
+    @contextlib.contextmanager
+    def _transaction(self) -> Iterator[None]:
+        """All of a row or nothing of it: committed at the end, rolled back on any error."""
+        self._db.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
+        self._db.execute("COMMIT")
 
     def rows(self, assignment: str, students: list[str] | None = None) -> list[StoredRow]:
         """The assignment's rows (or only `students`', in that order), sorted by student."""

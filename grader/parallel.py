@@ -140,6 +140,7 @@ def _pool_process_start() -> None:
     if os.getppid() == 1:  # the parent died before the signal was set
         os._exit(1)
     atexit.register(close_sandboxes)
+    process_version()  # the code this process loaded, whatever changes on disk later
 
 
 # ---------------------------------------------------------------- the teacher's side

@@ -319,3 +319,43 @@ def test_the_progress_bar_counts_done_total_and_failures_and_escapes_student_tex
     assert "alice: 10 / 10" in text and "carol: 10 / 10 (unchanged, kept)" in text
     assert "\x1b[2J" not in text and "bob\\x1b[2J" in text
     assert "2/3" in text and "1 failed" in text and "/min" in text
+
+
+def test_a_close_timing_failure_is_measured_again_alone_and_only_timing_changes(tmp_path):
+    from grader.classrun import close_timing_failures, confirm_timing
+    from grader.parallel import Job, Outcome
+    from grader.results import AssignmentResult, CheckResult, ExerciseResult
+    from grader.runner import Options
+
+    def result(timing: str, passed: bool = False) -> AssignmentResult:
+        checks = [CheckResult("matches_reference", True, 4.0, 4.0, "ok"),
+                  CheckResult("timing", passed, 1.0 * passed, 1.0, timing)]
+        return AssignmentResult("05_softmax", "s.py", 5, [ExerciseResult("softmax_cross_entropy", 5.0, checks)])
+
+    close = result("too slow: about 7x the reference's time (limit 6x), median of 7 interleaved runs")
+    far = result("too slow: about 72x the reference's time (limit 6x), median of 7 interleaved runs")
+    early = result("too slow: one call on a timing input took more than 0.25 s, while the reference takes 4 ms")
+    assert close_timing_failures(close) == ["softmax_cross_entropy"]
+    assert close_timing_failures(far) == close_timing_failures(early) == []
+
+    asked = []
+
+    class Quiet:  # an executor whose second measurement passes
+        def results(self, jobs):
+            asked.extend(jobs)
+            yield 0, Outcome(result("within the time limit", passed=True))
+
+    row = StoredRow("ann", "h", close)
+    job = Job("ann", "05_softmax", None, Options(seed=5))
+    confirm_timing(row, job, Quiet())
+    assert [j.options.only for j in asked] == [frozenset({"softmax_cross_entropy"})] and asked[0].options.seed == 5
+    exercise = row.result.exercises[0]
+    assert exercise.score == 5.0 and exercise.checks[0].message == "ok" and "measured again" in exercise.notes[0]
+
+    class Busy:  # fails again: the first verdict stands
+        def results(self, jobs):
+            yield 0, Outcome(result("too slow: about 8x the reference's time (limit 6x)"))
+
+    row = StoredRow("bob", "h", result("too slow: about 7x the reference's time (limit 6x)"))
+    confirm_timing(row, job, Busy())
+    assert row.result.score == 4.0 and "about 7x" in row.result.exercises[0].checks[1].message
