@@ -76,8 +76,19 @@ def class_main(folder: Path, assignment_id: str, seed: int | None, device: str, 
     def say(line: str) -> None:
         progress.say(f"grade-class: {line}")
 
+    # CSV rows in student order, each as soon as it and every row before it are known
+    order: list[str] = []
+    waiting: dict[str, StoredRow] = {}
+
+    def start(students: list[str], to_grade: int) -> None:
+        order.extend(reversed(students))
+        progress.start(to_grade)
+
     def write_row(row: StoredRow, how: str) -> None:
-        click.echo(csv_book.row(StudentResult(row.student, None, row.result, row.problem)), nl=False)
+        waiting[row.student] = row
+        while waiting and (not order or order[-1] in waiting):
+            ready = waiting.pop(order.pop() if order else row.student)
+            click.echo(csv_book.row(StudentResult(ready.student, None, ready.result, ready.problem)), nl=False)
         if row.result is None:
             line = f"{row.student}: {row.problem}"
         else:
@@ -101,8 +112,10 @@ def class_main(folder: Path, assignment_id: str, seed: int | None, device: str, 
     click.echo(csv_book.header(), nl=False)
     try:
         with book, progress, _executor(assignment_id, jobs, scheduler) as executor:
-            summary = _grade(folder, assignment_id, options, book, executor, write_row, progress, regrade,
+            summary = _grade(folder, assignment_id, options, book, executor, write_row, start, regrade,
                              same_seed=seed is not None)
+        for row in waiting.values():  # none should wait once every student is done; never dropped
+            click.echo(csv_book.row(StudentResult(row.student, None, row.result, row.problem)), nl=False)
     except KeyboardInterrupt:
         progress.stop()
         say(f"stopped; every row finished is kept in {book.path}: run the same command again to grade the rest")
@@ -130,14 +143,13 @@ def _executor(assignment_id: str, jobs: int | None, scheduler: str | None):  # n
     return SerialExecutor() if processes == 1 or assignment_id == QUIZ_ID else LocalExecutor(processes)
 
 
-def _grade(folder, assignment_id, options, book, executor, write_row, progress, regrade, same_seed):  # noqa: ANN001, ANN202
+def _grade(folder, assignment_id, options, book, executor, write_row, start, regrade, same_seed):  # noqa: ANN001, ANN202
     from grader.classrun import run_class, run_quiz_class
 
-    if assignment_id == QUIZ_ID:  # answers files: no code, no sandbox, graded at once
+    if assignment_id == QUIZ_ID:  # answers files: no code, no sandbox, graded in order at once
         return run_quiz_class(folder, options, book, write_row)
-    return run_class(folder, assignment_id, options, book, executor, on_row=write_row,
-                     on_start=lambda students, to_grade: progress.start(to_grade), regrade=regrade,
-                     same_seed=same_seed)
+    return run_class(folder, assignment_id, options, book, executor, on_row=write_row, on_start=start,
+                     regrade=regrade, same_seed=same_seed)
 
 
 def _export_nbgrader(course: Path, assignment_id: str, rows: list, say) -> None:  # noqa: ANN001

@@ -65,14 +65,16 @@ RowCallback = Callable[[StoredRow, str], None]
 
 
 def run_class(root: Path, assignment_id: str, options: Options, book: ClassGradebook, executor: Executor,
-              on_row: RowCallback = lambda row, how: None, on_start: Callable[[int, int], None] = lambda n, m: None,
+              on_row: RowCallback = lambda row, how: None,
+              on_start: Callable[[list[str], int], None] = lambda students, to_grade: None,
               regrade: bool = False, same_seed: bool = False) -> Summary:
     """Grade `assignment_id`'s class in `root` into `book`; what is graded now uses `options.seed`.
 
     A row of unchanged content keeps the seed it was graded with, unless `same_seed` (the
     teacher chose the seed: a row graded with another one is graded again). `regrade`: grade
-    every submission, even unchanged ones. `on_start(students, to_grade)` is told the numbers
-    once the folder is read; `on_row` each row as it is recorded. Raises OSError only when
+    every submission, even unchanged ones. `on_start(students, to_grade)` is told the students
+    (sorted) and how many will be graded once the folder is read; `on_row` each row as it is
+    recorded (in the order they finish). Raises OSError only when
     `root` cannot be listed; anything about one student ends in their row."""
     version = grader_version()
     settings = settings_key(options)
@@ -107,7 +109,7 @@ def run_class(root: Path, assignment_id: str, options: Options, book: ClassGrade
         else:
             book.record(assignment_id, run, row, settings, version)
         ready.append((row, "not graded"))
-    on_start(len(students), len(jobs))
+    on_start([found.student for found in students], len(jobs))
     for row, how in ready:
         _count(summary, row, how)
         on_row(row, how)
