@@ -4,8 +4,10 @@
 
 A class folder holds one entry per student: a file (`alice.py`, `bob.ipynb`) or a folder in
 which the assignment's module is found at any depth (nbgrader's
-`submitted/<student>/<assignment>/softmax.ipynb`). Students are graded one after another (timing
-checks need a quiet core) by the same zygote, so its start is paid once for the class.
+`submitted/<student>/<assignment>/softmax.ipynb`). `grade_class` grades students one after
+another in this process, with one zygote whose start is paid once for the class; `grade-class`
+grades them in parallel into a gradebook (`grader.classrun`, `grader.parallel`) with the same
+per-student step (`grade_into`).
 
 Nothing one student hands in can stop the others being graded, or be graded as theirs when it
 is not their own file: a student whose submission is missing, unreadable, ambiguous, a symbolic
@@ -36,7 +38,8 @@ from grader.report import csv_text
 from grader.results import AssignmentResult
 from grader.runner import Options, grade
 from grader.sandbox.host import Sandbox
-from grader.submission import SubmissionError, load_submission
+from grader.spec import Assignment
+from grader.submission import Submission, SubmissionError, load_submission
 
 #: the most files and folders looked at in one student's folder
 MAX_ENTRIES = 20_000
@@ -208,24 +211,39 @@ def grade_class(root: Path, assignment_id: str, options: Options,
             if found.path is not None:
                 try:
                     submission = load_submission(found.path, found.within, helpers=found.own_folder)
-                    row.result = grade(assignment, submission, options, sandbox)
-                    broken = _grader_failures(row.result)
-                    if broken:  # the student keeps the report, and staff are told to regrade
-                        row.problem = f"the grader failed on a check ({broken[0]}); grade it again on its own"
-                        row.grader_error = True
                 except SubmissionError as error:
                     row.problem = str(error)
-                except Exception as error:  # noqa: BLE001 - one student's row, never the class
-                    row.problem = (f"the grader failed on this submission ({_first_line(error)}); "
-                                   "grade it again on its own")
-                    row.grader_error = True
-                    sandbox.close()  # whatever state it was left in is not the next student's
-                    sandbox = new_sandbox()
+                else:
+                    if not grade_into(row, assignment, submission, options, sandbox):
+                        sandbox.close()  # whatever state it was left in is not the next student's
+                        sandbox = new_sandbox()
             rows.append(row)
             progress(row)
     finally:
         sandbox.close()
     return rows
+
+
+def grade_into(row: StudentResult, assignment: Assignment, submission: Submission, options: Options,
+               sandbox: Sandbox) -> bool:
+    """Grade `submission` into `row` (its report, or why there is none); never raises.
+
+    Returns False when grading failed in a way that may have left `sandbox` in a bad state:
+    the caller must not use it for the next student."""
+    try:
+        row.result = grade(assignment, submission, options, sandbox)
+        broken = _grader_failures(row.result)
+        if broken:  # the student keeps the report, and staff are told to regrade
+            row.problem = f"the grader failed on a check ({broken[0]}); grade it again on its own"
+            row.grader_error = True
+    except SubmissionError as error:
+        row.problem = str(error)
+    except Exception as error:  # noqa: BLE001 - one student's row, never the class
+        row.problem = (f"the grader failed on this submission ({_first_line(error)}); "
+                       "grade it again on its own")
+        row.grader_error = True
+        return False
+    return True
 
 
 def _grader_failures(result: AssignmentResult) -> list[str]:

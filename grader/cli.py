@@ -15,6 +15,10 @@ from grader.quiz.bank import QUIZ_ID
 from grader.quiz.commands import GradeCommand, grade_quiz_targets
 from grader.submission import SubmissionError
 
+#: the report formats printed as one document (besides the text report)
+DOCUMENT_FORMATS = ("json", "gradescope", "junit", "markdown", "classroom")
+#: `grade --fail-under SCORE`'s exit status when the score is below SCORE (1 stays "could not run")
+FAIL_UNDER_STATUS = 3
 #: a drawn seed is below this (any int works; these stay short enough to read and type)
 SEED_RANGE = 2**31
 
@@ -64,10 +68,14 @@ def _device(choice: str) -> str:
 @click.argument("path", required=False, type=click.Path(path_type=Path))
 @click.option("--assignment", "assignment_id", type=click.Choice([*ASSIGNMENTS, QUIZ_ID]),
               help="Which assignment PATH is (otherwise told from its folder or file name).")
-@click.option("--format", "output_format", type=click.Choice(["text", "json", "gradescope", "junit"]),
+@click.option("--format", "output_format", type=click.Choice(["text", *DOCUMENT_FORMATS]),
               default="text", show_default=True,
               help="json prints exactly one JSON document on stdout; gradescope prints Gradescope's "
-                   "results.json; junit prints JUnit XML for CI.")
+                   "results.json; junit prints JUnit XML for CI; markdown a summary for a CI job's page; "
+                   "classroom the result GitHub Classroom's autograding reporter reads.")
+@click.option("--also", "also", multiple=True, metavar="FORMAT=FILE",
+              help="Also write the same report in FORMAT (json, gradescope, junit, markdown, classroom) to "
+                   "FILE, from the same grading (repeatable), e.g. --also markdown=$GITHUB_STEP_SUMMARY.")
 @click.option("--seed", type=int, default=None,
               help="Seed for every generated input: the same code and seed give the same report. "
                    "Default: 0 when practising; a fresh secret seed when grading is official "
@@ -83,8 +91,12 @@ def _device(choice: str) -> str:
 @click.option("--student", default=None,
               help="Quiz (07_quiz): the student whose numbers are graded; takes precedence over the id "
                    "the answers file names.")
-def main(path: Path | None, assignment_id: str | None, output_format: str, seed: int | None,
-         official: bool, device: str, no_timing: bool, examples_factor: float, student: str | None) -> None:
+@click.option("--fail-under", type=float, default=None, metavar="SCORE",
+              help=f"CI: exit with status {FAIL_UNDER_STATUS} when the total score is below SCORE (points, as "
+                   "the report counts them), after printing the report.")
+def main(path: Path | None, assignment_id: str | None, output_format: str, also: tuple[str, ...],
+         seed: int | None, official: bool, device: str, no_timing: bool, examples_factor: float,
+         student: str | None, fail_under: float | None) -> None:
     """Grade PATH: an assignment folder, a .py module, a .ipynb notebook, or the course.
 
     With no PATH, grades what it finds in the current folder (an assignment folder or the
@@ -101,12 +113,14 @@ def main(path: Path | None, assignment_id: str | None, output_format: str, seed:
 
     The report lists each exercise's points, why a check failed (with the smallest failing
     call) and ends with the command that replays it exactly. Exit status 0 means grading ran
-    (whatever the score); non-zero means it could not run, with the reason on stderr.
+    (whatever the score); non-zero means it could not run, with the reason on stderr (with
+    --fail-under SCORE, also 3 when the total is below SCORE).
 
     Teaching staff: `grade-class` grades a class; `grade-teacher` rebuilds the notebooks from
     the stubs, makes nbgrader releases and writes sandboxed scores into nbgrader's gradebook
     (see `grade-teacher -h`).
     """
+    extra_reports = _extra_reports(also)
     seed = choose_seed(seed, official or output_format == "gradescope" or _running_in_ci())
     if official and _student_copy():
         _say("grade: this is the student copy (recorded cases, no reference): its scores are practice; "
@@ -175,11 +189,14 @@ def main(path: Path | None, assignment_id: str | None, output_format: str, seed:
         sys.exit(1)
     order = list(ASSIGNMENTS)
     results.sort(key=lambda result: order.index(result.assignment) if result.assignment in order else len(order))
-    if output_format in ("json", "gradescope", "junit"):
-        from grader import report
-
-        render = {"json": report.to_json, "gradescope": report.to_gradescope, "junit": report.to_junit}
-        click.echo(render[output_format](results, missing))
+    for extra_format, file in extra_reports:
+        try:
+            file.write_text(_render(extra_format, results, missing) + "\n", encoding="utf-8")
+        except OSError as error:
+            _say(f"grade: --also {extra_format}={file}: cannot be written ({error.strerror or error})")
+            sys.exit(1)
+    if output_format in DOCUMENT_FORMATS:
+        click.echo(_render(output_format, results, missing))
     else:
         from rich.console import Console
 
@@ -193,6 +210,30 @@ def main(path: Path | None, assignment_id: str | None, output_format: str, seed:
                  + (["--student", student] if student else []))
         replay = " ".join(shell_quote(word) for word in words)
         render_text(results, Console(highlight=False, soft_wrap=True), replay, missing)
+    total = round(sum(result.score for result in results), 4)
+    if fail_under is not None and total < fail_under:
+        _say(f"grade: the score {total:g} / {sum(r.max_score for r in results):g} is below --fail-under {fail_under:g}")
+        sys.exit(FAIL_UNDER_STATUS)
+
+
+def _render(output_format: str, results: list, missing: list) -> str:
+    from grader import report
+
+    render = {"json": report.to_json, "gradescope": report.to_gradescope, "junit": report.to_junit,
+              "markdown": report.to_markdown, "classroom": report.to_classroom}
+    return render[output_format](results, missing).rstrip("\n")
+
+
+def _extra_reports(also: tuple[str, ...]) -> list[tuple[str, Path]]:
+    """`--also FORMAT=FILE` values, checked before anything is graded."""
+    found = []
+    for value in also:
+        extra_format, equals, file = value.partition("=")
+        if not equals or extra_format not in DOCUMENT_FORMATS or not file:
+            raise click.BadParameter(f"{value!r}: expected FORMAT=FILE with FORMAT one of "
+                                     f"{', '.join(DOCUMENT_FORMATS)}", param_hint="--also")
+        found.append((extra_format, Path(file)))
+    return found
 
 
 def program_name() -> str:
@@ -215,57 +256,10 @@ if __name__ == "__main__":
     main()
 
 
-@click.command(context_settings={"help_option_names": ["-h", "--help"]})
-@click.argument("folder", type=click.Path(path_type=Path, exists=True, file_okay=False))
-@click.option("--assignment", "assignment_id", type=click.Choice([*ASSIGNMENTS, QUIZ_ID]), required=True,
-              help="The assignment every student handed in (07_quiz: each student's answers file, graded "
-                   "with the numbers of the student's folder or file name).")
-@click.option("--seed", type=int, default=None,
-              help="Seed for every generated input (default: a fresh secret seed, written in the CSV's "
-                   "seed column and each report; pass it to replay the run exactly).")
-@click.option("--device", type=click.Choice(["auto", "cpu", "cuda"]), default="auto", show_default=True,
-              help="Where the PyTorch exercises and references run.")
-@click.option("--no-timing", is_flag=True, help="Skip the timing checks (their points count for the other checks).")
-@click.option("--reports", type=click.Path(path_type=Path, file_okay=False),
-              help="Also write each student's JSON report (as `grade --format json`) to this folder.")
-def class_main(folder: Path, assignment_id: str, seed: int | None, device: str, no_timing: bool,
-               reports: Path | None) -> None:
-    """Grade a whole class: FOLDER holds one file or folder per student; prints a CSV gradebook.
 
-    Progress goes to stderr, one line per student. Exit status 0 means grading ran.
-    """
-    import torch
+def __getattr__(name: str):  # noqa: ANN202 - `grade-class` lives in its own module; kept importable from here
+    if name == "class_main":
+        from grader.class_command import class_main
 
-    from grader.batch import Gradebook, grade_class, report_file_name, write_new_file
-    from grader.report import to_json
-    from grader.runner import Options
-
-    torch.set_num_threads(1)
-    options = Options(seed=choose_seed(seed, official=True), device=_device(device), timing=not no_timing)
-    if reports is not None:
-        reports.mkdir(parents=True, exist_ok=True)
-
-    book = Gradebook(assignment_id, options.seed)
-    click.echo(book.header(), nl=False)
-
-    def progress(row) -> None:
-        click.echo(book.row(row), nl=False)  # each row as soon as it is known: a stopped run keeps them
-        if row.result is None:
-            _say(f"{row.student}: {row.problem}")
-            return
-        _say(f"{row.student}: {row.result.score:g} / {row.result.max_score:g}")
-        if reports is not None:
-            try:
-                write_new_file(reports, report_file_name(row.student), to_json([row.result]) + "\n")
-            except OSError as error:
-                _say(f"grade-class: {row.student}: the report could not be written ({error.strerror})")
-
-    try:
-        rows = grade_class(folder, assignment_id, options, progress)
-    except OSError as error:
-        _say(f"grade-class: {folder}: cannot be read ({error.strerror or error})")
-        sys.exit(1)
-    tried = [row for row in rows if row.path is not None]
-    if tried and all(row.grader_error for row in tried):
-        _say(f"grade-class: grading could not run for any student ({tried[-1].problem})")
-        sys.exit(1)
+        return class_main
+    raise AttributeError(name)

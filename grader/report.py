@@ -357,8 +357,14 @@ def _xml_safe(text: str) -> str:
     return _NOT_XML.sub("\ufffd", text)
 
 
-def _not_run(check: CheckResult) -> bool:
-    return not check.passed and check.message.startswith("not run")
+def _not_run(check: CheckResult, load_failure: str | None = None, first: bool = False) -> bool:
+    """A check that did not run: it waits for a check that failed, or (`load_failure`, the
+    reason the file could not be imported) it had nothing to run; the exercise's first check
+    carries that reason as its failure."""
+    if check.passed:
+        return False
+    return check.message.startswith("not run") or (
+        load_failure is not None and not first and check.message.startswith(load_failure))
 
 
 def to_junit(results: Sequence[AssignmentResult], missing: Missing = ()) -> str:
@@ -370,9 +376,12 @@ def to_junit(results: Sequence[AssignmentResult], missing: Missing = ()) -> str:
 
     root = ET.Element("testsuites", name="grade")
     for result in results:
-        checks = [(exercise, check) for exercise in result.exercises for check in exercise.checks]
-        skipped = sum(_not_run(check) for _, check in checks)
-        failed = sum(not check.passed for _, check in checks) - skipped
+        load = _load_failure(result)
+        reason = load.summary if load is not None else None
+        checks = [(exercise, check, number == 0) for exercise in result.exercises
+                  for number, check in enumerate(exercise.checks)]
+        skipped = sum(_not_run(check, reason, first) for _, check, first in checks)
+        failed = sum(not check.passed for _, check, _ in checks) - skipped
         suite = ET.SubElement(root, "testsuite", name=result.assignment, tests=str(len(checks)),
                               failures=str(failed), errors="0", skipped=str(skipped),
                               time=str(result.environment.get("seconds", 0)))
@@ -380,11 +389,14 @@ def to_junit(results: Sequence[AssignmentResult], missing: Missing = ()) -> str:
         for name, value in (("score", result.score), ("max_score", result.max_score), ("seed", result.seed),
                             ("source", result.source)):
             ET.SubElement(properties, "property", name=name, value=_xml_safe(str(value)))
-        for exercise, check in checks:
+        for exercise, check, first in checks:
             case = ET.SubElement(suite, "testcase", classname=f"{result.assignment}.{exercise.id}",
                                  name=check.name, time="0")
             if _not_run(check):  # it did not fail: a check it needs did
                 ET.SubElement(case, "skipped", message=_xml_safe(check.message[:500]))
+            elif _not_run(check, reason, first):  # nothing to run: the file could not be imported
+                ET.SubElement(case, "skipped", message=_xml_safe(
+                    f"not run: the file could not be imported (see `{exercise.checks[0].name}`)"))
             elif not check.passed:
                 failure = ET.SubElement(case, "failure", message=_xml_safe(check.message[:500]), type=check.name)
                 failure.text = _xml_safe("\n".join(text for _, text in _failure_lines(check)))
@@ -403,3 +415,52 @@ def _failure_with_summary(result: AssignmentResult, summary: str) -> Failure | N
             if check.failure is not None and check.failure.summary == summary:
                 return check.failure
     return None
+
+
+def _fenced(text: str) -> str:
+    """Student text as a Markdown code block: shown as written, never rendered (no links,
+    images or HTML), and no line of it can close the block."""
+    return "```text\n" + visible(text).replace("```", "'''") + "\n```"
+
+
+def to_markdown(results: Sequence[AssignmentResult], missing: Missing = ()) -> str:
+    """A Markdown summary (a CI job's summary, e.g. GitHub's $GITHUB_STEP_SUMMARY): the score,
+    a table of the exercises, and the failure lines of each exercise that lost points, in code
+    blocks (student text is never rendered)."""
+    total = round(sum(r.score for r in results), 4)
+    most = round(sum(r.max_score for r in results), 4)
+    seeds = sorted({r.seed for r in results})
+    lines = [f"## Score: {_points(total)} / {_points(most)}", "",
+             f"Seed {', '.join(map(str, seeds))} (replay: `grade PATH --seed {seeds[0]}`)." if seeds else "", "",
+             "| assignment | exercise | points | |", "| --- | --- | ---: | --- |"]
+    for result in results:
+        for exercise in result.exercises:
+            mark = "passed" if exercise.passed else "failed"
+            lines.append(f"| {result.assignment} | `{exercise.id}` | {_points(exercise.score)} / "
+                         f"{_points(exercise.max_score)} | {mark} |")
+    lines.append("")
+    for assignment_id, why in missing:
+        lines += [f"**{assignment_id}**: not graded, not in the total.", _fenced(why), ""]
+    for result in results:
+        for notice in result.notices:
+            lines += [f"**{result.assignment}**:", _fenced(notice), ""]
+        for exercise in result.exercises:
+            text = _gradescope_output(result, exercise)
+            if not exercise.passed and text not in result.notices:  # an import failure is said once
+                lines += [f"**{result.assignment} `{exercise.id}`**", _fenced(text), ""]
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def to_classroom(results: Sequence[AssignmentResult], missing: Missing = ()) -> str:
+    """The result GitHub Classroom's autograding reporter reads (its `<RUNNER>_RESULTS`, base64
+    encoded by the workflow): one test per exercise with its points; status "pass" only when
+    every exercise passed, "error" when a file could not be imported or read."""
+    tests = [{"name": f"{result.assignment}: {exercise.id}", "status": "pass" if exercise.passed else "fail",
+              "score": exercise.score, "max_score": exercise.max_score,
+              "message": _gradescope_output(result, exercise), "test_code": "", "filename": result.source,
+              "line_no": 0, "execution_time": ""}
+             for result in results for exercise in result.exercises]
+    broken = any(_load_failure(result) is not None or unreadable(result) for result in results)
+    status = "error" if broken else "pass" if all(t["status"] == "pass" for t in tests) and tests else "fail"
+    return json.dumps({"version": 1, "status": status, "max_score": round(sum(r.max_score for r in results), 4),
+                       "tests": tests}, indent=2)

@@ -6,7 +6,7 @@ knows how a check works or how a report looks.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 
 
 @dataclass
@@ -103,3 +103,21 @@ class AssignmentResult:
         return {"assignment": self.assignment, "score": self.score, "max_score": self.max_score,
                 "seed": self.seed, "source": self.source, "notices": list(self.notices),
                 "exercises": [e.to_json() for e in self.exercises]}
+
+    def to_record(self) -> dict:
+        """Everything in this result, as JSON-ready data (exact points, failures' parts,
+        environment): `from_record` gives back an equal result, so every renderer shows the
+        same as it would have when it was graded (a gradebook keeps results so)."""
+        return asdict(self)
+
+    @classmethod
+    def from_record(cls, data: dict) -> "AssignmentResult":
+        exercises = []
+        for exercise in data["exercises"]:
+            checks = [CheckResult(**{**check, "failure": Failure(**{**check["failure"],
+                                                                    "revokes": tuple(check["failure"]["revokes"])})
+                                     if check["failure"] is not None else None})
+                      for check in exercise["checks"]]
+            exercises.append(ExerciseResult(exercise["id"], exercise["max_score"], checks, list(exercise["notes"])))
+        return cls(data["assignment"], data["source"], data["seed"], exercises, list(data["notices"]),
+                   dict(data["environment"]))

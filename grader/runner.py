@@ -73,8 +73,11 @@ class Session:
         self.shrink_seconds = options.shrink_seconds
         self.examples_factor = options.examples_factor
         self.sandbox = sandbox
-        self.helpers = helper_modules(submission.helper_folder, submission.source, assignment.module) \
-            if submission.helper_folder is not None else Helpers()
+        if submission.helpers is not None:  # read already, on the machine that holds the files
+            self.helpers = submission.helpers
+        else:
+            self.helpers = helper_modules(submission.helper_folder, submission.source, assignment.module) \
+                if submission.helper_folder is not None else Helpers()
         self.readable = readable_code(submission)
         self.static = analyse(self.readable.code, assignment.banned, self.helpers)
         #: a notebook's cells that raised when run, as one line each (the others ran)

@@ -21,6 +21,10 @@ import stat
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from grader.helper_modules import Helpers
 
 #: the most source code (a .py file, or a notebook's code cells) graded
 MAX_SOURCE_BYTES = 1_000_000
@@ -44,6 +48,21 @@ class Submission:
     cells: tuple[tuple[int, str], ...] = ()
     #: where the student's own helper modules lie (the file's folder), or None: none to import
     helper_folder: Path | None = None
+    #: the helper modules already read from `helper_folder` (`with_helpers`): grading then reads
+    #: nothing from disk, so the submission can be graded on another machine (a Dask worker)
+    helpers: "Helpers | None" = None
+
+
+def with_helpers(submission: Submission, own_module: str) -> Submission:
+    """`submission` with the helper modules it imports read now (none without a helper folder):
+    everything grading needs, in memory, and the same helpers as grading it from disk."""
+    from dataclasses import replace
+
+    from grader.helper_modules import Helpers, helper_modules
+
+    helpers = helper_modules(submission.helper_folder, submission.source, own_module) \
+        if submission.helper_folder is not None else Helpers()
+    return replace(submission, helpers=helpers)
 
 
 #: cell magics whose body runs as the student's Python in the kernel's namespace (Jupyter times

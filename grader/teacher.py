@@ -441,6 +441,37 @@ def write_scores(gradebook, assignment_id: str, scored: Scored) -> dict[str, flo
     return written
 
 
+def export_scores(course: Path, assignment_id: str, rows: list) -> list[Scored]:
+    """Write a graded class (rows with `student`, `result`, `problem`, `grader_error`, as
+    `grade-class` keeps them) into the nbgrader gradebook of `course`, through nbgrader's API:
+    each student and their submission are added where nbgrader has none yet (no autograde is
+    needed), then every grade cell gets the sandboxed grader's score (`write_scores`). The
+    assignment must be in the gradebook (`grade-teacher generate`); TeacherError otherwise."""
+    from nbgrader.api import Gradebook, MissingEntry
+
+    if not (course / "nbgrader_config.py").is_file():
+        raise TeacherError(f"{course}: no nbgrader_config.py (make the course with `grade-teacher generate`)")
+    coursedir = course_directory(course)
+    done = []
+    with Gradebook(coursedir.db_url, coursedir.course_id) as gradebook:
+        try:
+            gradebook.find_assignment(assignment_id)
+        except MissingEntry:
+            raise TeacherError(f"{assignment_id}: not in nbgrader's gradebook (run `grade-teacher generate` first)"
+                               ) from None
+        for row in rows:
+            gradebook.update_or_create_student(row.student)
+            try:
+                gradebook.find_submission(assignment_id, row.student)
+            except MissingEntry:
+                gradebook.add_submission(assignment_id, row.student)
+            scored = Scored(row.student, Path(str(getattr(row.result, "source", "") or "")), row.result, row.problem,
+                            row.grader_error)
+            write_scores(gradebook, assignment_id, scored)
+            done.append(scored)
+    return done
+
+
 def autograde(course: Path, assignment_id: str, students: tuple[str, ...], options, *, execute: bool,
               run_nbgrader_first: bool, progress=lambda scored: None, on_failure=lambda logs: None
               ) -> list[Scored]:
@@ -554,6 +585,7 @@ def main() -> None:
     grade-teacher notebooks                        rebuild assignments/*/<module>.ipynb from the stubs
     grade-teacher generate COURSE -a 05_softmax    nbgrader source/ + generate_assignment + leak check
     grade-teacher autograde COURSE 05_softmax      nbgrader autograde, then the sandbox's scores
+    grade-teacher ci-workflow REPO                 GitHub Classroom autograding workflow for REPO
     """
 
 
@@ -615,6 +647,34 @@ def generate_command(course_dir: Path, assignment_ids: tuple[str, ...], course: 
                    f"{'(checked: no solutions, hidden tests or reference)' if not release.problems else '(NOT clean)'}")
     if not clean:
         sys.exit(1)
+
+
+#: where `ci-workflow` puts the workflow in a template repository
+WORKFLOW_PATH = Path(".github/workflows/classroom.yml")
+
+
+def workflow_text() -> str:
+    """The GitHub Actions workflow for GitHub Classroom shipped with the package."""
+    from importlib import resources
+
+    return resources.files("grader").joinpath("ci/github-classroom.yml").read_text(encoding="utf-8")
+
+
+@main.command("ci-workflow")
+@click.argument("repository", type=click.Path(path_type=Path, file_okay=False, exists=True))
+@click.option("--force", is_flag=True, help="Replace a workflow already there.")
+def ci_workflow_command(repository: Path, force: bool) -> None:
+    """Write the GitHub Classroom autograding workflow into REPOSITORY (an assignment's template
+    repository) as .github/workflows/classroom.yml: grade on push, the score in the job's
+    summary, the reports as an artifact, the points to GitHub Classroom. Repository variables
+    GRADE_PATH, FAIL_UNDER and GRADER_PACKAGE tune it (see the file's head)."""
+    target = repository / WORKFLOW_PATH
+    if target.exists() and not force:
+        _say(f"grade-teacher ci-workflow: {target} exists (--force replaces it)")
+        sys.exit(1)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(workflow_text(), encoding="utf-8")
+    click.echo(f"written: {target}")
 
 
 @main.command("autograde")

@@ -97,3 +97,19 @@ def test_device_cuda_without_a_gpu_says_what_to_do():
     assert "--device cpu" in done.stderr
     expected = "CPU-only build" if torch.version.cuda is None else "sees no GPU"
     assert expected in done.stderr, done.stderr
+
+
+def test_junit_of_a_file_that_cannot_be_imported_fails_once_per_exercise_and_skips_the_rest(tmp_path):
+    result = _graded(tmp_path, MODEL.read_text() + "\nimport no_such_helper_module\n")
+    suite = ET.fromstring(to_junit([result])).find("testsuite")
+    exercises: dict[str, list] = {}
+    for case in suite.iter("testcase"):
+        exercises.setdefault(case.get("classname"), []).append(case)
+    assert sorted(exercises) == ["05_softmax.log_softmax", "05_softmax.softmax", "05_softmax.softmax_cross_entropy"]
+    for cases in exercises.values():
+        first, rest = cases[0], cases[1:]
+        assert first.find("failure") is not None and "no_such_helper_module" in first.find("failure").get("message")
+        assert rest and all(c.find("skipped") is not None and c.find("failure") is None for c in rest)
+        assert all("could not be imported" in c.find("skipped").get("message") for c in rest)
+    assert int(suite.get("failures")) == 3
+    assert int(suite.get("skipped")) == sum(len(cases) - 1 for cases in exercises.values())
