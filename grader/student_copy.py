@@ -21,9 +21,12 @@ from grader.checks import GATES, JOB
 from grader.recording import (CourseRecording, RecordedAssignment, RecordedCheck, RecordedExercise, Recorder)
 
 #: what the student copy leaves out of the package (paths relative to `grader/`): the specs and
-#: stand-ins (they compute answers), the teacher's commands, and the quiz's generators (they
-#: compute the quiz's keys; the bank itself is never in the package)
-LEFT_OUT = ("exercises", "stand_ins.py", "teacher.py", "student_copy.py", "stub_notebooks.py", "quiz/generators.py")
+#: stand-ins (they compute answers), the mutation audit (it grades the model solutions), the
+#: quiz's generators (they compute the quiz's keys; the bank itself is never in the package),
+#: and the teacher's tools (releases, class grading, gradebooks, CI workflows)
+LEFT_OUT = ("exercises", "stand_ins.py", "audit", "quiz/generators.py",
+            "teacher.py", "student_copy.py", "stub_notebooks.py", "class_command.py", "classrun.py",
+            "parallel.py", "gradebook.py", "progress.py", "ci")
 DISTRIBUTION = "dl-grader-student"
 #: gradings of a model solution before its timing verdict counts as real
 TIMING_ATTEMPTS = 3
