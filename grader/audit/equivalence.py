@@ -14,7 +14,7 @@ the two apart, which is what a check could at best be asked to do.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Sequence
 
@@ -23,7 +23,7 @@ import numpy as np
 from grader.checks import Case, Context, PropertyCheck, draw_cases, plain
 from grader.runner import Options, Session
 from grader.sandbox.host import CallResult, Sandbox
-from grader.sandbox.wire import Opaque
+from grader.sandbox.wire import Opaque, TensorValue
 from grader.spec import Assignment
 from grader.submission import Submission
 
@@ -106,8 +106,45 @@ def differs(model: CallResult, mutant: CallResult) -> str:
     return ""
 
 
+#: how many neighbours of each drawn case are tried besides it
+NEIGHBOURS = 6
+
+
+def _nudged(value: Any) -> list[Any]:
+    """Values next to `value`: an int one up and one down, a float array negated and 100x
+    larger, a tuple of ints with one element moved."""
+    if isinstance(value, bool):
+        return []
+    if isinstance(value, int):
+        return [value + 1, value - 1]
+    if isinstance(value, np.ndarray) and value.dtype.kind == "f":
+        return [-value, value * 100]
+    if isinstance(value, TensorValue) and value.array.dtype.kind == "f":
+        return [replace(value, array=-value.array), replace(value, array=value.array * 100)]
+    if isinstance(value, tuple) and value and all(isinstance(v, int) and not isinstance(v, bool) for v in value):
+        return [value[:i] + (v + d,) + value[i + 1:] for i, v in enumerate(value) for d in (1, -1)]
+    return []
+
+
+def neighbours(case: Case) -> list[Case]:
+    """Cases one step away from `case`, so that the comparison reaches a little beyond the
+    checks' own input space (a check blind to a corner would otherwise call a mutant that
+    differs only there equivalent): one argument at a time nudged (see `_nudged`)."""
+    if type(case) is not Case:  # trajectories and other compound cases stay as drawn
+        return []
+    found: list[Case] = []
+    for index, value in enumerate(case.args):
+        for other in _nudged(value):
+            found.append(Case(case.args[:index] + (other,) + case.args[index + 1:], dict(case.kwargs)))
+    for key, value in case.kwargs.items():
+        for other in _nudged(value):
+            found.append(Case(case.args, {**case.kwargs, key: other}))
+    return found[:NEIGHBOURS]
+
+
 def _cases(check: PropertyCheck, draws: int, seed: int) -> list[Case]:
-    return list(check.examples) + draw_cases(check.cases, draws, seed)
+    drawn = list(check.examples) + draw_cases(check.cases, draws, seed)
+    return drawn + [near for case in drawn for near in neighbours(case)]
 
 
 def _options(check: PropertyCheck, ctx: Context, case: Case) -> dict:

@@ -357,8 +357,10 @@ def _audit_rows(function, x, **options):
     """function(x) one row (last axis) at a time: the values of the vectorized call, slowly."""
     import numpy as _np
     x = _np.asarray(x)
-    if x.ndim < 2:
+    if x.ndim == 0:
         return function(x, **options)
+    if x.ndim == 1:  # one element at a time
+        return _np.stack([function(value, **options) for value in x]) if x.size else function(x, **options)
     rows = x.reshape(-1, x.shape[-1])
     return _np.stack([function(row, **options) for row in rows]).reshape(x.shape[:-1] + (-1,))
 
@@ -394,7 +396,7 @@ def _audit_rows(function, x, **options):
     """function(x) one row (last axis) at a time: the values of the vectorized call, slowly."""
     import torch as _torch
     if x.dim() < 2:
-        return function(x, **options)
+        return function(x, **options)  # torch.softmax of one row: there is no row to loop over
     rows = x.reshape(-1, x.shape[-1])
     return _torch.stack([function(row, **options) for row in rows]).reshape(x.shape[:-1] + (-1,))
 
