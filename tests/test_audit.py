@@ -141,3 +141,12 @@ def test_a_fixed_sample_of_the_course_audit_has_no_survivor():
     assert entry["model_full_marks"] and report["generated"] == 10
     assert report["surviving"] == 0 and report["error"] == 0 and report["killed"] >= 8
     assert report["killed"] + report["equivalent"] == 10
+
+
+def test_grade_help_leads_to_the_audit():
+    shown = subprocess.run([sys.executable, "-m", "grader.cli", "--help"], capture_output=True, text=True, cwd=ROOT,
+                           timeout=120)
+    assert shown.returncode == 0 and "grade audit" in shown.stdout
+    audit_help = subprocess.run([sys.executable, "-m", "grader.cli", "audit", "--help"], capture_output=True,
+                                text=True, cwd=ROOT, timeout=120)
+    assert audit_help.returncode == 0 and "--sample" in audit_help.stdout and "equivalent" in audit_help.stdout

@@ -18,7 +18,7 @@ def _targets(target: str | None) -> list[tuple[str, str | None]]:
 
     if target is None:
         return [(assignment_id, None) for assignment_id in ASSIGNMENTS]
-    if target in ASSIGNMENTS:
+    if target in ASSIGNMENTS or ":" in target:  # "package.module:NAME": an assignment declared elsewhere
         return [(target, None)]
     for assignment_id in ASSIGNMENTS:
         if any(e.name == target for e in load_assignment(assignment_id).exercises):
@@ -46,8 +46,9 @@ def audit_command(target: str | None, jobs: int | None, sample_size: int, operat
                   examples_factor: float, no_timing: bool, solutions: Path | None, output_format: str) -> None:
     """Measure how strong the checks are: mutate the model solutions, grade every mutant.
 
-    TARGET is an assignment (03_optimizers), an exercise (adam) or, when left out, the whole
-    course. Each mutant is one realistic mistake (a swapped or dropped term, an off-by-one
+    TARGET is an assignment (03_optimizers), an exercise (adam), an assignment declared
+    outside the course ("package.module:NAME", its model in --solutions) or, when left out,
+    the whole course. Each mutant is one realistic mistake (a swapped or dropped term, an off-by-one
     size, a wrong axis or missing keepdims, a dropped transpose, a changed constant, a float64
     buffer, an in-place update, a Python loop, a dropped max-shift) in the model solution,
     graded with the course's checks in the sandbox. The report lists every mutant that still
