@@ -5,11 +5,15 @@ values (to a few units of rounding at the output's scale), dtypes, shapes and st
 same exception type where the model raises, the same floating-point warnings, its arguments
 left as the model leaves them, and the same autograd gradients. The inputs are the course's
 own: every explicit example and many cases drawn from the strategy of every property check of
-the exercises the mutant can change (optimizer trajectories are stepped through). Both run in
-the sandbox, each in a worker of its own; only their returned values are compared here.
+the exercises the mutant can change (optimizer trajectories are stepped through), and each of
+those with one argument nudged (an int one up or down, an array negated or 100x larger), so
+that a corner the checks never draw does not make a mistake look equivalent. A nudged input
+the model rejects (raises on) is left out: it may lie outside the contract's domain (an input
+size of 0), where no behaviour is asked for. Both run in the sandbox, each in a worker of its
+own; only their returned values are compared here.
 
-No such comparison proves equivalence; it says that the checks' own input space cannot tell
-the two apart, which is what a check could at best be asked to do.
+No such comparison proves equivalence; it says that the checks' input space, widened by one
+step, cannot tell the two apart.
 """
 
 from __future__ import annotations
@@ -142,9 +146,10 @@ def neighbours(case: Case) -> list[Case]:
     return found[:NEIGHBOURS]
 
 
-def _cases(check: PropertyCheck, draws: int, seed: int) -> list[Case]:
+def _cases(check: PropertyCheck, draws: int, seed: int) -> list[tuple[Case, bool]]:
+    """(case, nudged) for the examples, the draws and the draws' neighbours."""
     drawn = list(check.examples) + draw_cases(check.cases, draws, seed)
-    return drawn + [near for case in drawn for near in neighbours(case)]
+    return [(case, False) for case in drawn] + [(near, True) for case in drawn for near in neighbours(case)]
 
 
 def _options(check: PropertyCheck, ctx: Context, case: Case) -> dict:
@@ -194,8 +199,10 @@ def compare(assignment: Assignment, exercises: Sequence[str], model_source: str,
             for check in exercise.all_checks():
                 if not isinstance(check, PropertyCheck) or (check.cases is None and not check.examples):
                     continue
-                for case in _cases(check, draws, contexts[0].seed_for(check.name + ":audit")):
+                for case, nudged in _cases(check, draws, contexts[0].seed_for(check.name + ":audit")):
                     model_calls = _calls(contexts[0], check, case)
+                    if nudged and any(call.error is not None for call in model_calls):
+                        continue  # the model rejects it: the nudge may have left the contract's domain
                     mutant_calls = _calls(contexts[1], check, case)
                     calls += len(model_calls)
                     if len(model_calls) != len(mutant_calls):
