@@ -10,6 +10,7 @@ from pathlib import Path
 
 import click
 
+from grader.audit.command import audit_command
 from grader.course import ASSIGNMENTS, TORCH_ASSIGNMENTS, course_gaps, resolve
 from grader.quiz.bank import QUIZ_ID
 from grader.quiz.commands import GradeCommand, grade_quiz_targets
@@ -64,7 +65,8 @@ def _device(choice: str) -> str:
     return "cuda" if torch.cuda.is_available() else "cpu"
 
 
-@click.command(cls=GradeCommand, context_settings={"help_option_names": ["-h", "--help"]})
+@click.command(cls=GradeCommand, context_settings={"help_option_names": ["-h", "--help"]},
+               subcommands={"audit": audit_command})
 @click.argument("path", required=False, type=click.Path(path_type=Path))
 @click.option("--assignment", "assignment_id", type=click.Choice([*ASSIGNMENTS, QUIZ_ID]),
               help="Which assignment PATH is (otherwise told from its folder or file name).")
@@ -118,7 +120,8 @@ def main(path: Path | None, assignment_id: str | None, output_format: str, also:
 
     Teaching staff: `grade-class` grades a class; `grade-teacher` rebuilds the notebooks from
     the stubs, makes nbgrader releases and writes sandboxed scores into nbgrader's gradebook
-    (see `grade-teacher -h`).
+    (see `grade-teacher -h`); `grade audit [ASSIGNMENT|EXERCISE]` measures how strong the
+    checks are, by grading mutants of the model solutions (see `grade audit -h`).
     """
     extra_reports = _extra_reports(also)
     seed = choose_seed(seed, official or output_format == "gradescope" or _running_in_ci())

@@ -203,9 +203,13 @@ def _step(c: Case) -> float:
     return float(c.kwargs.get("h", 1e-5))
 
 
+#: the scalar functions drawn; `wiggle` is an explicit example only (the default step shows there)
+DRAWN_FUNCTIONS = ("cubic", "exp_sum", "logsumexp", "quadratic", "sine_mix")
+
+
 @st.composite
 def _gradient_case(draw) -> Case:
-    name = draw(st.sampled_from(sorted(SCALAR_FUNCTIONS)))
+    name = draw(st.sampled_from(DRAWN_FUNCTIONS))
     shape = draw(gs.shapes(0, 3, 4))
     x = draw(gs.arrays(np.dtype(np.float64), shape, 2.0))
     h = draw(st.sampled_from([None, 1e-2, 1e-3, 1e-4]))
@@ -257,11 +261,31 @@ def _naming_unrestored_x(judge):
     return wrapped
 
 
+def _step_given(step: float):
+    """Central differences with a fixed `step` where the call passes its own `h` (ignored)."""
+    def output(c: Case) -> np.ndarray:
+        if "h" not in c.kwargs:
+            raise ValueError("no h passed: the default step is used, not ignored")
+        return central_differences(c.args[0].name, c.args[1], step)
+    return output
+
+
+def _step_default(step: float):
+    """Central differences with `step` where the call passes no `h` (a wrong default)."""
+    def output(c: Case) -> np.ndarray:
+        if "h" in c.kwargs:
+            raise ValueError("h passed: the default plays no part")
+        return central_differences(c.args[0].name, c.args[1], step)
+    return output
+
+
 numerical_gradient = Exercise("numerical_gradient", 3, (
     PropertyCheck("matches_reference", 5.0, cases=_gradient_case(), max_examples=40,
                   call_options={"return_args": True},
                   examples=(Case((Fixture("cubic"), _vec([0.5, -1.25, 2.0], "float64")), {"h": 1e-2}),
-                            Case((Fixture("quadratic"), _vec([[1.0, -2.0], [0.5, 3.0]], "float64"))),),
+                            Case((Fixture("quadratic"), _vec([[1.0, -2.0], [0.5, 3.0]], "float64"))),
+                            Case((Fixture("wiggle"), _vec([0.3, -1.1, 2.0], "float64"))),
+                            Case((Fixture("wiggle"), _vec([[0.7], [-0.25]], "float64")))),
                   judge=_naming_unrestored_x(matches(_numgrad_expected, tolerance=NUMGRAD_TOLERANCE,
                                 scale=lambda c: 1.0,
                                 diagnoses=(
@@ -271,11 +295,13 @@ numerical_gradient = Exercise("numerical_gradient", 3, (
                                     Diagnosis("It looks like the difference is divided by h instead of 2h.",
                                               lambda c: 2 * _numgrad_expected(c), 1.0),
                                     Diagnosis("It looks like the step argument `h` is ignored (a fixed step "
-                                              "is used).",
-                                              lambda c: central_differences(c.args[0].name, c.args[1], 1e-4), 1.0),
+                                              "is used).", _step_given(1e-4), 1.0),
                                     Diagnosis("It looks like the step argument `h` is ignored (a fixed step "
-                                              "is used).",
-                                              lambda c: central_differences(c.args[0].name, c.args[1], 1e-5), 1.0)),
+                                              "is used).", _step_given(1e-5), 1.0),
+                                    Diagnosis("It looks like the default step is not the contract's h=1e-5.",
+                                              _step_default(1e-4), 1.0),
+                                    Diagnosis("It looks like the default step is not the contract's h=1e-5.",
+                                              _step_default(1e-6), 1.0)),
                                 hint="perturb one coordinate at a time by +h and -h, with the `h` you are given"))),
     PropertyCheck("restores_input", 2.0, cases=_gradient_case(), max_examples=25,
                   examples=(Case((Fixture("quadratic"), _vec([0.1, 0.7, 1.3, -2.9, 1e3], "float64"))),),

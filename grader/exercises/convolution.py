@@ -590,13 +590,15 @@ pool2d_output_size = Exercise("pool2d_output_size", 2, (
                             Case((11, 6, 3), {"stride": 2, "ceil_mode": True}),
                             Case((1, 6, 4), {"stride": 2, "padding": 1, "ceil_mode": True}),  # window past the end
                             Case((13, 9, (3, 2)), {"stride": [2, 1], "padding": (1, 1)}),
-                            Case((7, 10, 3), {"stride": None, "padding": 1})),
+                            Case((7, 10, 3), {"stride": None, "padding": 1}),
+                            Case((4, 9, 3), {"stride": 2, "padding": 1, "ceil_mode": True})),  # last window in the left padding
                   judge=_size_judge(_pool_size64, POOL_SIZE_MISTAKES, _pool_valid_raise, POOL_SIZE_HINT)),
     PropertyCheck("raises_value_error", 2.0, cases=_invalid(_pool_size64, _pool_size_invalid()),
                   max_examples=50,
                   examples=(Case((8, 8, 2), {"stride": 0}), Case((8, 8, 3), {"padding": 2}),
                             Case((8, 8, 3), {"padding": -1}), Case((8, 8, 0)),
-                            Case((3, 8, 4)), Case((8, 6, (2, 3), None, (0, 2)))),
+                            Case((3, 8, 4)), Case((8, 6, (2, 3), None, (0, 2))),
+                            Case((9, 29, (3, 6), 1, 2)), Case((9, 29, (6, 3), 1, 2))),  # over half on one side
                   judge=_raises_judge(_pool_reason, _pool_size64, POOL_INVALID_MISTAKES, _pool_returned_invalid)),
 ), probe=Case((32, 32, 2)))
 

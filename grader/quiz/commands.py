@@ -5,8 +5,8 @@
     grade assignments/07_quiz            grade your answers file (as `grade` on the course does)
 
 `grade` is one click command with a PATH argument; `GradeCommand` lets it also answer to the
-two quiz subcommands (`grade quiz-answers ...`), which a PATH of that name would shadow: a folder
-called `quiz` is graded as `grade ./quiz`.
+two quiz subcommands (`grade quiz-answers ...`) and to those `grader.cli` adds (`grade audit`),
+which a PATH of that name would shadow: a folder called `quiz` is graded as `grade ./quiz`.
 
 This module imports no torch and no bank until a command runs, so `grade` starts as fast as before.
 """
@@ -249,13 +249,15 @@ EPILOG = ("Quiz (07_quiz): `grade quiz-answers --student ID` writes your answers
 class GradeCommand(click.Command):
     """`grade PATH`, which also answers to `grade quiz-answers ...` and `grade quiz ...`."""
 
-    def __init__(self, *args, **kwargs) -> None:
+    def __init__(self, *args, subcommands: dict[str, click.Command] | None = None, **kwargs) -> None:
         kwargs.setdefault("epilog", EPILOG)
         super().__init__(*args, **kwargs)
+        #: the quiz's subcommands, and those the caller adds (`grade audit`)
+        self.subcommands = {**SUBCOMMANDS, **(subcommands or {})}
 
     def main(self, args=None, prog_name=None, **extra):  # type: ignore[override]
         argv = list(sys.argv[1:] if args is None else args)
-        if argv and argv[0] in SUBCOMMANDS:
+        if argv and argv[0] in self.subcommands:
             name = argv[0]
-            return SUBCOMMANDS[name].main(argv[1:], prog_name=f"{prog_name or 'grade'} {name}", **extra)
+            return self.subcommands[name].main(argv[1:], prog_name=f"{prog_name or 'grade'} {name}", **extra)
         return super().main(argv, prog_name=prog_name, **extra)

@@ -25,6 +25,9 @@ AS_CODE: dict[str, str] = {
     "cubic": "(lambda x: np.sum(x ** 3) / 3.0 + np.sum(x))",
     "logsumexp": "(lambda x: np.max(x) + np.log(np.sum(np.exp(x - np.max(x)))))",
     "exp_sum": "(lambda x: np.sum(np.exp(0.5 * x)))",
+    # a fast wiggle (slope ~1, third derivative ~1e6): its central difference depends on the
+    # step at 1e-5 (error h^2 * 1e6 / 6), so a default step other than the contract's shows
+    "wiggle": "(lambda x: np.sum(np.sin(1000.0 * x)) / 1000.0)",
 }
 
 SCALAR_FUNCTIONS: dict[str, Callable[[np.ndarray], np.float64]] = {
