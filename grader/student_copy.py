@@ -21,10 +21,10 @@ from grader.checks import GATES, JOB
 from grader.recording import (CourseRecording, RecordedAssignment, RecordedCheck, RecordedExercise, Recorder)
 
 #: what the student copy leaves out of the package (paths relative to `grader/`): the specs and
-#: stand-ins (they compute answers), the mutation audit (it grades the model solutions), the
-#: quiz's generators (they compute the quiz's keys; the bank itself is never in the package),
-#: and the teacher's tools (releases, class grading, gradebooks, CI workflows)
-LEFT_OUT = ("exercises", "stand_ins.py", "audit", "quiz/generators.py",
+#: stand-ins (they compute answers), the quiz's generators (they compute the quiz's keys; the
+#: bank itself is never in the package), and the teacher's tools (releases, class grading,
+#: gradebooks, CI workflows)
+LEFT_OUT = ("exercises", "stand_ins.py", "quiz/generators.py",
             "teacher.py", "student_copy.py", "stub_notebooks.py", "class_command.py", "classrun.py",
             "parallel.py", "gradebook.py", "progress.py", "ci")
 DISTRIBUTION = "dl-grader-student"
@@ -158,7 +158,9 @@ def _computes(line: str) -> bool:
     `for`/`if` line is in any Python program and tells nothing of an answer."""
     if line.startswith(("import ", "from ", "#")):
         return False
-    return bool(re.search(r"np\.|torch|F\.|return |[-+*/@]|\*\*", line))
+    if line.endswith(":") and line.startswith(("def ", ")", "class ")):
+        return False  # a signature or its end (`) -> torch.Tensor:`): any contract's
+    return bool(re.search(r"np\.|torch|F\.|return |[-+*/@]|\*\*", line.replace("->", "")))
 
 
 def leaks(out: Path, solutions: Path, course: Path | None = None) -> list[str]:

@@ -276,6 +276,7 @@ def test_a_submission_cannot_write_the_gradebook_or_another_students_files(tmp_p
 
 
 @pytest.mark.slow  # nbgrader's generate_assignment, then a class of two
+@pytest.mark.full_only  # write_scores, which this uses, runs in CI in test_nbgrader_release.py
 def test_scores_go_into_nbgraders_gradebook_through_its_api(tmp_path):
     pytest.importorskip("nbgrader")
     from nbgrader.api import Gradebook

@@ -186,7 +186,7 @@ def test_release_check_finds_solutions_markers_hidden_tests_and_extra_files(tmp_
     release = tmp_path / "release"
     release.mkdir()
     nbformat.write(stub_notebook, release / f"{module}.ipynb")
-    assert release_problems(release, stub, stub_notebook, secrets) == []
+    assert release_problems(release, stub.module, stub_notebook, secrets) == []
 
     leaked = nbformat.from_dict(json.loads(json.dumps(stub_notebook)))
     code = next(cell for cell in leaked.cells if cell.id == "softmax-code")
@@ -198,7 +198,7 @@ def test_release_check_finds_solutions_markers_hidden_tests_and_extra_files(tmp_
     check.source += "\n### BEGIN HIDDEN TESTS\nassert log_softmax(x).shape == x.shape\n### END HIDDEN TESTS"
     nbformat.write(leaked, release / f"{module}.ipynb")
     (release / "solutions.py").write_text(model)
-    problems = "\n".join(release_problems(release, stub, stub_notebook, secrets))
+    problems = "\n".join(release_problems(release, stub.module, stub_notebook, secrets))
     assert "a line of the model solution or the reference: 'shifted = logits - np.max(" in problems
     assert "'BEGIN HIDDEN TESTS'" in problems and "grade cell log_softmax-check holds more than its check" in problems
     assert "solutions.py: a file the students should not get" in problems

@@ -60,7 +60,12 @@ def audit_command(target: str | None, jobs: int | None, sample_size: int, operat
     """
     from grader.audit import render
     from grader.audit.run import MODEL_SOLUTIONS, Settings, audit
+    from grader.replay import installed_recording
 
+    if installed_recording() is not None:
+        click.echo("grade audit: this is the student copy of the grader: the audit needs the course's model "
+                   "solutions and exercise specs, which only the teaching repository holds", err=True)
+        sys.exit(2)
     targets = _targets(target)
     settings = Settings(seed=seed, examples_factor=examples_factor, timing=not no_timing)
 
