@@ -56,20 +56,13 @@ def class_main(folder: Path, assignment_id: str, seed: int | None, device: str, 
     Progress goes to stderr, one line per student (and a bar in a terminal). Exit status 0 means
     grading ran; 130 when stopped (Ctrl-C): run the same command again to finish.
     """
-    import torch
-
     from grader.batch import Gradebook, StudentResult, report_file_name, write_new_file
-    from grader.cli import _device, choose_seed
+    from grader.cli import official_options
     from grader.gradebook import DEFAULT_NAME, ClassGradebook, GradebookError, StoredRow
     from grader.progress import ClassProgress
     from grader.report import to_json
-    from grader.runner import Options
 
-    torch.set_num_threads(1)
-    options = Options(seed=choose_seed(seed, official=True), device=_device(device), timing=not no_timing,
-                      examples_factor=examples_factor)
-    if reports is not None:
-        reports.mkdir(parents=True, exist_ok=True)
+    options = official_options(seed, device, no_timing, examples_factor, reports)
     csv_book = Gradebook(assignment_id, options.seed)
     progress = ClassProgress(bar)
 

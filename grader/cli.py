@@ -7,6 +7,7 @@ import secrets
 import shutil
 import sys
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -225,6 +226,21 @@ def _render(output_format: str, results: list, missing: list) -> str:
     render = {"json": report.to_json, "gradescope": report.to_gradescope, "junit": report.to_junit,
               "markdown": report.to_markdown, "classroom": report.to_classroom}
     return render[output_format](results, missing).rstrip("\n")
+
+
+def official_options(seed: int | None, device: str, no_timing: bool, examples_factor: float,
+                     reports: Path | None) -> Any:
+    """The runner's options for grading a class (official: a fresh secret seed unless `seed`),
+    on one torch thread as `grade` runs, with the reports folder made if one is asked for."""
+    import torch
+
+    from grader.runner import Options
+
+    torch.set_num_threads(1)
+    if reports is not None:
+        reports.mkdir(parents=True, exist_ok=True)
+    return Options(seed=choose_seed(seed, official=True), device=_device(device), timing=not no_timing,
+                   examples_factor=examples_factor)
 
 
 def _extra_reports(also: tuple[str, ...]) -> list[tuple[str, Path]]:

@@ -149,16 +149,9 @@ class ReplayCheck(PropertyCheck):
         ctx.forget_pending()
         slots: dict[int, int] = {}
         for op in self.ops:
-            if op.kind == "store":
-                kept = ctx.worker.store(_with_slots(op.args[0], slots))
-                if kept is not None and op.slot is not None:
-                    slots[op.slot] = kept.slot
+            result = _send(ctx, op, slots)
+            if result is None:
                 continue
-            options = {k: v for k, v in op.options.items() if k in ("keep", "return_args", "discard", "backward")}
-            result = ctx.call(Case(tuple(_with_slots(op.args, slots)), _with_slots(op.kwargs, slots)),
-                              function=op.function, **options)
-            if result.slot is not None and op.slot is not None:
-                slots[op.slot] = result.slot
             if result.failure is not None:
                 raise Abort(error_failure(result, _case(op), op.function) or Failure(result.failure))
             if op.options.get("discard") and op.value is None and op.ok and result.ok:
@@ -182,16 +175,8 @@ class ReplayCheck(PropertyCheck):
         if len(counted) < 2 or not right:
             return
         for op in self.ops[self.ops.index(failing) + 1:]:  # those before it were right in every part
-            if op.kind == "store":
-                kept = ctx.worker.store(_with_slots(op.args[0], slots))
-                if kept is not None and op.slot is not None:
-                    slots[op.slot] = kept.slot
-                continue
-            again = ctx.call(Case(tuple(_with_slots(op.args, slots)), _with_slots(op.kwargs, slots)),
-                             function=op.function, **op.options)
-            if again.slot is not None and op.slot is not None:
-                slots[op.slot] = again.slot
-            if op.truth is None or not isinstance(op.truth.value, tuple):
+            again = _send(ctx, op, slots)
+            if again is None or op.truth is None or not isinstance(op.truth.value, tuple):
                 continue
             if not again.ok:
                 return
@@ -205,6 +190,21 @@ class ReplayCheck(PropertyCheck):
         failure.credit = len(right) / len(counted)
         failure.summary = (f"{failure.summary} (partial credit: {', '.join(good)} right on every recorded case; "
                            f"{', '.join(bad)} not: {len(right)} of {len(counted)} parts)")
+
+def _send(ctx: Context, op: RecordedOp, slots: dict[int, int]) -> Any:
+    """Send one recorded request to the student's worker, its slot references mapped to the
+    student's own (and the slot it keeps added to `slots`): a call's result, or None for a store."""
+    if op.kind == "store":
+        kept = ctx.worker.store(_with_slots(op.args[0], slots))
+        if kept is not None and op.slot is not None:
+            slots[op.slot] = kept.slot
+        return None
+    result = ctx.call(Case(tuple(_with_slots(op.args, slots)), _with_slots(op.kwargs, slots)),
+                      function=op.function, **op.options)
+    if result.slot is not None and op.slot is not None:
+        slots[op.slot] = result.slot
+    return result
+
 
 def _case(op: RecordedOp) -> Case:
     return Case(tuple(op.args), dict(op.kwargs))

@@ -700,19 +700,12 @@ def autograde_command(course_dir: Path, assignment_id: str, students: tuple[str,
     from the student's kernel. Prints a CSV gradebook (as grade-class); exit status 0 means
     grading ran.
     """
-    import torch
-
     from grader.batch import Gradebook as CsvBook
     from grader.batch import StudentResult, report_file_name, write_new_file
-    from grader.cli import _device, choose_seed
+    from grader.cli import official_options
     from grader.report import to_json
-    from grader.runner import Options
 
-    torch.set_num_threads(1)
-    options = Options(seed=choose_seed(seed, official=True), device=_device(device), timing=not no_timing,
-                      examples_factor=examples_factor)
-    if reports is not None:
-        reports.mkdir(parents=True, exist_ok=True)
+    options = official_options(seed, device, no_timing, examples_factor, reports)
     book = CsvBook(assignment_id, options.seed)
     click.echo(book.header(), nl=False)
 
