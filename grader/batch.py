@@ -249,7 +249,7 @@ def grade_into(row: StudentResult, assignment: Assignment, submission: Submissio
 def _grader_failures(result: AssignmentResult) -> list[str]:
     """Checks that failed because the grader could not run them (not the student's doing)."""
     return [f"{exercise.id}: {check.name}" for exercise in result.exercises for check in exercise.checks
-            if not check.passed and check.message.startswith("the grader could not run this check")]
+            if not check.passed and check.failure is not None and check.failure.grader_error]
 
 
 def report_file_name(student: str) -> str:

@@ -1202,7 +1202,8 @@ def matches(expected: Expected, *, tolerance: CaseTolerance = None, names: Seque
                                 scale_floor=floor)
         if mismatch is None:
             return None
-        failure = Failure(f"wrong result: {mismatch.summary()}", call=case.code(ctx.function),
+        what = mismatch.summary()
+        failure = Failure(f"wrong result: {what}", wrong=what, wrong_result=True, call=case.code(ctx.function),
                           diagnosis=mutation_diagnosis(case, ctx, argument_names), hint=hint)
         if diagnoses and not failure.diagnosis:
             ctx.defer(failure, _value_suspects(case, result.value, diagnoses, expected, tolerance, names, scale))
@@ -1260,8 +1261,8 @@ def stable(expected: Expected, *, tolerance: CaseTolerance = None, names: Sequen
                 ctx.defer(failure, _value_suspects(case, result.value, diagnoses, expected, tolerance, names, scale))
             return failure
         found = values(case, result, ctx)
-        if found is not None:
-            found.summary = found.summary.replace("wrong result:", "not stable for large inputs:", 1)
+        if found is not None and found.wrong:
+            found.summary = f"not stable for large inputs: {found.wrong}"
         return found
 
     return judge
@@ -1682,7 +1683,7 @@ class TimingCheck(Check):
         timed = worker.call(ctx.function, args, kwargs, timeout=budget, keep=True, discard=True,
                             stand_ins=stand_ins)
         if timed.failure is not None:
-            if "time limit" in timed.failure:
+            if timed.timed_out:
                 return Failure(f"too slow: one call on a timing input took more than {budget:.2g} s, "
                                f"while the reference takes {typical * 1e3:.2g} ms "
                                f"(limit {self.limit:g}x); stopped early",
@@ -1742,7 +1743,7 @@ class TimingCheck(Check):
         wrong = ctx.settle(judge(case, result, ctx), ctx.checks[self.verify], credit=False)
         if wrong is None:
             return None
-        what = wrong.summary.removeprefix("wrong result: ")
+        what = wrong.wrong or wrong.summary
         return replace(wrong, summary=f"wrong result on a larger input (a timing input: {_shapes(case)}), "
                                       f"though right on the small generated ones: {what}",
                        hint=wrong.hint or "the same code must work for every input size: look for a branch, "

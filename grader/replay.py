@@ -275,12 +275,14 @@ def _value_failure(op: RecordedOp, result: Any, kind: str, call: str) -> Failure
     if truth is None:
         wrong_kind = _bool_where_bool(expected, result.value)
         if wrong_kind:
-            return Failure(f"wrong result: {wrong_kind}", call=call)
+            return Failure(f"wrong result: {wrong_kind}", wrong=wrong_kind, wrong_result=True, call=call)
     if expected is not ANYTHING or truth is not None:
         mismatch = compare_tree(expected, result.value, dtype, tolerance, names=names, scale_floor=floor)
         if mismatch is not None:
-            word = "not stable for large inputs" if kind == "stable" else "wrong result"
-            return Failure(f"{word}: {mismatch.summary()}", call=call)
+            what = mismatch.summary()
+            if kind == "stable":
+                return Failure(f"not stable for large inputs: {what}", wrong_result=True, call=call)
+            return Failure(f"wrong result: {what}", wrong=what, wrong_result=True, call=call)
     want_grads = truth.grads if truth is not None and truth.grads is not None else op.grads
     if want_grads is not None and not isinstance(want_grads, type(ANYTHING)):
         grads = result.grads if isinstance(result.grads, (list, tuple)) else ()

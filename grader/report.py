@@ -138,9 +138,8 @@ def _not_run_notes(checks: Sequence[CheckResult]) -> list[str]:
     implemented, so 0/3: matches the reference on generated inputs; keeps the input's dtype"."""
     waiting: dict[str, list[CheckResult]] = {}
     for check in checks:
-        needed = re.match(r"not run: needs `(\w+)`", check.message)
-        if needed:
-            waiting.setdefault(needed.group(1), []).append(check)
+        if check.not_run:
+            waiting.setdefault(check.failure.waits_for, []).append(check)
     lines = []
     for need, waiting_checks in waiting.items():
         until = _NEEDS.get(need, f"this passes: {check_words(need, short=True)}")
@@ -168,7 +167,7 @@ def exercise_lines(result: AssignmentResult, exercise: ExerciseResult) -> list[t
     if exercise.passed:
         return lines
     failures = [c for c in exercise.checks if not c.passed]
-    ran = [c for c in failures if not c.message.startswith("not run")]
+    ran = [c for c in failures if not c.not_run]
     shown = (ran or failures)[:3]
     for check in shown:
         lines.extend(_failure_lines(check))
@@ -363,7 +362,7 @@ def _not_run(check: CheckResult, load_failure: str | None = None, first: bool = 
     carries that reason as its failure."""
     if check.passed:
         return False
-    return check.message.startswith("not run") or (
+    return check.not_run or (
         load_failure is not None and not first and check.message.startswith(load_failure))
 
 

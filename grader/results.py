@@ -31,6 +31,15 @@ class Failure:
     #: the share of the check's points earned though it failed, 0..1: a values check whose
     #: function returns several things (loss and gradient) earns the share of the parts it got right
     credit: float = 0.0
+    #: what was wrong in the values, when the summary is "wrong result: <wrong>" (checks that
+    #: reuse another's verdict reword it, whatever language the summary is in)
+    wrong: str = ""
+    #: the values were wrong (in any words: "wrong result at step 3 of 5: ...")
+    wrong_result: bool = False
+    #: the check did not run: it waits for this check, which failed
+    waits_for: str = ""
+    #: the grader itself could not run the check (not the student's doing)
+    grader_error: bool = False
 
     def one_line(self) -> str:
         parts = [self.summary]
@@ -53,6 +62,11 @@ class CheckResult:
     max_points: float
     message: str
     failure: Failure | None = None
+
+    @property
+    def not_run(self) -> bool:
+        """It did not run: it waits for a check that failed."""
+        return self.failure is not None and bool(self.failure.waits_for)
 
     def to_json(self) -> dict:
         return {"name": self.name, "passed": self.passed, "message": self.message,

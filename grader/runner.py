@@ -254,7 +254,7 @@ def grade_exercise(session: Session, exercise: Exercise, timing: bool = True) ->
             if session.load_error is not None:
                 failure = session.load_error
             elif unmet:
-                failure = Failure(f"not run: needs `{unmet[0]}` to pass first")
+                failure = Failure(f"not run: needs `{unmet[0]}` to pass first", waits_for=unmet[0])
             else:
                 if session.recorder is not None:
                     session.recorder.begin(exercise.name, check)
@@ -263,7 +263,8 @@ def grade_exercise(session: Session, exercise: Exercise, timing: bool = True) ->
                 except Abort as abort:
                     failure = abort.failure
                 except Exception as error:  # noqa: BLE001 - a grader bug must not sink the report
-                    failure = Failure(f"the grader could not run this check ({type(error).__name__}: {error})"[:400])
+                    failure = Failure(f"the grader could not run this check ({type(error).__name__}: {error})"[:400],
+                                      grader_error=True)
                 if failure is None and session.load_error is not None:
                     failure = session.load_error
             outcome[check.name] = failure is None

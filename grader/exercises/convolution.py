@@ -373,7 +373,8 @@ def _size_judge(truth: Callable[[Case], tuple], mistakes: Sequence[tuple[str, Si
                 return Failure(f"the result {_shown(result.value)} holds {problem}", call=case.code(ctx.function))
             return None
         extra = f" (and they should be ints, not {problem.split(':')[0]})" if problem else ""
-        failure = Failure(f"wrong result: expected {_shown(expected)}, got {_shown(result.value)}{extra}",
+        what = f"expected {_shown(expected)}, got {_shown(result.value)}{extra}"
+        failure = Failure(f"wrong result: {what}", wrong=what, wrong_result=True,
                           call=case.code(ctx.function), hint=hint)
         ctx.defer(failure, _size_suspects(case, Returned(got), mistakes, sizes))
         return failure

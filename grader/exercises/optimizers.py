@@ -447,7 +447,7 @@ def trajectory_matches(name: str, bugs: Sequence[Bug] = (), hint: str = ""):
                                scale_floor=floor)
             if mismatch is None:
                 return None
-            return Failure(f"wrong result at step {k} of {steps}: {mismatch.summary()}",
+            return Failure(f"wrong result at step {k} of {steps}: {mismatch.summary()}", wrong_result=True,
                            call=case.code(ctx.function, k), hint=hint)
 
         done, failure = runner.run(case, result, stop)
@@ -455,7 +455,7 @@ def trajectory_matches(name: str, bugs: Sequence[Bug] = (), hint: str = ""):
             return None
         if _keeps_state_outside(ctx, case, done):
             failure.diagnosis = STATE_OUTSIDE
-        elif failure.summary.startswith("wrong result"):
+        elif failure.wrong_result:
             # Run on to the end (the rest of the trajectory makes the diagnosis surer).
             got = [s.w_new for s in done]
             w, state = _next_w(done[-1].w_new), runner.handed_back(done[-1])

@@ -73,6 +73,8 @@ class CallResult:
     slot: int | None = None
     fixture_calls: list[int] = field(default_factory=list)
     seconds: float = 0.0
+    #: the call ran past its time limit and was stopped (`failure` says so in words)
+    timed_out: bool = False
 
 
 #: variables the zygote (and so every worker) may see; nothing else of the grader's environment
@@ -320,6 +322,8 @@ class WorkerHandle:
             status = self.sandbox.exit_status(self.pid)
             self.kill()
             self.failure = f"{reason} ({self._explain(status)})" if status not in ("running", "unknown") else reason
+            if status == f"signal {int(signal.SIGXCPU)}":  # the CPU-time limit: a time limit too
+                return CallResult(failure=self.failure, timed_out=True)
         return CallResult(failure=self.failure)
 
     @staticmethod
@@ -352,8 +356,9 @@ class WorkerHandle:
                 return self._fail(f"it asked for more than {MAX_STAND_IN_REQUESTS} results of the functions it "
                                   "calls in one call, and was stopped", killed=True), {}, [], 0.0
         except socket.timeout:
-            return self._fail(f"it ran past the time limit of {limit:g} s and was stopped",
-                              killed=True), {}, [], time.perf_counter() - start
+            stopped = self._fail(f"it ran past the time limit of {limit:g} s and was stopped", killed=True)
+            stopped.timed_out = True
+            return stopped, {}, [], time.perf_counter() - start
         except wire.WireError as error:
             if str(error) != "connection closed":
                 return self._malformed(error), {}, [], 0.0
