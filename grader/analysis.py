@@ -30,7 +30,13 @@ ALWAYS_BANNED_REASONS = {
 #: exercise needs them; they are how code reaches the grader's objects in its process.
 INTERNAL_PATHS = frozenset({"sys.modules", "sys._getframe", "sys._current_frames", "sys.meta_path",
                             "sys.path_hooks", "sys.path_importer_cache", "sys.settrace", "sys.setprofile",
-                            "sys.addaudithook"})
+                            "sys.addaudithook",
+                            # frames by other names: the grader's own locals are one frame away
+                            "inspect.stack", "inspect.currentframe", "inspect.getouterframes",
+                            "inspect.getinnerframes", "inspect.trace", "inspect.getargvalues",
+                            "inspect.getframeinfo", "inspect.getgeneratorlocals", "inspect.getcoroutinelocals",
+                            "inspect.getclosurevars", "traceback.walk_stack", "traceback.walk_tb",
+                            "gc.get_referrers", "gc.get_referents", "gc.get_objects"})
 INTERNAL_ATTRIBUTES = frozenset({"__subclasses__", "__globals__", "__code__", "__closure__", "__builtins__",
                                  "f_back", "f_locals", "f_globals", "f_builtins", "tb_frame", "gi_frame",
                                  "cr_frame", "__loader__", "__spec__"})

@@ -294,7 +294,9 @@ def render_text(results: Sequence[AssignmentResult], console: Console, replay: s
 def _one_line(text: str) -> str:
     """Student text as one visible line: control characters escaped, and long runs of spaces
     squeezed (they would push forged text to where a reader expects a line of its own)."""
-    return re.sub(r" {8,}", " ", visible(text))
+    from grader.sandbox.wire import squeeze_padding
+
+    return squeeze_padding(visible(text))
 
 
 def _plain(result: AssignmentResult, exercise: ExerciseResult) -> str:

@@ -13,6 +13,7 @@ those of the recorded cases (how often they differ is measured by `bench/student
 
 from __future__ import annotations
 
+import fnmatch
 import re
 import shutil
 from pathlib import Path
@@ -26,7 +27,9 @@ from grader.recording import (CourseRecording, RecordedAssignment, RecordedCheck
 #: gradebooks, CI workflows)
 LEFT_OUT = ("exercises", "stand_ins.py", "quiz/generators.py",
             "teacher.py", "student_copy.py", "stub_notebooks.py", "class_command.py", "classrun.py",
-            "parallel.py", "gradebook.py", "progress.py", "ci")
+            "parallel.py", "gradebook.py", "progress.py", "ci", "catalogs.py",
+            # the bank's texts and explanations (which say the answers) and the stubs' texts
+            "locale/*/LC_MESSAGES/quizbank.*", "locale/*/LC_MESSAGES/course.*")
 DISTRIBUTION = "dl-grader-student"
 #: gradings of a model solution before its timing verdict counts as real
 TIMING_ATTEMPTS = 3
@@ -149,7 +152,8 @@ def _left_out(root: Path):
         here = Path(folder).resolve()
         return [name for name in names
                 if name == "__pycache__" or name.endswith(".pyc")
-                or (here / name).relative_to(root).as_posix() in LEFT_OUT]
+                or any(fnmatch.fnmatch((here / name).relative_to(root).as_posix(), pattern)
+                       for pattern in LEFT_OUT)]
     return ignore
 
 
@@ -163,11 +167,35 @@ def _computes(line: str) -> bool:
     return bool(re.search(r"np\.|torch|F\.|return |[-+*/@]|\*\*", line.replace("->", "")))
 
 
+def _quiz_keys() -> list[tuple[str, bytes]]:
+    """What of the quiz bank says an answer, as bytes to look for: each explanation's first
+    line, in English and in every translation of it."""
+    import tomllib
+
+    from grader import catalogs
+    from grader.i18n import LANGUAGES
+
+    texts: list[tuple[str, str]] = []
+    for path in catalogs.sources("quizbank"):
+        for question in tomllib.loads(path.read_text(encoding="utf-8")).get("question", []):
+            texts.append((f"explanation of {question.get('id')}", str(question.get("explanation", "")).strip()))
+    translated = [catalogs.read_catalog("quizbank", language) for language in LANGUAGES if language != "en"]
+    found = []
+    for what, text in texts:
+        for version in [text] + [c.get(text).string for c in translated if c.get(text) and c.get(text).string]:
+            first = version.splitlines()[0].strip()[:40] if version.strip() else ""
+            if len(first) >= 20:  # a catalog wraps long lines: the opening words stay together
+                found.append((what, first.encode("utf-8")))
+    return found
+
+
 def leaks(out: Path, solutions: Path, course: Path | None = None) -> list[str]:
     """Where the copy in `out` (the built folder, or the site-packages it was installed into)
     holds anything that computes an answer: a `reference` or `grader/exercises` folder, or, in
     its `grader` package or top-level files, a line of a model solution or of the reference
-    that the assignments' stubs do not hold themselves (as `path: line`)."""
+    that the assignments' stubs do not hold themselves (as `path: line`); or, in any file, in
+    any language it is translated into, the explanation of a quiz question (which says its
+    answer)."""
     from grader.stub_notebooks import course_root
     from grader.teacher import leak_lines
 
@@ -181,7 +209,11 @@ def leaks(out: Path, solutions: Path, course: Path | None = None) -> list[str]:
     found = [f"{folder}: a folder of answers" for folder in (out / "reference", out / "grader" / "exercises")
              if folder.exists()]
     files = [f for f in out.iterdir() if f.is_file()] + sorted((out / "grader").rglob("*"))
+    keys = _quiz_keys()
     for file in files:
+        if file.is_file():
+            data = file.read_bytes()
+            found += [f"{file}: the quiz's {what}" for what, text in keys if text in data][:1]
         if not file.is_file() or file.suffix not in (".py", ".md", ".toml", ".txt", ".cfg", ".ipynb"):
             continue
         text = file.read_text(encoding="utf-8", errors="replace")

@@ -97,6 +97,20 @@ def test_the_leak_check_finds_a_planted_model_solution(softmax_recording, tmp_pa
     assert any("helpers_i_forgot.py" in line for line in leaks(out, SOLUTIONS))
 
 
+def test_the_copy_holds_no_quiz_explanation_in_any_language(softmax_recording, tmp_path):
+    """Red team, 2026-12-04: the quiz bank's translation catalog shipped in the copy, and its
+    explanations say every answer. The copy leaves the bank's catalogs out, and the leak check
+    finds an explanation anywhere (a compiled catalog too, which holds it as bytes)."""
+    from grader import catalogs
+
+    out = build_student_copy(softmax_recording, tmp_path / "copy")
+    assert not list((out / "grader").rglob("quizbank.*"))
+    assert leaks(out, SOLUTIONS) == []
+    shutil.copy(catalogs.po_path("quizbank"), out / "grader" / "locale" / "stray.po")
+    found = leaks(out, SOLUTIONS)
+    assert any("stray.po" in line and "explanation" in line for line in found), found
+
+
 @pytest.mark.slow
 def test_installed_as_a_student_would_it_grades_and_holds_no_answers(softmax_recording, tmp_path):
     """pip-installed from the built folder into a fresh virtual environment (the libraries it

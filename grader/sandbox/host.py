@@ -401,7 +401,7 @@ class WorkerHandle:
             result.error = reply.get("error") if not result.ok else None
             if result.error is not None:
                 # long runs of spaces squeezed: padding would push forged text onto a line of its own
-                result.error = {k: re.sub(r" {8,}", " ", str(result.error.get(k, ""))[:2000])
+                result.error = {k: wire.squeeze_padding(str(result.error.get(k, ""))[:2000])
                                 for k in ("type", "message", "where")} | {
                     "not_implemented": result.error.get("not_implemented") is True}
             result.fp_errors = [str(e)[:40] for e in reply.get("fp_errors", [])][:8]

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import socket
 import struct
 import sys
@@ -116,6 +117,19 @@ def plain_array(value: np.ndarray) -> np.ndarray | None:
 _NUMPY_SCALAR_TYPES = frozenset(
     t for t in set(np.sctypeDict.values()) if np.dtype(t).kind in ALLOWED_DTYPE_KINDS
 )
+
+
+#: what prints as nothing or as blank space besides Unicode's spaces: fillers, blank braille,
+#: zero-width characters
+_INVISIBLE = "\u115f\u1160\u3164\uffa0\u2800\u180e\u200b-\u200f\u2060\ufeff"
+_PADDING = re.compile(f"[\\s{_INVISIBLE}]{{8,}}|[^\\S\\n {_INVISIBLE}]{{3,}}|[{_INVISIBLE}]{{3,}}")
+
+
+def squeeze_padding(text: str) -> str:
+    """`text` with runs of blank-looking characters (8 or more of any kind, 3 or more other than
+    plain spaces) made one space: padding would push forged text, such as a fake report line,
+    to where a reader expects a line of its own."""
+    return _PADDING.sub(" ", text)
 
 
 def _type_name(value: Any) -> str:
