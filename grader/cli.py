@@ -12,6 +12,7 @@ from typing import Any
 import click
 
 from grader.audit.command import audit_command
+from grader.i18n import _, language_option
 from grader.course import ASSIGNMENTS, TORCH_ASSIGNMENTS, course_gaps, resolve
 from grader.quiz.bank import QUIZ_ID
 from grader.quiz.commands import GradeCommand, grade_quiz_targets
@@ -94,6 +95,7 @@ def _device(choice: str) -> str:
 @click.option("--student", default=None,
               help="Quiz (07_quiz): the student whose numbers are graded; takes precedence over the id "
                    "the answers file names.")
+@language_option()
 @click.option("--fail-under", type=float, default=None, metavar="SCORE",
               help=f"CI: exit with status {FAIL_UNDER_STATUS} when the total score is below SCORE (points, as "
                    "the report counts them), after printing the report.")

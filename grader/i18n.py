@@ -160,3 +160,19 @@ def _translate_click(language: str) -> None:
             module._ = _  # type: ignore[attr-defined]
             if hasattr(module, "_english_ngettext"):
                 module.ngettext = ngettext  # type: ignore[attr-defined]
+
+
+def language_option():  # noqa: ANN201 - a click decorator
+    """`--lang en|zh` for a click command: applied (`use`) before any other option is read, so
+    every message of the run is in it; the default is what the environment says."""
+    import click
+
+    def apply(ctx: click.Context, param: click.Parameter, value: str | None) -> str:
+        language = value or language_from_environment()
+        use(language)
+        return language
+
+    return click.option("--lang", "language", type=click.Choice(list(LANGUAGES)), default=None, is_eager=True,
+                        expose_value=False, callback=apply,
+                        help=_("Language of the messages: en or zh (default: from LANGUAGE, LC_ALL, LC_MESSAGES "
+                               "or LANG; English otherwise)."))

@@ -41,6 +41,8 @@ class CheckReport:
     score: float
     max_score: float
     problem: str = ""
+    #: the language its messages were made in, and its text and HTML are shown in
+    language: str = "en"
 
     def __repr__(self) -> str:  # nbgrader reads a grade cell's text/plain result as its partial credit
         return f"{self.score:g}"
@@ -51,8 +53,13 @@ class CheckReport:
     def text(self) -> str:
         from rich.console import Console
 
+        from grader.i18n import using
         from grader.report import render_text
 
+        with using(self.language):
+            return self._text(Console, render_text)
+
+    def _text(self, Console, render_text) -> str:  # noqa: ANN001, N803
         buffer = io.StringIO()
         if self.problem:
             buffer.write(self.problem + "\n")
@@ -60,6 +67,13 @@ class CheckReport:
         return buffer.getvalue()
 
     def _repr_html_(self) -> str:
+        from grader.i18n import using
+
+        with using(self.language):
+            return self._html()
+
+    def _html(self) -> str:
+        from grader.i18n import _
         from grader.report import exercise_lines
 
         rows = []
@@ -71,9 +85,10 @@ class CheckReport:
                         f"<td>{exercise.score:g} / {exercise.max_score:g}</td>"
                         f'<td style="text-align:left">{"<br>".join(details)}</td></tr>')
         notices = "".join(f"<p>{html.escape(n)}</p>" for n in self.result.notices)
+        seed_word = _("seed")
         problem = f"<p><b>{html.escape(self.problem)}</b></p>" if self.problem else ""
         return (f"<div>{problem}<p><b>{html.escape(self.result.assignment)}: {self.score:g} / {self.max_score:g}</b>"
-                f" (seed {self.result.seed})</p>{notices}<table>{''.join(rows)}</table></div>")
+                f" ({seed_word} {self.result.seed})</p>{notices}<table>{''.join(rows)}</table></div>")
 
 
 def _executed_cells() -> tuple[list[tuple[int, str]], Path, str]:
@@ -133,13 +148,19 @@ def _sandbox(torch_backend: bool) -> Any:
     return _SANDBOXES[torch_backend]
 
 
-def check(name: str | None = None, *, seed: int = 0, timing: bool = True, device: str = "cpu") -> CheckReport:
+def check(name: str | None = None, *, seed: int = 0, timing: bool = True, device: str = "cpu",
+          lang: str | None = None) -> CheckReport:
     """Grade exercise `name` (a function name such as "sigmoid"), or the whole assignment (no
     name, or an assignment id such as "05_softmax"), on the code run so far; return and show
-    the result. Never raises: a problem is part of the result, which then scores 0."""
-    with warnings.catch_warnings(), contextlib.redirect_stderr(io.StringIO()):
+    the result. Never raises: a problem is part of the result, which then scores 0. `lang`:
+    "en" or "zh", the language of the messages (default: what the environment says, as `grade`)."""
+    from grader.i18n import language_from_environment, normalise, using
+
+    language = normalise(lang) if lang else language_from_environment()
+    with warnings.catch_warnings(), contextlib.redirect_stderr(io.StringIO()), using(language or "en"):
         warnings.simplefilter("ignore")
         report = _check(name, seed=seed, timing=timing, device=device)
+        report.language = language or "en"
     try:
         from IPython import get_ipython
 

@@ -20,6 +20,7 @@ from typing import Sequence
 from rich.console import Console
 from rich.text import Text
 
+from grader.i18n import N_, _, ngettext
 from grader.results import AssignmentResult, CheckResult, ExerciseResult, Failure
 
 
@@ -110,10 +111,10 @@ def _points(value: float) -> str:
 
 
 #: what a check that another one waits for must show first, in words
-_NEEDS = {"implemented": "it is implemented",
-          "allowed_apis": "it uses only allowed libraries",
-          "does_the_job": "it does its job (its results are computed, not zeros, its input or a constant)",
-          "matches_reference": "its values match the reference"}
+_NEEDS = {"implemented": N_("it is implemented"),
+          "allowed_apis": N_("it uses only allowed libraries"),
+          "does_the_job": N_("it does its job (its results are computed, not zeros, its input or a constant)"),
+          "matches_reference": N_("its values match the reference")}
 
 
 def check_words(name: str, short: bool = False) -> str:
@@ -121,11 +122,13 @@ def check_words(name: str, short: bool = False) -> str:
     `short`: without the explanation in parentheses ("does its job")."""
     from grader.runner import PASS_MESSAGES
 
-    words = PASS_MESSAGES.get(name, name.replace("_", " "))
-    if short:
-        words = words.split(" (")[0]
-    head, colon, rest = words.partition(": ")
-    return f"{head} ({rest})" if colon else words
+    words = _(PASS_MESSAGES[name]) if name in PASS_MESSAGES else name.replace("_", " ")
+    if short:  # (a translation may use full-width parentheses and colons)
+        words = re.split(r" \(|（", words)[0]
+    head, colon, rest = re.split(r"(: |：)", words, maxsplit=1) if re.search(r": |：", words) else (words, "", "")
+    if not colon:
+        return words
+    return f"{head}（{rest}）" if colon == "：" else f"{head} ({rest})"
 
 
 def _worth(check: CheckResult) -> str:
@@ -142,18 +145,22 @@ def _not_run_notes(checks: Sequence[CheckResult]) -> list[str]:
             waiting.setdefault(check.failure.waits_for, []).append(check)
     lines = []
     for need, waiting_checks in waiting.items():
-        until = _NEEDS.get(need, f"this passes: {check_words(need, short=True)}")
+        until = _(_NEEDS[need]) if need in _NEEDS else \
+            _("this passes: {check}").format(check=check_words(need, short=True))
         worth = sum(c.max_points for c in waiting_checks)
-        points = f", so 0/{_points(worth)}" if worth > 0 else ""
         listed = "; ".join(check_words(c.name, short=True) for c in waiting_checks)
-        lines.append(f"not run until {until}{points}: {listed}")
+        if worth > 0:
+            lines.append(_("not run until {until}, so 0/{worth}: {checks}").format(
+                until=until, worth=_points(worth), checks=listed))
+        else:
+            lines.append(_("not run until {until}: {checks}").format(until=until, checks=listed))
     return lines
 
 
 #: how points are split, said once per report
-POINTS_NOTE = ("points: each exercise's points are split across its checks by weight; a failed check shows "
-               "earned/worth (2.5/5 when some of the values it returns are right, 0/1 when none); "
-               "a check shown without points is worth none itself, but the others wait for it")
+POINTS_NOTE = N_("points: each exercise's points are split across its checks by weight; a failed check shows "
+                 "earned/worth (2.5/5 when some of the values it returns are right, 0/1 when none); "
+                 "a check shown without points is worth none itself, but the others wait for it")
 
 
 def exercise_lines(result: AssignmentResult, exercise: ExerciseResult) -> list[tuple[str, str]]:
@@ -163,7 +170,7 @@ def exercise_lines(result: AssignmentResult, exercise: ExerciseResult) -> list[t
     not (it was judged with the grader's version of a function it calls)."""
     if _load_failure(result) is not None:
         return []
-    lines: list[tuple[str, str]] = [("", f"note: {note}") for note in exercise.notes]
+    lines: list[tuple[str, str]] = [("", _("note: {note}").format(note=note)) for note in exercise.notes]
     if exercise.passed:
         return lines
     failures = [c for c in exercise.checks if not c.passed]
@@ -173,7 +180,7 @@ def exercise_lines(result: AssignmentResult, exercise: ExerciseResult) -> list[t
         lines.extend(_failure_lines(check))
     also_failing = [f"{c.name} {_worth(c)}".rstrip() for c in ran[3:]]
     if also_failing:
-        lines.append(("", f"(also failing: {', '.join(also_failing)})"))
+        lines.append(("", _("(also failing: {checks})").format(checks=", ".join(also_failing))))
     for note in _not_run_notes([c for c in failures if c not in shown]):
         lines.append(("", f"({note})"))
     return lines
@@ -196,8 +203,10 @@ def _short_call(call: str) -> str:
             head.append(statements[len(head)])
         left_out = len(statements) - len(head) - len(tail)
         if left_out > 0:
-            return "; ".join(head + [f"<{left_out} more statement{'s' * (left_out > 1)} like these>"] + tail)
-    return call[:CALL_CHARS - 40] + f" <... {len(call) - CALL_CHARS + 40} more characters>"
+            more = ngettext("<{count} more statement like these>", "<{count} more statements like these>",
+                            left_out).format(count=left_out)
+            return "; ".join(head + [more] + tail)
+    return call[:CALL_CHARS - 40] + " " + _("<... {count} more characters>").format(count=len(call) - CALL_CHARS + 40)
 
 
 def _failure_lines(check: CheckResult) -> list[tuple[str, str]]:
@@ -210,14 +219,16 @@ def _failure_lines(check: CheckResult) -> list[tuple[str, str]]:
         lines.append(("diagnosis", f"  {failure.diagnosis}"))
     if failure.call:
         call = _short_call(failure.call)
-        what = "smallest failing call"
         if "(<shape " in call or call != failure.call:
-            what += " (shortened: <...> stands for what is too long to print)"
-        lines.append(("call", f"  {what}: {call}"))
+            said = _("smallest failing call (shortened: <...> stands for what is too long to print): {call}")
+        else:
+            said = _("smallest failing call: {call}")
+        lines.append(("call", "  " + said.format(call=call)))
     if failure.expected or failure.got:
-        lines.append(("", f"  expected {failure.expected}, got {failure.got}"))
+        lines.append(("", "  " + _("expected {expected}, got {got}").format(expected=failure.expected,
+                                                                             got=failure.got)))
     if failure.hint:
-        lines.append(("", f"  hint: {failure.hint}"))
+        lines.append(("", "  " + _("hint: {hint}").format(hint=failure.hint)))
     return lines
 
 
@@ -246,10 +257,11 @@ def total_lines(results: Sequence[AssignmentResult], missing: Missing = ()) -> l
     in it because it is not there, each with why."""
     total = round(sum(r.score for r in results), 4)
     top = round(sum(r.max_score for r in results), 4)
-    lines = [f"total {_points(total)} / {_points(top)}"]
-    lines += [f"  counted as 0 / {_points(r.max_score)}: {r.assignment}: {unreadable(r)}"
-              for r in results if unreadable(r)]
-    lines += [f"  not graded, not in the total: {aid}: {why}" for aid, why in missing]
+    lines = [_("total {score} / {max_score}").format(score=_points(total), max_score=_points(top))]
+    lines += ["  " + _("counted as 0 / {max_score}: {assignment}: {why}").format(
+        max_score=_points(r.max_score), assignment=r.assignment, why=unreadable(r)) for r in results if unreadable(r)]
+    lines += ["  " + _("not graded, not in the total: {assignment}: {why}").format(assignment=aid, why=why)
+              for aid, why in missing]
     return lines
 
 
@@ -261,18 +273,18 @@ def render_text(results: Sequence[AssignmentResult], console: Console, replay: s
     for result in results:
         console.print(_line((result.assignment, "bold"), f"  {result.source}  ",
                             (f"{_points(result.score)} / {_points(result.max_score)}", "bold"),
-                            f"  (seed {result.seed})"))
+                            "  " + _("(seed {seed})").format(seed=result.seed)))
         if result.environment.get("cases") == "recorded":
-            console.print("  student copy: graded on the cases recorded at release; official grading draws "
-                          "fresh ones and names more causes", style="dim", markup=False)
+            console.print("  " + _("student copy: graded on the cases recorded at release; official grading draws "
+                                   "fresh ones and names more causes"), style="dim", markup=False)
         if result.environment.get("timing") == "skipped":
-            console.print("  timing not checked (--no-timing): each exercise's points count for its "
-                          "other checks", style="dim", markup=False)
+            console.print("  " + _("timing not checked (--no-timing): each exercise's points count for its "
+                                   "other checks"), style="dim", markup=False)
         for notice in result.notices:
             console.print(_line("  ", ("!", "red"), f" {notice}"))
         load_failure = _load_failure(result)
         if load_failure is not None and load_failure.hint:
-            console.print(_line(f"    hint: {load_failure.hint}"))
+            console.print(_line("    " + _("hint: {hint}").format(hint=load_failure.hint)))
         for exercise in result.exercises:
             mark = ("✓", "green") if exercise.passed else ("✗", "red")
             console.print(_line("  ", mark, f" {exercise.id:<32} {_points(exercise.score):>5} / "
@@ -281,14 +293,14 @@ def render_text(results: Sequence[AssignmentResult], console: Console, replay: s
                 explained = explained or len(exercise.checks) > 1  # (a quiz question has one check)
                 console.print(_line(("      " + text, STYLES[style])) if STYLES[style] else _line("      " + text))
     if explained:
-        console.print(_line((POINTS_NOTE, "dim")))
+        console.print(_line((_(POINTS_NOTE), "dim")))
     if len(results) > 1 or missing:
         first, *rest = total_lines(results, missing)
         console.print(_line((first, "bold")))
         for text in rest:
             console.print(_line(text))
     if replay:
-        console.print(_line((f"Replay exactly: {replay}", "dim")))
+        console.print(_line((_("Replay exactly: {command}").format(command=replay), "dim")))
 
 
 def _one_line(text: str) -> str:
@@ -308,19 +320,20 @@ def _plain(result: AssignmentResult, exercise: ExerciseResult) -> str:
 def _gradescope_output(result: AssignmentResult, exercise: ExerciseResult) -> str:
     """A test's output: its failure lines; for a file that could not be imported, that reason
     (each test is read on its own, so each says why); "all checks passed" only when they did."""
-    notes = "".join("\nnote: " + _one_line(note) for note in getattr(exercise, "notes", ()))
+    notes = "".join("\n" + _one_line(_("note: {note}").format(note=note)) for note in getattr(exercise, "notes", ()))
     lines = _plain(result, exercise)
     if lines:
         return lines + notes
     if exercise.passed:
-        return "all checks passed" + notes
+        return _("all checks passed") + notes
     if result.notices:
         return "\n".join(_one_line(notice) for notice in result.notices)
     return "\n".join(_one_line(f"{c.name}: {c.message}") for c in exercise.checks if not c.passed)
 
 
 def _summary(result: AssignmentResult) -> str:
-    lines = [f"{result.assignment}: {_points(result.score)} / {_points(result.max_score)} (seed {result.seed})"]
+    lines = [f"{result.assignment}: {_points(result.score)} / {_points(result.max_score)} "
+             + _("(seed {seed})").format(seed=result.seed)]
     lines += [f"! {_one_line(notice)}" for notice in result.notices]
     return "\n".join(lines)
 
@@ -342,7 +355,7 @@ def to_gradescope(results: Sequence[AssignmentResult], missing: Missing = ()) ->
     if len(results) > 1 or missing:
         summary += [_one_line(line) for line in total_lines(results, missing)]
     if any(_plain(r, e) and len(e.checks) > 1 for r in results for e in r.exercises):
-        summary.append(POINTS_NOTE)
+        summary.append(_(POINTS_NOTE))
     document = {"score": round(sum(r.score for r in results), 4),
                 "output": "\n".join(summary),
                 "visibility": "visible", "stdout_visibility": "hidden",
@@ -397,7 +410,7 @@ def to_junit(results: Sequence[AssignmentResult], missing: Missing = ()) -> str:
                 ET.SubElement(case, "skipped", message=_xml_safe(check.message[:500]))
             elif _not_run(check, reason, first):  # nothing to run: the file could not be imported
                 ET.SubElement(case, "skipped", message=_xml_safe(
-                    f"not run: the file could not be imported (see `{exercise.checks[0].name}`)"))
+                    _("not run: the file could not be imported (see `{check}`)").format(check=exercise.checks[0].name)))
             elif not check.passed:
                 failure = ET.SubElement(case, "failure", message=_xml_safe(check.message[:500]), type=check.name)
                 failure.text = _xml_safe("\n".join(text for _, text in _failure_lines(check)))
@@ -405,7 +418,7 @@ def to_junit(results: Sequence[AssignmentResult], missing: Missing = ()) -> str:
         suite = ET.SubElement(root, "testsuite", name=assignment_id, tests="1", failures="0", errors="0",
                               skipped="1", time="0")
         case = ET.SubElement(suite, "testcase", classname=assignment_id, name="found", time="0")
-        ET.SubElement(case, "skipped", message=_xml_safe(f"not graded, not in the total: {why}"[:500]))
+        ET.SubElement(case, "skipped", message=_xml_safe(_("not graded, not in the total: {why}").format(why=why)[:500]))
     ET.indent(root)
     return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
 
@@ -431,17 +444,18 @@ def to_markdown(results: Sequence[AssignmentResult], missing: Missing = ()) -> s
     total = round(sum(r.score for r in results), 4)
     most = round(sum(r.max_score for r in results), 4)
     seeds = sorted({r.seed for r in results})
-    lines = [f"## Score: {_points(total)} / {_points(most)}", "",
-             f"Seed {', '.join(map(str, seeds))} (replay: `grade PATH --seed {seeds[0]}`)." if seeds else "", "",
-             "| assignment | exercise | points | |", "| --- | --- | ---: | --- |"]
+    lines = ["## " + _("Score: {score} / {max_score}").format(score=_points(total), max_score=_points(most)), "",
+             _("Seed {seeds} (replay: `grade PATH --seed {seed}`).").format(seeds=", ".join(map(str, seeds)),
+                                                                            seed=seeds[0]) if seeds else "", "",
+             "| {} | {} | {} | |".format(_("assignment"), _("exercise"), _("points")), "| --- | --- | ---: | --- |"]
     for result in results:
         for exercise in result.exercises:
-            mark = "passed" if exercise.passed else "failed"
+            mark = _("passed") if exercise.passed else _("failed")
             lines.append(f"| {result.assignment} | `{exercise.id}` | {_points(exercise.score)} / "
                          f"{_points(exercise.max_score)} | {mark} |")
     lines.append("")
     for assignment_id, why in missing:
-        lines += [f"**{assignment_id}**: not graded, not in the total.", _fenced(why), ""]
+        lines += [f"**{assignment_id}**: " + _("not graded, not in the total."), _fenced(why), ""]
     for result in results:
         for notice in result.notices:
             lines += [f"**{result.assignment}**:", _fenced(notice), ""]

@@ -376,7 +376,7 @@ def grade(assignment: Assignment, submission: Submission, options: Options,
         report.exercises = [e for e in report.exercises if e.id in options.only]
     if session.load_error is not None:
         report.notices.append(session.load_error.summary)
-    report.notices.extend(session.readable.notices + (session.cell_errors or []))
+    report.notices.extend([*submission.notices, *session.readable.notices, *(session.cell_errors or [])])
     timed = any(check.name == "timing" for exercise in assignment.exercises for check in exercise.all_checks())
     report.environment = {"device": options.device, "sandbox": dict(sandbox.isolation),
                           "timing": "on" if options.timing or not timed else "skipped",

@@ -51,6 +51,8 @@ class Submission:
     #: the helper modules already read from `helper_folder` (`with_helpers`): grading then reads
     #: nothing from disk, so the submission can be graded on another machine (a Dask worker)
     helpers: "Helpers | None" = None
+    #: what the student should know about how the file was read (an encoding other than UTF-8)
+    notices: tuple[str, ...] = ()
 
 
 def with_helpers(submission: Submission, own_module: str) -> Submission:
@@ -214,14 +216,37 @@ def read_regular_file(path: Path, limit: int, within: Path | None = None) -> byt
 
 
 def _decode(path: Path, data: bytes) -> str:
+    return decode_text(path, data)[0]
+
+
+def decode_text(path: Path, data: bytes) -> tuple[str, str]:
+    """A file's text, and a notice ("" if none) when it was not UTF-8: a byte-order mark is
+    dropped, UTF-16 with its mark is read (Notepad's "Unicode"), and a file that is not UTF-8 is
+    read as GB18030 (a superset of GBK, what many Chinese Windows editors save in) when it is
+    that. SubmissionError, with the first undecodable byte's line, when it is neither."""
+    from grader.i18n import _
+
     if data.startswith(b"\xef\xbb\xbf"):  # a byte-order mark, as some editors on Windows write
         data = data[3:]
+    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16"), _("{file} is saved as UTF-16; it was read as such. Save it as UTF-8.") \
+                .format(file=path.name)
+        except UnicodeDecodeError:
+            pass
     try:
-        return data.decode("utf-8")
+        return data.decode("utf-8"), ""
     except UnicodeDecodeError as error:
+        try:
+            return data.decode("gb18030"), _(
+                "{file} is not UTF-8; it was read as GBK (GB18030), the encoding many Chinese Windows "
+                "editors save in. Save it as UTF-8 so that every character is read as you wrote it."
+            ).format(file=path.name)
+        except UnicodeDecodeError:
+            pass
         line = data[:error.start].count(b"\n") + 1
-        raise SubmissionError(f"{path}: is not UTF-8 text (byte 0x{data[error.start]:02x} on line {line}); "
-                              "save it as UTF-8") from None
+        raise SubmissionError(_("{path}: is not UTF-8 text (byte 0x{byte:02x} on line {line}); save it as UTF-8")
+                              .format(path=path, byte=data[error.start], line=line)) from None
 
 
 def notebook_source(path: Path, within: Path | None = None) -> tuple[str, tuple[tuple[int, str], ...]]:
@@ -267,5 +292,5 @@ def load_submission(path: Path, within: Path | None = None, helpers: bool = True
     if path.suffix == ".ipynb":
         source, cells = notebook_source(path, within)
         return Submission(path, source, path.name, cells, folder)
-    source = _decode(path, read_regular_file(path, MAX_SOURCE_BYTES, within))
-    return Submission(path, source, path.name, helper_folder=folder)
+    source, notice = decode_text(path, read_regular_file(path, MAX_SOURCE_BYTES, within))
+    return Submission(path, source, path.name, helper_folder=folder, notices=(notice,) if notice else ())
