@@ -331,7 +331,7 @@ def _number(points: float) -> str:
 
 
 def intro_markdown(stub: StubModule, points: dict[str, float]) -> str:
-    title, _, rest = stub.docstring.partition("\n")
+    title, __, rest = stub.docstring.partition("\n")
     total = sum(points.get(f.name, 0.0) for f in stub.functions)
     parts = [f"# {_inline(title.strip().rstrip('.'))}", docstring_markdown(rest) if rest.strip() else ""]
     parts.append(_(NOTEBOOK_NOTE).format(module=stub.module))
@@ -398,6 +398,10 @@ def translate_docstring(text: str) -> str:
     extracts it into the `course` catalog, looked up there; code and formula paragraphs (every
     line indented), the blank lines between paragraphs and the English of anything the catalog
     lacks stay as written. In English: `text` itself."""
+    from grader.i18n import DEFAULT_LANGUAGE, current
+
+    if current() == DEFAULT_LANGUAGE:  # the stubs are written in English (and Babel is the teacher's)
+        return text
     from grader.catalogs import is_code, paragraphs
 
     out = []
