@@ -47,7 +47,7 @@ PYTHON_DOMAINS: dict[str, tuple[str, ...]] = {
     "teacher": ("grader/teacher.py", "grader/stub_notebooks.py", "grader/student_copy.py",
                 "grader/recording.py", "grader/class_command.py", "grader/classrun.py",
                 "grader/parallel.py", "grader/gradebook.py", "grader/progress.py", "grader/batch.py",
-                "grader/audit/*.py", "grader/catalogs.py"),
+                "grader/audit/*.py", "grader/catalogs.py", "grader/entry.py"),
 }
 #: click's modules whose messages a person can read (`grader.i18n._translate_click` patches these)
 CLICK_MODULES = ("core", "decorators", "exceptions", "formatting", "parser", "termui", "types")
