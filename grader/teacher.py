@@ -3,6 +3,8 @@
     grade-teacher notebooks [--check]               # assignments/<id>/<module>.ipynb from the stubs
     grade-teacher generate COURSE --assignment 05_softmax
     grade-teacher autograde COURSE 05_softmax > grades.csv
+    grade-teacher --lang zh ...                     # the messages and help in Chinese
+    grade-teacher notebooks --lang zh --out DIR     # a release in Chinese (also `generate --lang zh`)
 
 `generate` lays out an nbgrader course folder: `source/<id>/<module>.ipynb` is the assignment's
 notebook (`grader.stub_notebooks`) with nbgrader's metadata: Markdown and the setup cell
