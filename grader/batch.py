@@ -33,6 +33,7 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from grader.course import ASSIGNMENTS, SUFFIXES, TORCH_ASSIGNMENTS, load_assignment
+from grader.i18n import _
 from grader.quiz.bank import QUIZ_ID
 from grader.report import csv_text
 from grader.results import AssignmentResult
@@ -92,12 +93,13 @@ def _search(folder: Path, names: frozenset[str], root: Path) -> tuple[list[Path]
             with os.scandir(current) as listing:
                 entries = sorted(listing, key=lambda e: e.name)
         except OSError as error:
-            raise SubmissionError(f"{_shown(current, root)}: cannot be read ({error.strerror})") from None
+            raise SubmissionError(_("{path}: cannot be read ({error})").format(path=_shown(current, root),
+                                                                                 error=error.strerror)) from None
         for entry in entries:
             seen += 1
             if seen > MAX_ENTRIES:
-                raise SubmissionError(f"{_shown(folder, root)}: more than {MAX_ENTRIES} files and folders; "
-                                      f"hand in the assignment's folder only")
+                raise SubmissionError(_("{path}: more than {count} files and folders; hand in the assignment's "
+                                        "folder only").format(path=_shown(folder, root), count=MAX_ENTRIES))
             path = Path(entry.path)
             if entry.name in names:  # any kind: links and pipes are refused with their reason
                 if not entry.is_dir(follow_symlinks=False):
@@ -125,10 +127,10 @@ def find_one_file(student: str, folder: Path, root: Path, names: frozenset[str],
     except SubmissionError as error:
         return Found(student, None, str(error))
     if not named:
-        problem = f"no {wanted} handed in"
+        problem = _("no {wanted} handed in").format(wanted=wanted)
         if links:
-            problem += (" (symbolic links are not followed: "
-                        + ", ".join(_shown(p, root) for p in links[:3]) + ("..." if len(links) > 3 else "") + ")")
+            problem += _(" (symbolic links are not followed: {links})").format(
+                links=", ".join(_shown(p, root) for p in links[:3]) + ("..." if len(links) > 3 else ""))
         return Found(student, None, problem)
     if len(named) > 1:
         listed = ", ".join(_shown(p, root) for p in named[:4]) + (", ..." if len(named) > 4 else "")
@@ -234,13 +236,14 @@ def grade_into(row: StudentResult, assignment: Assignment, submission: Submissio
         row.result = grade(assignment, submission, options, sandbox)
         broken = _grader_failures(row.result)
         if broken:  # the student keeps the report, and staff are told to regrade
-            row.problem = f"the grader failed on a check ({broken[0]}); grade it again on its own"
+            row.problem = _("the grader failed on a check ({check}); grade it again on its own").format(
+                check=broken[0])
             row.grader_error = True
     except SubmissionError as error:
         row.problem = str(error)
     except Exception as error:  # noqa: BLE001 - one student's row, never the class
-        row.problem = (f"the grader failed on this submission ({_first_line(error)}); "
-                       "grade it again on its own")
+        row.problem = _("the grader failed on this submission ({error}); grade it again on its own").format(
+            error=_first_line(error))
         row.grader_error = True
         return False
     return True

@@ -47,7 +47,7 @@ PYTHON_DOMAINS: dict[str, tuple[str, ...]] = {
     "teacher": ("grader/teacher.py", "grader/stub_notebooks.py", "grader/student_copy.py",
                 "grader/recording.py", "grader/class_command.py", "grader/classrun.py",
                 "grader/parallel.py", "grader/gradebook.py", "grader/progress.py", "grader/batch.py",
-                "grader/audit/*.py", "grader/catalogs.py"),
+                "grader/audit/*.py", "grader/catalogs.py", "grader/entry.py"),
 }
 #: click's modules whose messages a person can read (`grader.i18n._translate_click` patches these)
 CLICK_MODULES = ("core", "decorators", "exceptions", "formatting", "parser", "termui", "types")
@@ -241,8 +241,11 @@ def problems(domain: str, language: str = "zh") -> list[Problem]:
         elif _translated(message):
             strings = message.string if isinstance(message.string, (list, tuple)) else [message.string]
             wanted = set().union(*(placeholders(i) for i in _ids(message)))
+            # a language with one plural form (Chinese) has one string for every count: it may
+            # name the placeholders of either English form (click passes both, with one value)
+            either = [placeholders(i) for i in _ids(message)] if len(strings) == 1 < len(_ids(message)) else []
             for string in strings:
-                if placeholders(string) != wanted:
+                if placeholders(string) != wanted and placeholders(string) not in either:
                     found.append(Problem(domain, f"placeholders differ ({sorted(wanted)} vs "
                                                  f"{sorted(placeholders(string))})", _ids(message)[0]))
     mo = po_path(domain, language).with_suffix(".mo")

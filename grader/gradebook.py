@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Iterator
 
 from grader.results import AssignmentResult
+from grader.i18n import _
 
 #: the default file, inside the class folder (hidden: never taken for a student)
 DEFAULT_NAME = ".gradebook.sqlite"
@@ -141,9 +142,11 @@ class ClassGradebook:
             if found is None:
                 self._db.execute("INSERT INTO meta VALUES ('schema', ?)", (str(SCHEMA_VERSION),))
             elif int(found[0]) > SCHEMA_VERSION:
-                raise GradebookError(f"{path}: written by a newer grader (schema {found[0]}); upgrade dl-grader")
+                raise GradebookError(_("{path}: written by a newer grader (schema {schema}); upgrade dl-grader"
+                                       ).format(path=path, schema=found[0]))
         except (sqlite3.Error, OSError) as error:
-            raise GradebookError(f"{path}: cannot be used as a gradebook ({error})") from None
+            raise GradebookError(_("{path}: cannot be used as a gradebook ({error})").format(path=path,
+                                                                                               error=error)) from None
 
     def close(self) -> None:
         self._db.close()

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from typing import Iterator, Protocol
 
 from grader.results import AssignmentResult
+from grader.i18n import _
 from grader.runner import Options
 from grader.submission import Submission
 
@@ -116,7 +117,8 @@ def grade_job(job: Job) -> Outcome:
         assignment = load_assignment(job.assignment_id)
         sandbox = _sandbox(backend, job.options)
     except Exception as error:  # noqa: BLE001 - the row says why; the batch goes on
-        return Outcome(problem=f"the grader could not start ({type(error).__name__}: {error}); grade it again",
+        return Outcome(problem=_("the grader could not start ({kind}: {error}); grade it again").format(
+                           kind=type(error).__name__, error=error),
                        grader_error=True, version=process_version())
     if not grade_into(row, assignment, job.submission, job.options, sandbox):
         _drop_sandbox(backend, job.options)  # whatever state it was left in is not the next job's
@@ -215,8 +217,9 @@ class LocalExecutor:
                         tries[index] += 1
                         pending.append(index)
                     else:
-                        yield index, Outcome(problem=f"the grading process failed on this submission "
-                                                     f"({type(error).__name__}: {error}); grade it again",
+                        yield index, Outcome(problem=_("the grading process failed on this submission "
+                                                       "({kind}: {error}); grade it again").format(
+                                                           kind=type(error).__name__, error=error),
                                              grader_error=True)
                 if pending:  # the pool broke: a fresh one for what is left
                     self._stop(kill=True)
@@ -270,8 +273,10 @@ class DaskExecutor:
                 try:
                     outcome = future.result()
                 except Exception as error:  # noqa: BLE001 - the row says why; the batch goes on
-                    outcome = Outcome(problem=f"the cluster failed on this submission ({type(error).__name__}: "
-                                              f"{str(error)[:300]}); grade it again", grader_error=True)
+                    outcome = Outcome(problem=_("the cluster failed on this submission ({kind}: {error}); "
+                                                "grade it again").format(kind=type(error).__name__,
+                                                                         error=str(error)[:300]),
+                                      grader_error=True)
                 yield index[future.key], outcome
         finally:
             self.client.cancel([f for f in futures if not f.done()])

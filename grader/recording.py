@@ -26,6 +26,7 @@ from typing import Any
 import numpy as np
 
 from grader.compare import Tolerance
+from grader.i18n import _
 from grader.sandbox.host import CallResult
 from grader.sandbox.wire import SlotRef, TensorValue
 
@@ -123,7 +124,8 @@ class CourseRecording:
         with lzma.open(path, "rb") as handle:
             recording = pickle.load(handle)  # noqa: S301 - written by the teacher's grader, shipped with it
         if not isinstance(recording, CourseRecording) or recording.format != FORMAT:
-            raise ValueError(f"{path}: not a recording this grader can read (format {FORMAT})")
+            raise ValueError(_("{path}: not a recording this grader can read (format {format})").format(
+                path=path, format=FORMAT))
         return recording
 
 

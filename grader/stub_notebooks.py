@@ -2,6 +2,12 @@
 
     grade-teacher notebooks            # write assignments/<id>/<module>.ipynb from the .py stubs
     grade-teacher notebooks --check    # exit 1 when a committed notebook differs from its stub
+    grade-teacher notebooks --lang zh --out DIR   # a release in Chinese: DIR/assignments/<id>/*
+
+A release in another language (`--lang zh`) has the same code: each docstring of the stub is
+translated paragraph by paragraph (the `course` catalog, extracted from the stubs by
+`grader.catalogs`; code and formula paragraphs stay as written), the rest of the stub byte for
+byte, and the notebook is made from that stub, its fixed text in the same language.
 
 A notebook carries exactly its stub module: the module docstring as the opening Markdown cell,
 a code cell with the module's imports and `from grader import check`, then per function a
@@ -28,6 +34,7 @@ import nbformat
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
 from grader.course import ASSIGNMENTS
+from grader.i18n import N_, _, ngettext
 
 #: the repository this package was installed from (editable installs: the course itself)
 PACKAGE_ROOT = Path(__file__).resolve().parent.parent
@@ -35,7 +42,7 @@ PACKAGE_ROOT = Path(__file__).resolve().parent.parent
 KERNELSPEC = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
 
 #: what a notebook adds to the module docstring: how to work in it
-NOTEBOOK_NOTE = (
+NOTEBOOK_NOTE = N_(
     "**In this notebook.** Write each function in the cell that holds its stub, run the cell, then "
     "run the `check(...)` cell below it: it grades the code you have run so far (the same checks "
     "as `grade`, in the sandbox) and shows what passed and what failed. `grade {module}.ipynb` "
@@ -126,7 +133,7 @@ def course_root(start: Path | None = None) -> Path:
             return folder
     if (PACKAGE_ROOT / "assignments").is_dir():
         return PACKAGE_ROOT
-    raise StubError(f"{here}: no assignments/ folder here or above; pass the course folder")
+    raise StubError(_("{folder}: no assignments/ folder here or above; pass the course folder").format(folder=here))
 
 
 def stub_path(root: Path, assignment_id: str) -> Path:
@@ -141,16 +148,17 @@ def _segment(lines: list[str], node: ast.AST) -> str:
     return "\n".join(lines[node.lineno - 1:node.end_lineno])
 
 
-def read_stub(path: Path, assignment_id: str) -> StubModule:
-    """The parts of a stub module. Raises StubError for anything a notebook would not carry
-    faithfully (top-level code other than the docstring, imports and functions; a function
-    without a docstring, or whose body is more than `raise NotImplementedError`)."""
-    text = path.read_text(encoding="utf-8")
+def read_stub(path: Path, assignment_id: str, text: str | None = None) -> StubModule:
+    """The parts of a stub module (`text`: its source, when not the file's). Raises StubError for
+    anything a notebook would not carry faithfully (top-level code other than the docstring,
+    imports and functions; a function without a docstring, or whose body is more than
+    `raise NotImplementedError`)."""
+    text = path.read_text(encoding="utf-8") if text is None else text
     tree = ast.parse(text, filename=str(path))
     lines = text.splitlines()
     docstring = ast.get_docstring(tree, clean=True)
     if not docstring:
-        raise StubError(f"{path}: the module has no docstring")
+        raise StubError(_("{path}: the module has no docstring").format(path=path))
     imports, functions = [], []
     for node in tree.body[1:]:
         if isinstance(node, (ast.Import, ast.ImportFrom)):
@@ -158,27 +166,30 @@ def read_stub(path: Path, assignment_id: str) -> StubModule:
         elif isinstance(node, ast.FunctionDef) and not node.decorator_list:
             functions.append(_stub_function(path, lines, node))
         else:
-            raise StubError(f"{path}:{node.lineno}: a stub holds only its docstring, imports and functions "
-                            f"(found {type(node).__name__}); the notebook generator would drop it")
+            raise StubError(_("{path}:{line}: a stub holds only its docstring, imports and functions "
+                              "(found {kind}); the notebook generator would drop it").format(
+                                  path=path, line=node.lineno, kind=type(node).__name__))
     return StubModule(assignment_id, path.stem, docstring, "\n".join(imports), tuple(functions))
 
 
 def _stub_function(path: Path, lines: list[str], node: ast.FunctionDef) -> StubFunction:
     doc = ast.get_docstring(node, clean=True)
     if not doc:
-        raise StubError(f"{path}:{node.lineno}: {node.name} has no docstring")
+        raise StubError(_("{path}:{line}: {name} has no docstring").format(path=path, line=node.lineno,
+                                                                              name=node.name))
     body = node.body[1:]
     if len(body) != 1 or not isinstance(body[0], ast.Raise) or ast.unparse(body[0]) not in (
             "raise NotImplementedError", "raise NotImplementedError()"):
-        raise StubError(f"{path}:{node.lineno}: the body of {node.name} after its docstring must be "
-                        "`raise NotImplementedError`")
+        raise StubError(_("{path}:{line}: the body of {name} after its docstring must be "
+                          "`raise NotImplementedError`").format(path=path, line=node.lineno, name=node.name))
     doc_node = node.body[0]
     indent = " " * doc_node.col_offset
     head = "\n".join(lines[node.lineno - 1:doc_node.end_lineno])
     header = " ".join(line.strip() for line in lines[node.lineno - 1:doc_node.lineno - 1])
     signature = re.fullmatch(r"def\s+(\w+\s*\(.*\))\s*(->.*)?:", header)
     if signature is None:
-        raise StubError(f"{path}:{node.lineno}: cannot read the signature of {node.name}")
+        raise StubError(_("{path}:{line}: cannot read the signature of {name}").format(
+            path=path, line=node.lineno, name=node.name))
     text = re.sub(r"\(\s+", "(", re.sub(r",?\s*\)$", ")", signature.group(1)))
     return StubFunction(node.name, text, doc, _segment(lines, node), head, indent)
 
@@ -316,17 +327,17 @@ def _points(assignment_id: str) -> dict[str, float]:
 
 
 def _number(points: float) -> str:
-    return f"{points:g} point" + ("" if points == 1 else "s")
+    return ngettext("{points} point", "{points} points", 1 if points == 1 else 2).format(points=f"{points:g}")
 
 
 def intro_markdown(stub: StubModule, points: dict[str, float]) -> str:
-    title, _, rest = stub.docstring.partition("\n")
+    title, __, rest = stub.docstring.partition("\n")
     total = sum(points.get(f.name, 0.0) for f in stub.functions)
     parts = [f"# {_inline(title.strip().rstrip('.'))}", docstring_markdown(rest) if rest.strip() else ""]
-    parts.append(NOTEBOOK_NOTE.format(module=stub.module))
+    parts.append(_(NOTEBOOK_NOTE).format(module=stub.module))
     if points:
         listed = ", ".join(f"`{f.name}` {points[f.name]:g}" for f in stub.functions if f.name in points)
-        parts.append(f"**Points:** {_number(total)} in all ({listed}).")
+        parts.append(_("**Points:** {total} in all ({listed}).").format(total=_number(total), listed=listed))
     return "\n\n".join(part for part in parts if part)
 
 
@@ -374,42 +385,143 @@ def notebook_text(notebook: nbformat.NotebookNode) -> str:
 
 
 def stub_notebook_text(root: Path, assignment_id: str) -> str:
-    """What `assignments/<id>/<module>.ipynb` must hold, made from the stub module."""
-    return notebook_text(build_notebook(read_stub(stub_path(root, assignment_id), assignment_id)))
+    """What `assignments/<id>/<module>.ipynb` must hold, made from the stub module (in the
+    current language: see `stub_text`)."""
+    return notebook_text(build_notebook(release_stub(root, assignment_id)))
 
 
-def write_notebooks(root: Path, assignment_ids: list[str] | None = None, check_only: bool = False) -> list[Path]:
-    """Write (or, with `check_only`, compare) each assignment's notebook; the paths that
-    differed from what the stubs make."""
+# --- a release in another language -------------------------------------------------------------
+
+
+def translate_docstring(text: str) -> str:
+    """A (cleaned) docstring in the current language: each paragraph, as `grader.catalogs`
+    extracts it into the `course` catalog, looked up there; code and formula paragraphs (every
+    line indented), the blank lines between paragraphs and the English of anything the catalog
+    lacks stay as written. In English: `text` itself."""
+    from grader.i18n import DEFAULT_LANGUAGE, current
+
+    if current() == DEFAULT_LANGUAGE:  # the stubs are written in English (and Babel is the teacher's)
+        return text
+    from grader.catalogs import is_code, paragraphs
+
+    out = []
+    for piece in re.split(r"(\n[ \t]*\n)", text):
+        block = piece.strip("\n")
+        if block and paragraphs(block) == [block] and not is_code(block):
+            piece = piece.replace(block, _(block), 1)
+        out.append(piece)
+    return "".join(out)
+
+
+def _char_offset(line: str, byte_offset: int) -> int:
+    return len(line.encode("utf-8")[:byte_offset].decode("utf-8", errors="ignore"))
+
+
+def stub_text(source: str) -> str:
+    """A stub module's source with its docstrings (the module's, each function's and class's)
+    in the current language; everything else (code, signatures, comments, the docstrings'
+    quotes and indentation) byte for byte. In English (or with nothing translated): `source`."""
+    tree = ast.parse(source)
+    lines = source.splitlines(keepends=True)
+    starts = [0]
+    for line in lines:
+        starts.append(starts[-1] + len(line))
+    edits = []
+    for node in ast.walk(tree):
+        if not isinstance(node, (ast.Module, ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            continue
+        cleaned = ast.get_docstring(node, clean=True)
+        if not cleaned:
+            continue
+        translated = translate_docstring(cleaned)
+        if translated == cleaned:
+            continue
+        literal = node.body[0].value  # type: ignore[attr-defined]
+        begin = starts[literal.lineno - 1] + _char_offset(lines[literal.lineno - 1], literal.col_offset)
+        end = starts[literal.end_lineno - 1] + _char_offset(lines[literal.end_lineno - 1], literal.end_col_offset)
+        edits.append((begin, end, _docstring_literal(source[begin:end], literal.value, translated)))
+    for begin, end, text in sorted(edits, reverse=True):
+        source = source[:begin] + text + source[end:]
+    return source
+
+
+def _docstring_literal(raw: str, value: str, translated: str) -> str:
+    """The literal `raw` (whose value is `value`) holding `translated` (a cleaned docstring)
+    instead: the same quotes and prefix, the first line where it was, the other lines at the
+    docstring's indentation, the same end (the newline and indentation before the closing quotes)."""
+    match = re.fullmatch(r"([rRuU]*)(\"\"\"|\'\'\'|\"|\')(.*)\2", raw, re.DOTALL)
+    if match is None:
+        raise StubError(_("cannot rewrite the docstring {start}").format(start=raw[:40]))
+    prefix, quote = match.group(1), match.group(2)
+    body_lines = value.expandtabs().split("\n")
+    indents = [len(line) - len(line.lstrip()) for line in body_lines[1:] if line.strip()]
+    margin = " " * (min(indents) if indents else 0)
+    lead = value[:len(value) - len(value.lstrip())]
+    trail = value[len(value.rstrip()):]
+    first, *rest = translated.split("\n")
+    text = lead + first + "".join("\n" + (margin + line if line.strip() else "") for line in rest) + trail
+    if "r" not in prefix.lower():
+        text = text.replace("\\", "\\\\")
+    if quote in text:
+        raise StubError(_("a translated docstring holds {quote}").format(quote=quote))
+    return prefix + quote + text + quote
+
+
+def release_stub(root: Path, assignment_id: str) -> StubModule:
+    """The assignment's stub as a release in the current language has it."""
+    path = stub_path(root, assignment_id)
+    return read_stub(path, assignment_id, stub_text(path.read_text(encoding="utf-8")))
+
+
+def write_notebooks(root: Path, assignment_ids: list[str] | None = None, check_only: bool = False,
+                    out: Path | None = None) -> list[Path]:
+    """Write (or, with `check_only`, compare) each assignment's notebook, and its stub module
+    where that differs from the course's (a release in another language, or into `out`, a
+    folder that gets `assignments/<id>/<module>.{py,ipynb}`); the paths that differed from what
+    the stubs make."""
+    target = root if out is None else out
     differing = []
     for assignment_id in assignment_ids or list(ASSIGNMENTS):
         if not stub_path(root, assignment_id).is_file():
             continue
-        path = notebook_path(root, assignment_id)
-        text = stub_notebook_text(root, assignment_id)
-        current = path.read_text(encoding="utf-8") if path.is_file() else None
-        if current != text:
-            differing.append(path)
-            if not check_only:
-                path.write_text(text, encoding="utf-8")
+        stub = stub_text(stub_path(root, assignment_id).read_text(encoding="utf-8"))
+        notebook = notebook_text(build_notebook(read_stub(stub_path(root, assignment_id), assignment_id, stub)))
+        for path, text in ((stub_path(target, assignment_id), stub), (notebook_path(target, assignment_id), notebook)):
+            current = path.read_text(encoding="utf-8") if path.is_file() else None
+            if current != text:
+                differing.append(path)
+                if not check_only:
+                    path.parent.mkdir(parents=True, exist_ok=True)
+                    path.write_text(text, encoding="utf-8")
     if assignment_ids is None:
-        differing += _write_quiz_notebook(root, check_only)
+        differing += _write_quiz_notebook(root, check_only, target)
     return differing
 
 
-def _write_quiz_notebook(root: Path, check_only: bool) -> list[Path]:
-    """The quiz's notebook, made from its bank (when the course has one)."""
+def quiz_language_arguments(builder) -> dict[str, str]:  # noqa: ANN001 - a quiz notebook builder
+    """`lang=` for a quiz notebook builder that takes one (the current language), else nothing:
+    the builder then makes its text in the current language itself."""
+    import inspect
+    from grader.i18n import current
+
+    return {"lang": current()} if "lang" in inspect.signature(builder).parameters else {}
+
+
+def _write_quiz_notebook(root: Path, check_only: bool, target: Path | None = None) -> list[Path]:
+    """The quiz's notebook, made from its bank (when the course has one), into `target`'s
+    assignments/ (default: the course's)."""
     from grader.quiz.bank import QUIZ_ID, load_bank
     from grader.quiz.notebook import NOTEBOOK_FILE, quiz_notebook_text
 
     bank_folder = root / "assignments" / QUIZ_ID / "bank"
     if not bank_folder.is_dir():
         return []
-    path = root / "assignments" / QUIZ_ID / NOTEBOOK_FILE
-    text = quiz_notebook_text(load_bank(bank_folder))
+    path = (target or root) / "assignments" / QUIZ_ID / NOTEBOOK_FILE
+    text = quiz_notebook_text(load_bank(bank_folder), **quiz_language_arguments(quiz_notebook_text))
     if path.is_file() and path.read_text(encoding="utf-8") == text:
         return []
     if not check_only:
+        path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
     return [path]
 

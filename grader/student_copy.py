@@ -19,6 +19,7 @@ import shutil
 from pathlib import Path
 
 from grader.checks import GATES, JOB
+from grader.i18n import _
 from grader.recording import (CourseRecording, RecordedAssignment, RecordedCheck, RecordedExercise, Recorder)
 
 #: what the student copy leaves out of the package (paths relative to `grader/`): the specs and
@@ -54,7 +55,7 @@ def record_assignment(assignment_id: str, solution: Path, seed: int, device: str
     threads = torch.get_num_threads()
     torch.set_num_threads(1)  # as `grade` runs: the reference's time is measured on one thread
     try:
-        for _ in range(TIMING_ATTEMPTS):
+        for __ in range(TIMING_ATTEMPTS):
             recorder = Recorder()
             report = grade(assignment, load_submission(solution),
                            Options(seed=seed, device=device, recorder=recorder))
@@ -64,8 +65,8 @@ def record_assignment(assignment_id: str, solution: Path, seed: int, device: str
     finally:
         torch.set_num_threads(threads)
     if lost:
-        raise RecordingError(f"the model solution {solution} does not score full marks, so nothing is recorded "
-                             f"from it: " + "; ".join(lost)[:600])
+        raise RecordingError(_("the model solution {solution} does not score full marks, so nothing is recorded "
+                               "from it: {lost}").format(solution=solution, lost="; ".join(lost)[:600]))
     exercises = []
     for exercise in assignment.exercises:
         seen = recorder.exercises.get(exercise.name, {})
@@ -75,7 +76,8 @@ def record_assignment(assignment_id: str, solution: Path, seed: int, device: str
                 continue
             recorded = seen.get(check.name) or RecordedCheck(check.name, float(check.weight), tuple(check.requires))
             if check.name == "timing" and recorded.timing is None:
-                raise RecordingError(f"{assignment_id}/{exercise.name}: the timing check measured nothing")
+                raise RecordingError(_("{assignment}/{exercise}: the timing check measured nothing").format(
+                    assignment=assignment_id, exercise=exercise.name))
             checks.append(recorded)
         exercises.append(RecordedExercise(exercise.name, float(exercise.points), exercise.budget_seconds,
                                           exercise.probe, checks))

@@ -3,6 +3,8 @@
     grade-teacher notebooks [--check]               # assignments/<id>/<module>.ipynb from the stubs
     grade-teacher generate COURSE --assignment 05_softmax
     grade-teacher autograde COURSE 05_softmax > grades.csv
+    grade-teacher --lang zh ...                     # the messages and help in Chinese
+    grade-teacher notebooks --lang zh --out DIR     # a release in Chinese (also `generate --lang zh`)
 
 `generate` lays out an nbgrader course folder: `source/<id>/<module>.ipynb` is the assignment's
 notebook (`grader.stub_notebooks`) with nbgrader's metadata: Markdown and the setup cell
@@ -40,10 +42,13 @@ from pathlib import Path
 import click
 import nbformat
 
+from grader import i18n
 from grader.course import ASSIGNMENTS, TORCH_ASSIGNMENTS
+from grader.entry import language_option
+from grader.i18n import _
 from grader.quiz.bank import QUIZ_ID
 from grader.stub_notebooks import (StubError, StubFunction, StubModule, build_notebook, course_root, notebook_text,
-                                   read_stub, stub_path, write_notebooks)
+                                   quiz_language_arguments, release_stub, stub_path, write_notebooks)
 
 BEGIN_SOLUTION = "### BEGIN SOLUTION"
 END_SOLUTION = "### END SOLUTION"
@@ -113,14 +118,16 @@ def solution_cells(stub: StubModule, solution_file: Path) -> dict[str, str]:
             if ast.dump(node) not in stub_imports:
                 imports.append(node)
         elif not (index == 0 and isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant)):
-            raise TeacherError(f"{solution_file}:{node.lineno}: a model solution may hold only imports and "
-                               f"functions at its top level (found {type(node).__name__})")
+            raise TeacherError(_("{file}:{line}: a model solution may hold only imports and functions at its "
+                                 "top level (found {kind})").format(file=solution_file, line=node.lineno,
+                                                                    kind=type(node).__name__))
     stub_names = {f.name for f in stub.functions}
     helpers = [name for name in functions if name not in stub_names]
     cells = {}
     for function in stub.functions:
         if function.name not in functions:
-            raise TeacherError(f"{solution_file}: no model solution for {function.name}")
+            raise TeacherError(_("{file}: no model solution for {name}").format(file=solution_file,
+                                                                                 name=function.name))
         model = functions[function.name]
         _same_signature(function, model, solution_file)
         needed, pending = [], [model]
@@ -143,8 +150,9 @@ def solution_cells(stub: StubModule, solution_file: Path) -> dict[str, str]:
 def _same_signature(function: StubFunction, model: ast.FunctionDef, solution_file: Path) -> None:
     stub_args = ast.parse(function.source).body[0].args  # type: ignore[attr-defined]
     if ast.dump(stub_args) != ast.dump(model.args):
-        raise TeacherError(f"{solution_file}:{model.lineno}: {model.name} has the signature "
-                           f"({ast.unparse(model.args)}) where the stub has ({ast.unparse(stub_args)})")
+        raise TeacherError(_("{file}:{line}: {name} has the signature ({model}) where the stub has ({stub})").format(
+            file=solution_file, line=model.lineno, name=model.name, model=ast.unparse(model.args),
+            stub=ast.unparse(stub_args)))
 
 
 def _body(model: ast.FunctionDef, lines: list[str]) -> str:
@@ -153,7 +161,7 @@ def _body(model: ast.FunctionDef, lines: list[str]) -> str:
     has_doc = isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant) \
         and isinstance(body[0].value.value, str)
     if has_doc and len(body) == 1:
-        raise TeacherError(f"{model.name}: the model solution has no body")
+        raise TeacherError(_("{name}: the model solution has no body").format(name=model.name))
     start = body[0].end_lineno if has_doc else body[0].lineno - 1
     return "\n".join(lines[start:model.end_lineno]).strip("\n")
 
@@ -200,7 +208,7 @@ def run_nbgrader(course: Path, *args: str) -> str:
     import importlib.util
 
     if importlib.util.find_spec("nbgrader") is None:
-        raise TeacherError("nbgrader is not installed here: pip install 'dl-grader[teacher]'")
+        raise TeacherError(_("nbgrader is not installed here: pip install 'dl-grader[teacher]'"))
     done = subprocess.run([sys.executable, "-m", "nbgrader", *args], cwd=course, capture_output=True, text=True,
                           env={**os.environ, "PYTHONUNBUFFERED": "1",
                                # nbgrader runs its own tools (alembic) from the environment it is installed in
@@ -208,7 +216,8 @@ def run_nbgrader(course: Path, *args: str) -> str:
     log = done.stdout + done.stderr
     if done.returncode != 0:
         tail = "\n".join(log.strip().splitlines()[-15:])
-        raise TeacherError(f"nbgrader {' '.join(args)} failed (exit {done.returncode}):\n{tail}")
+        raise TeacherError(_("nbgrader {command} failed (exit {status}):\n{tail}").format(
+            command=" ".join(args), status=done.returncode, tail=tail))
     return log
 
 
@@ -218,8 +227,8 @@ def write_config(course: Path) -> Path:
     if not config.exists():
         config.write_text(NBGRADER_CONFIG, encoding="utf-8")
     elif "ClearSolutions.code_stub" not in config.read_text(encoding="utf-8"):
-        raise TeacherError(f"{config}: add `c.ClearSolutions.code_stub = "
-                           '{"python": "raise NotImplementedError"}` so the release gets the stubs\' own bodies')
+        raise TeacherError(_("{config}: add `c.ClearSolutions.code_stub = {{\"python\": \"raise NotImplementedError\"}}` "
+                             "so the release gets the stubs' own bodies").format(config=config))
     return config
 
 
@@ -242,11 +251,11 @@ def release_problems(release_dir: Path, module: str, stub_notebook: nbformat.Not
     problems = []
     notebook_file = release_dir / f"{module}.ipynb"
     if not notebook_file.is_file():
-        return [f"{notebook_file}: not in the release"]
+        return [_("{path}: not in the release").format(path=notebook_file)]
     for path in sorted(release_dir.rglob("*")):
         if path.is_file() and path != notebook_file and ".ipynb_checkpoints" not in path.parts \
                 and path.name not in extra:
-            problems.append(f"{path}: a file the students should not get")
+            problems.append(_("{path}: a file the students should not get").format(path=path))
     raw = notebook_file.read_text(encoding="utf-8")
     released = nbformat.reads(raw, as_version=4)
     texts = [raw]
@@ -255,20 +264,23 @@ def release_problems(release_dir: Path, module: str, stub_notebook: nbformat.Not
         for output in cell.get("outputs", []):
             texts.append(str(output))
     every = "\n".join(texts)
-    problems += [f"{notebook_file}: holds {marker!r}" for marker in MARKERS if marker in every]
-    problems += [f"{notebook_file}: holds a line of the model solution or the reference: {line!r}"
-                 for line in sorted(secrets) if line in every]
+    problems += [_("{path}: holds {marker}").format(path=notebook_file, marker=repr(marker))
+                 for marker in MARKERS if marker in every]
+    problems += [_("{path}: holds a line of the model solution or the reference: {line}").format(
+        path=notebook_file, line=repr(line)) for line in sorted(secrets) if line in every]
     sources = [(cell.cell_type, cell.source) for cell in released.cells]
     expected = [(cell.cell_type, cell.source) for cell in stub_notebook.cells]
     if sources != expected:
         differing = next((i for i, (a, b) in enumerate(zip(sources, expected)) if a != b), min(len(sources),
                                                                                                len(expected)))
-        problems.append(f"{notebook_file}: cell {differing + 1} differs from the stub notebook's "
-                        f"({len(sources)} cells, the stub notebook has {len(expected)})")
+        problems.append(_("{path}: cell {cell} differs from the stub notebook's ({cells} cells, the stub "
+                          "notebook has {expected})").format(path=notebook_file, cell=differing + 1,
+                                                             cells=len(sources), expected=len(expected)))
     for cell in released.cells:
         meta = cell.metadata.get("nbgrader", {})
         if meta.get("grade") and cell.source.strip() != f'check("{cell.id[:-len(CHECK_SUFFIX)]}")':
-            problems.append(f"{notebook_file}: grade cell {meta.get('grade_id')} holds more than its check")
+            problems.append(_("{path}: grade cell {cell} holds more than its check").format(
+                path=notebook_file, cell=meta.get("grade_id")))
     return problems
 
 
@@ -281,8 +293,10 @@ class Release:
 
 
 def generate(course: Path, assignment_ids: list[str], root: Path, solutions: Path,
-             roster: tuple[str, ...] = ()) -> list[Release]:
-    """Lay out source/<id>/ for each assignment, run nbgrader's generate_assignment, check each release."""
+             roster: tuple[str, ...] = (), language: str = "en") -> list[Release]:
+    """Lay out source/<id>/ for each assignment, run nbgrader's generate_assignment, check each
+    release. `language`: the release's (its stubs' docstrings and notebooks' Markdown; the
+    `course` catalog has the docstrings, `grader.stub_notebooks` makes the notebooks)."""
     import reference
 
     course.mkdir(parents=True, exist_ok=True)
@@ -290,21 +304,23 @@ def generate(course: Path, assignment_ids: list[str], root: Path, solutions: Pat
     done = []
     for assignment_id in assignment_ids:
         if assignment_id == QUIZ_ID:
-            done.append(_generate_quiz(course, root, roster))
+            done.append(_generate_quiz(course, root, roster, language))
             continue
         module = ASSIGNMENTS[assignment_id][0]
-        stub = read_stub(stub_path(root, assignment_id), assignment_id)
         solution_file = solutions / assignment_id / f"{module}.py"
         if not solution_file.is_file():
-            raise TeacherError(f"{solution_file}: no model solution (pass --solutions DIR)")
+            raise TeacherError(_("{file}: no model solution (pass --solutions DIR)").format(file=solution_file))
         points = _exercise_points(assignment_id)
+        with i18n.using(language):
+            stub = release_stub(root, assignment_id)
+            source = source_notebook(stub, solution_file, points)
+            stub_notebook = build_notebook(stub, points)
         source_dir = course / "source" / assignment_id
         source_dir.mkdir(parents=True, exist_ok=True)
         source_file = source_dir / f"{module}.ipynb"
-        source_file.write_text(notebook_text(source_notebook(stub, solution_file, points)), encoding="utf-8")
+        source_file.write_text(notebook_text(source), encoding="utf-8")
         run_nbgrader(course, "generate_assignment", assignment_id, "--force")
         reference_file = Path(reference.__file__).resolve().parent / f"{module}.py"
-        stub_notebook = build_notebook(stub, points)
         stub_text = stub_path(root, assignment_id).read_text(encoding="utf-8") + "\n" + \
             "\n".join(cell.source for cell in stub_notebook.cells)
         secrets = leak_lines(stub_text,
@@ -316,13 +332,13 @@ def generate(course: Path, assignment_ids: list[str], root: Path, solutions: Pat
     return done
 
 
-def quiz_source_notebook(bank) -> nbformat.NotebookNode:
+def quiz_source_notebook(bank) -> nbformat.NotebookNode:  # noqa: ANN001
     """The quiz notebook with nbgrader's metadata: each question's `check` cell a grade cell worth
     its points, the answer cells the students' own, everything else read-only. No solution is
     in it (numbers differ per student; the keys stay in the bank)."""
     from grader.quiz.notebook import quiz_notebook
 
-    notebook = quiz_notebook(bank)
+    notebook = quiz_notebook(bank, **quiz_language_arguments(quiz_notebook))
     for cell in notebook.cells:
         if cell.id.endswith(CHECK_SUFFIX):
             _nbgrader(cell, cell.id, grade=True, locked=True, points=bank.get(cell.id[:-len(CHECK_SUFFIX)]).points)
@@ -332,7 +348,7 @@ def quiz_source_notebook(bank) -> nbformat.NotebookNode:
     return notebook
 
 
-def _generate_quiz(course: Path, root: Path, roster: tuple[str, ...] = ()) -> Release:
+def _generate_quiz(course: Path, root: Path, roster: tuple[str, ...] = (), language: str = "en") -> Release:
     """The quiz's release: its notebook, and `quiz_numbers.json` with each student's numbers
     (students in `roster` and in nbgrader's gradebook) where there are students to number."""
     from grader.quiz.bank import load_bank
@@ -341,10 +357,13 @@ def _generate_quiz(course: Path, root: Path, roster: tuple[str, ...] = ()) -> Re
     bank = load_bank(root / "assignments" / QUIZ_ID / "bank")
     source_file = course / "source" / QUIZ_ID / NOTEBOOK_FILE
     source_file.parent.mkdir(parents=True, exist_ok=True)
-    source_file.write_text(notebook_text(quiz_source_notebook(bank)), encoding="utf-8")
+    with i18n.using(language):
+        source = quiz_source_notebook(bank)
+        students_notebook = quiz_notebook(bank, **quiz_language_arguments(quiz_notebook))
+    source_file.write_text(notebook_text(source), encoding="utf-8")
     run_nbgrader(course, "generate_assignment", QUIZ_ID, "--force")
     release_dir = course / "release" / QUIZ_ID
-    problems = release_problems(release_dir, Path(NOTEBOOK_FILE).stem, quiz_notebook(bank), set(),
+    problems = release_problems(release_dir, Path(NOTEBOOK_FILE).stem, students_notebook, set(),
                                 extra=(NUMBERS_FILE,))
     students = sorted(set(roster) | set(_gradebook_students(course)))
     if students:  # the students' numbers (never answers), for `show` where no bank is installed
@@ -398,8 +417,9 @@ def _exercise_comment(result, exercise_id: str) -> str | None:
     exercise = next((e for e in result.exercises if e.id == exercise_id), None)
     if exercise is None:
         return None
-    lines = [f"Sandboxed grader (seed {result.seed}): {exercise.score:g} / {exercise.max_score:g}."]
-    lines += [f"- {check.name}: {check.message.splitlines()[0][:300] if check.message else 'failed'}"
+    lines = [_("Sandboxed grader (seed {seed}): {score} / {max_score}.").format(
+        seed=result.seed, score=f"{exercise.score:g}", max_score=f"{exercise.max_score:g}")]
+    lines += [f"- {check.name}: {check.message.splitlines()[0][:300] if check.message else _('failed')}"
               for check in exercise.checks if not check.passed]
     lines += [f"- {note[:300]}" for note in exercise.notes]
     return "\n".join(lines)
@@ -416,7 +436,8 @@ def write_scores(gradebook, assignment_id: str, scored: Scored) -> dict[str, flo
     try:
         notebook = gradebook.find_submission_notebook(module, assignment_id, scored.student)
     except MissingEntry:
-        scored.problem = scored.problem or f"no {module} notebook in nbgrader's gradebook for this student"
+        scored.problem = scored.problem or _("no {module} notebook in nbgrader's gradebook for this student").format(
+            module=module)
         return {}
     scores = {e.id: e for e in scored.result.exercises} if scored.result is not None else {}
     written = {}
@@ -435,8 +456,8 @@ def write_scores(gradebook, assignment_id: str, scored: Scored) -> dict[str, flo
     for comment in notebook.comments:
         if comment.name.endswith(CODE_SUFFIX):
             text = _exercise_comment(scored.result, comment.name[:-len(CODE_SUFFIX)]) if scored.result else None
-            comment.auto_comment = text if text is not None else (f"Not graded: {scored.problem}" if scored.problem
-                                                                   else comment.auto_comment)
+            comment.auto_comment = text if text is not None else (
+                _("Not graded: {problem}").format(problem=scored.problem) if scored.problem else comment.auto_comment)
     gradebook.db.commit()
     return written
 
@@ -450,15 +471,16 @@ def export_scores(course: Path, assignment_id: str, rows: list) -> list[Scored]:
     from nbgrader.api import Gradebook, MissingEntry
 
     if not (course / "nbgrader_config.py").is_file():
-        raise TeacherError(f"{course}: no nbgrader_config.py (make the course with `grade-teacher generate`)")
+        raise TeacherError(_("{course}: no nbgrader_config.py (make the course with `grade-teacher generate`)"
+                             ).format(course=course))
     coursedir = course_directory(course)
     done = []
     with Gradebook(coursedir.db_url, coursedir.course_id) as gradebook:
         try:
             gradebook.find_assignment(assignment_id)
         except MissingEntry:
-            raise TeacherError(f"{assignment_id}: not in nbgrader's gradebook (run `grade-teacher generate` first)"
-                               ) from None
+            raise TeacherError(_("{assignment}: not in nbgrader's gradebook (run `grade-teacher generate` first)"
+                                 ).format(assignment=assignment_id)) from None
         for row in rows:
             gradebook.update_or_create_student(row.student)
             try:
@@ -491,7 +513,8 @@ def autograde(course: Path, assignment_id: str, students: tuple[str, ...], optio
     from grader.submission import SubmissionError, load_submission
 
     if not (course / "nbgrader_config.py").is_file():
-        raise TeacherError(f"{course}: no nbgrader_config.py (make the course with `grade-teacher generate`)")
+        raise TeacherError(_("{course}: no nbgrader_config.py (make the course with `grade-teacher generate`)"
+                             ).format(course=course))
     started = time.time()
     failures = []
     if run_nbgrader_first:
@@ -508,11 +531,13 @@ def autograde(course: Path, assignment_id: str, students: tuple[str, ...], optio
         try:
             submitted = sorted(s.student.id for s in gradebook.assignment_submissions(assignment_id))
         except MissingEntry:
-            raise TeacherError(f"{assignment_id}: not in the gradebook (run `grade-teacher generate` first)") from None
+            raise TeacherError(_("{assignment}: not in the gradebook (run `grade-teacher generate` first)").format(
+                assignment=assignment_id)) from None
         chosen = [s for s in submitted if not students or s in students]
         missing = sorted(set(students) - set(submitted))
         if missing:
-            raise TeacherError(f"no submission of {assignment_id} in the gradebook for: {', '.join(missing)}")
+            raise TeacherError(_("no submission of {assignment} in the gradebook for: {students}").format(
+                assignment=assignment_id, students=", ".join(missing)))
         assignment = load_assignment(assignment_id) if assignment_id != QUIZ_ID else None
         pending = {student: Scored(student, Path(coursedir.format_path(coursedir.autograded_directory, student,
                                                                        assignment_id)) / f"{module}.ipynb")
@@ -525,7 +550,7 @@ def autograde(course: Path, assignment_id: str, students: tuple[str, ...], optio
             on_failure(failures)
             for student, scored in pending.items():
                 if student not in fresh:
-                    scored.problem = "nbgrader's autograde failed on this submission (see its log)"
+                    scored.problem = _("nbgrader's autograde failed on this submission (see its log)")
         done: list[Scored] = []
         sandbox = None
         try:
@@ -550,7 +575,8 @@ def autograde(course: Path, assignment_id: str, students: tuple[str, ...], optio
                 except SubmissionError as error:
                     scored.problem = str(error)
                 except Exception as error:  # noqa: BLE001 - one student's scores, never the class's
-                    scored.problem = f"the grader failed ({type(error).__name__}: {error}); grade it again"
+                    scored.problem = _("the grader failed ({kind}: {error}); grade it again").format(
+                        kind=type(error).__name__, error=error)
                     scored.grader_error = True
                     if sandbox is not None:
                         sandbox.close()
@@ -563,7 +589,7 @@ def autograde(course: Path, assignment_id: str, students: tuple[str, ...], optio
             if sandbox is not None:
                 sandbox.close()
             for scored in pending.values():  # stopped early: nbgrader's own scores must not stand
-                scored.problem = scored.problem or "grading stopped before this student"
+                scored.problem = scored.problem or _("grading stopped before this student")
                 write_scores(gradebook, assignment_id, scored)
     return done
 
@@ -577,74 +603,98 @@ def _say(message: object) -> None:
     click.echo(visible(str(message)), err=True)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+#: `--lang` of `notebooks` and `generate`: the release's language
+RELEASE_LANG_OPTION = click.option(
+    "--lang", "release_language", type=click.Choice(list(i18n.LANGUAGES)), default="en", show_default=True,
+    help=_("The release's language: its stubs' docstrings and its notebooks' Markdown (the code is the same "
+           "in every language)."))
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]},
+             help=_("""Teaching staff: the course's notebooks, nbgrader releases, and official scores.
+
+\b
+grade-teacher notebooks                        rebuild assignments/*/<module>.ipynb from the stubs
+grade-teacher generate COURSE -a 05_softmax    nbgrader source/ + generate_assignment + leak check
+grade-teacher autograde COURSE 05_softmax      nbgrader autograde, then the sandbox's scores
+grade-teacher ci-workflow REPO                 GitHub Classroom autograding workflow for REPO
+
+--lang before the command chooses the language of the messages; `notebooks --lang zh` and
+`generate --lang zh` make a release in Chinese."""))
+@language_option()
 def main() -> None:
-    """Teaching staff: the course's notebooks, nbgrader releases, and official scores.
-
-    \b
-    grade-teacher notebooks                        rebuild assignments/*/<module>.ipynb from the stubs
-    grade-teacher generate COURSE -a 05_softmax    nbgrader source/ + generate_assignment + leak check
-    grade-teacher autograde COURSE 05_softmax      nbgrader autograde, then the sandbox's scores
-    grade-teacher ci-workflow REPO                 GitHub Classroom autograding workflow for REPO
-    """
+    """Teaching staff: the course's notebooks, nbgrader releases, and official scores."""
 
 
-@main.command("notebooks")
+@main.command("notebooks", help=_("""Make each assignment's notebook from its stub module (the one source of truth).
+
+With --lang zh, write a release in Chinese into --out DIR: DIR/assignments/<id>/ gets the stub
+module with its docstrings in Chinese (the code unchanged) and the notebook made from it."""))
 @click.option("--course", "course", type=click.Path(path_type=Path, file_okay=False),
-              help="The course folder holding assignments/ (default: here or above, else this installation's).")
+              help=_("The course folder holding assignments/ (default: here or above, else this installation's)."))
 @click.option("--check", "check_only", is_flag=True,
-              help="Write nothing; exit 1 if a notebook differs from what its stub makes.")
+              help=_("Write nothing; exit 1 if a notebook differs from what its stub makes."))
 @click.option("--assignment", "-a", "assignment_ids", multiple=True, type=click.Choice(list(ASSIGNMENTS)),
-              help="Only these assignments (repeatable; default all).")
-def notebooks_command(course: Path | None, check_only: bool, assignment_ids: tuple[str, ...]) -> None:
-    """Make each assignment's notebook from its stub module (the one source of truth)."""
+              help=_("Only these assignments (repeatable; default all)."))
+@RELEASE_LANG_OPTION
+@click.option("--out", type=click.Path(path_type=Path, file_okay=False),
+              help=_("Write the stubs and notebooks into OUT/assignments/ (default: the course's own; a release "
+                     "in another language needs --out)."))
+def notebooks_command(course: Path | None, check_only: bool, assignment_ids: tuple[str, ...],
+                      release_language: str, out: Path | None) -> None:
     try:
         root = course_root(course)
-        differing = write_notebooks(root, list(assignment_ids) or None, check_only)
+        if release_language != i18n.DEFAULT_LANGUAGE and (out is None or out.resolve() == root.resolve()):
+            raise StubError(_("--lang {language} writes a translated copy of the course's stubs and notebooks: "
+                              "pass --out DIR (the course's own stubs stay in English: the catalogs are "
+                              "made from them)").format(language=release_language))
+        with i18n.using(release_language):
+            differing = write_notebooks(root, list(assignment_ids) or None, check_only, out)
     except (StubError, SyntaxError) as error:
-        _say(f"grade-teacher notebooks: {error}")
+        _say(_("grade-teacher notebooks: {error}").format(error=error))
         sys.exit(1)
     for path in differing:
-        _say(f"{'differs from its stub' if check_only else 'written'}: {path}")
+        _say((_("differs from its stub: {path}") if check_only else _("written: {path}")).format(path=path))
     if check_only and differing:
-        _say("run `grade-teacher notebooks` (or `python scripts/build_notebooks.py`) and commit the notebooks")
+        _say(_("run `grade-teacher notebooks` (or `python scripts/build_notebooks.py`) and commit the notebooks"))
         sys.exit(1)
 
 
-@main.command("generate")
+@main.command("generate", help=_("""Make COURSE_DIR an nbgrader course (source/, nbgrader_config.py), run nbgrader's
+generate_assignment, and check that each release holds the stubs and nothing more.
+
+Exit status 0: every release was generated and is clean; 1 otherwise (why, on stderr)."""))
 @click.argument("course_dir", type=click.Path(path_type=Path, file_okay=False))
 @click.option("--assignment", "-a", "assignment_ids", multiple=True,
               type=click.Choice(list(ASSIGNMENTS) + [QUIZ_ID]),
-              help="Assignments to release (repeatable; default all).")
+              help=_("Assignments to release (repeatable; default all)."))
 @click.option("--course", "course", type=click.Path(path_type=Path, file_okay=False),
-              help="The course folder holding assignments/ (default: here or above, else this installation's).")
+              help=_("The course folder holding assignments/ (default: here or above, else this installation's)."))
 @click.option("--solutions", type=click.Path(path_type=Path, file_okay=False),
-              help="Model solutions, <id>/<module>.py (default: tests/model_solutions of the course).")
+              help=_("Model solutions, <id>/<module>.py (default: tests/model_solutions of the course)."))
 @click.option("--student", "roster", multiple=True,
-              help="A student id the quiz's release numbers (repeatable; nbgrader's gradebook students too).")
+              help=_("A student id the quiz's release numbers (repeatable; nbgrader's gradebook students too)."))
+@RELEASE_LANG_OPTION
 def generate_command(course_dir: Path, assignment_ids: tuple[str, ...], course: Path | None,
-                     solutions: Path | None, roster: tuple[str, ...]) -> None:
-    """Make COURSE_DIR an nbgrader course (source/, nbgrader_config.py), run nbgrader's
-    generate_assignment, and check that each release holds the stubs and nothing more.
-
-    Exit status 0: every release was generated and is clean; 1 otherwise (why, on stderr).
-    """
+                     solutions: Path | None, roster: tuple[str, ...], release_language: str) -> None:
     try:
         root = course_root(course)
         solutions = solutions or root / "tests" / "model_solutions"
         releases = generate(course_dir, list(assignment_ids) or list(ASSIGNMENTS) + [QUIZ_ID], root, solutions,
-                            roster)
+                            roster, release_language)
     except (TeacherError, StubError, OSError) as error:
         for line in str(error).splitlines():
-            _say(f"grade-teacher generate: {line}")
+            _say(_("grade-teacher generate: {line}").format(line=line))
         sys.exit(1)
     clean = True
     for release in releases:
         for problem in release.problems:
-            _say(f"grade-teacher generate: {release.assignment_id}: {problem}")
+            _say(_("grade-teacher generate: {assignment}: {problem}").format(assignment=release.assignment_id,
+                                                                            problem=problem))
         clean = clean and not release.problems
-        click.echo(f"{release.assignment_id}: {release.release} "
-                   f"{'(checked: no solutions, hidden tests or reference)' if not release.problems else '(NOT clean)'}")
+        status = (_("(checked: no solutions, hidden tests or reference)") if not release.problems
+                  else _("(NOT clean)"))
+        click.echo(f"{release.assignment_id}: {release.release} {status}")
     if not clean:
         sys.exit(1)
 
@@ -660,46 +710,45 @@ def workflow_text() -> str:
     return resources.files("grader").joinpath("ci/github-classroom.yml").read_text(encoding="utf-8")
 
 
-@main.command("ci-workflow")
+@main.command("ci-workflow", help=_("""Write the GitHub Classroom autograding workflow into REPOSITORY (an assignment's template
+repository) as .github/workflows/classroom.yml: grade on push, the score in the job's
+summary, the reports as an artifact, the points to GitHub Classroom. Repository variables
+GRADE_PATH, FAIL_UNDER and GRADER_PACKAGE tune it (see the file's head)."""))
 @click.argument("repository", type=click.Path(path_type=Path, file_okay=False, exists=True))
-@click.option("--force", is_flag=True, help="Replace a workflow already there.")
+@click.option("--force", is_flag=True, help=_("Replace a workflow already there."))
 def ci_workflow_command(repository: Path, force: bool) -> None:
-    """Write the GitHub Classroom autograding workflow into REPOSITORY (an assignment's template
-    repository) as .github/workflows/classroom.yml: grade on push, the score in the job's
-    summary, the reports as an artifact, the points to GitHub Classroom. Repository variables
-    GRADE_PATH, FAIL_UNDER and GRADER_PACKAGE tune it (see the file's head)."""
     target = repository / WORKFLOW_PATH
     if target.exists() and not force:
-        _say(f"grade-teacher ci-workflow: {target} exists (--force replaces it)")
+        _say(_("grade-teacher ci-workflow: {path} exists (--force replaces it)").format(path=target))
         sys.exit(1)
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(workflow_text(), encoding="utf-8")
-    click.echo(f"written: {target}")
+    click.echo(_("written: {path}").format(path=target))
 
 
-@main.command("autograde")
+@main.command("autograde", help=_("""Grade ASSIGNMENT_ID's submissions in nbgrader's COURSE_DIR: nbgrader's autograde, then
+each grade cell's score from the sandboxed grader (what `grade` gives the notebook), never
+from the student's kernel. Prints a CSV gradebook (as grade-class); exit status 0 means
+grading ran."""))
 @click.argument("course_dir", type=click.Path(path_type=Path, file_okay=False, exists=True))
 @click.argument("assignment_id", type=click.Choice(list(ASSIGNMENTS) + [QUIZ_ID]))
-@click.option("--student", "students", multiple=True, help="Only this student (repeatable; default all).")
+@click.option("--student", "students", multiple=True, help=_("Only this student (repeatable; default all)."))
 @click.option("--execute", is_flag=True,
-              help="Let nbgrader run the notebooks too (outputs for feedback). Runs student code outside "
-                   "the sandbox, in a Jupyter kernel under your account: only for code you trust.")
+              help=_("Let nbgrader run the notebooks too (outputs for feedback). Runs student code outside "
+                     "the sandbox, in a Jupyter kernel under your account: only for code you trust."))
 @click.option("--scores-only", is_flag=True,
-              help="Do not run nbgrader's autograde (you ran it): only write the sandboxed grader's scores.")
-@click.option("--seed", type=int, default=None, help="Seed for every generated input (default: a fresh secret seed).")
+              help=_("Do not run nbgrader's autograde (you ran it): only write the sandboxed grader's scores."))
+@click.option("--seed", type=int, default=None,
+              help=_("Seed for every generated input (default: a fresh secret seed)."))
 @click.option("--device", type=click.Choice(["auto", "cpu", "cuda"]), default="auto", show_default=True)
-@click.option("--no-timing", is_flag=True, help="Skip the timing checks (their points count for the other checks).")
+@click.option("--no-timing", is_flag=True,
+              help=_("Skip the timing checks (their points count for the other checks)."))
 @click.option("--reports", type=click.Path(path_type=Path, file_okay=False),
-              help="Also write each student's JSON report (as `grade --format json`) to this folder.")
+              help=_("Also write each student's JSON report (as `grade --format json`) to this folder."))
 @click.option("--examples", "examples_factor", type=click.FloatRange(0.05, 1.0), default=1.0, hidden=True)
 def autograde_command(course_dir: Path, assignment_id: str, students: tuple[str, ...], execute: bool,
                       scores_only: bool, seed: int | None, device: str, no_timing: bool, reports: Path | None,
                       examples_factor: float) -> None:
-    """Grade ASSIGNMENT_ID's submissions in nbgrader's COURSE_DIR: nbgrader's autograde, then
-    each grade cell's score from the sandboxed grader (what `grade` gives the notebook), never
-    from the student's kernel. Prints a CSV gradebook (as grade-class); exit status 0 means
-    grading ran.
-    """
     from grader.batch import Gradebook as CsvBook
     from grader.batch import StudentResult, report_file_name, write_new_file
     from grader.cli import official_options
@@ -719,41 +768,43 @@ def autograde_command(course_dir: Path, assignment_id: str, students: tuple[str,
             try:
                 write_new_file(reports, report_file_name(scored.student), to_json([scored.result]) + "\n")
             except OSError as error:
-                _say(f"grade-teacher autograde: {scored.student}: the report could not be written "
-                     f"({error.strerror or error})")
+                _say(_("grade-teacher autograde: {student}: the report could not be written ({error})").format(
+                    student=scored.student, error=error.strerror or error))
 
     try:
         done = autograde(course_dir, assignment_id, students, options, execute=execute,
                          run_nbgrader_first=not scores_only, progress=progress,
-                         on_failure=lambda logs: [_say(f"grade-teacher autograde: {line}")
+                         on_failure=lambda logs: [_say(_("grade-teacher autograde: {line}").format(line=line))
                                                   for log in logs for line in log.splitlines()])
     except ImportError as error:
-        _say(f"grade-teacher autograde: {error}; install the teacher's tools: pip install 'dl-grader[teacher]'")
+        _say(_("grade-teacher autograde: {error}; install the teacher's tools: pip install 'dl-grader[teacher]'"
+               ).format(error=error))
         sys.exit(1)
     except (TeacherError, OSError) as error:
         for line in str(error).splitlines():
-            _say(f"grade-teacher autograde: {line}")
+            _say(_("grade-teacher autograde: {line}").format(line=line))
         sys.exit(1)
-    _say(f"grade-teacher autograde: {len(done)} submission(s) scored in the gradebook with seed {options.seed} "
-         f"(replay one: grade PATH --seed {options.seed}{' --no-timing' if no_timing else ''})")
+    _say(_("grade-teacher autograde: {count} submission(s) scored in the gradebook with seed {seed} "
+           "(replay one: {command})").format(
+        count=len(done), seed=options.seed,
+        command=f"grade PATH --seed {options.seed}{' --no-timing' if no_timing else ''}"))
     if done and all(scored.grader_error for scored in done):
         sys.exit(1)
 
 
-@main.command("student-copy")
+@main.command("student-copy", help=_("""Build OUT: the grader students install (`pip install OUT`), with no reference, model
+solution or exercise spec in it; it grades against cases recorded now from the model
+solutions (official grading keeps the full grader and a secret seed)."""))
 @click.argument("out", type=click.Path(path_type=Path, file_okay=False))
 @click.option("--assignment", "-a", "assignment_ids", multiple=True, type=click.Choice(list(ASSIGNMENTS)),
-              help="Only these assignments (repeatable; default all).")
+              help=_("Only these assignments (repeatable; default all)."))
 @click.option("--course", "course", type=click.Path(path_type=Path, file_okay=False),
-              help="The course folder (default: here or above, else this installation's).")
+              help=_("The course folder (default: here or above, else this installation's)."))
 @click.option("--solutions", type=click.Path(path_type=Path, file_okay=False),
-              help="Model solutions, <id>/<module>.py (default: tests/model_solutions of the course).")
-@click.option("--seed", type=int, default=None, help="The recorded cases' seed (default: a fresh one).")
+              help=_("Model solutions, <id>/<module>.py (default: tests/model_solutions of the course)."))
+@click.option("--seed", type=int, default=None, help=_("The recorded cases' seed (default: a fresh one)."))
 def student_copy_command(out: Path, assignment_ids: tuple[str, ...], course: Path | None, solutions: Path | None,
                          seed: int | None) -> None:
-    """Build OUT: the grader students install (`pip install OUT`), with no reference, model
-    solution or exercise spec in it; it grades against cases recorded now from the model
-    solutions (official grading keeps the full grader and a secret seed)."""
     from grader.student_copy import RecordingError, build_student_copy, leaks, record_course
 
     root = course_root(course)
@@ -763,18 +814,18 @@ def student_copy_command(out: Path, assignment_ids: tuple[str, ...], course: Pat
         recording = record_course(solutions, seed, list(assignment_ids) or None)
         build_student_copy(recording, out)
     except (RecordingError, OSError) as error:
-        _say(f"grade-teacher student-copy: {error}")
+        _say(_("grade-teacher student-copy: {error}").format(error=error))
         sys.exit(1)
     found = leaks(out, solutions)
     for line in found:
-        _say(f"grade-teacher student-copy: holds a line of a model solution or the reference: {line}")
+        _say(_("grade-teacher student-copy: holds a line of a model solution or the reference: {line}").format(
+            line=line))
     if found:
         sys.exit(1)
-    click.echo(f"{out}: the student copy ({len(recording.assignments)} assignments recorded with seed {seed}; "
-               f"checked: no reference, model solution or exercise spec); students install it with "
-               f"`pip install {out}`")
+    click.echo(_("{out}: the student copy ({count} assignments recorded with seed {seed}; checked: no reference, "
+                 "model solution or exercise spec); students install it with `pip install {out}`").format(
+        out=out, count=len(recording.assignments), seed=seed))
 
 
 if __name__ == "__main__":
     main()
-

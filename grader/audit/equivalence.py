@@ -17,6 +17,7 @@ step, cannot tell the two apart.
 """
 
 from __future__ import annotations
+from grader.i18n import _
 
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -81,11 +82,11 @@ def _same_leaf(a: Any, b: Any) -> bool:
 def _same_value(a: Any, b: Any, what: str) -> str:
     """'' when equal; else what differs."""
     left, right = _flatten(a, what), _flatten(b, what)
-    if [p for p, _ in left] != [p for p, _ in right]:
-        return f"{what}: a different structure"
-    for (path, x), (_, y) in zip(left, right):
+    if [p for p, __ in left] != [p for p, __ in right]:
+        return _("{what}: a different structure").format(what=what)
+    for (path, x), (__, y) in zip(left, right):
         if not _same_leaf(x, y):
-            return f"{path} differs"
+            return _("{path} differs").format(path=path)
     return ""
 
 
@@ -93,13 +94,14 @@ def differs(model: CallResult, mutant: CallResult) -> str:
     """'' when the two calls came to the same; else what differs."""
     if model.failure is not None or mutant.failure is not None:
         return "" if (model.failure is None) == (mutant.failure is None) and model.failure is None else \
-            f"hung or died: {mutant.failure or model.failure}"
+            _("hung or died: {failure}").format(failure=mutant.failure or model.failure)
     if (model.error is None) != (mutant.error is None):
-        return "one raised, the other returned"
+        return _("one raised, the other returned")
     if model.error is not None:
-        return "" if model.error["type"] == mutant.error["type"] else "raised different exceptions"
+        return "" if model.error["type"] == mutant.error["type"] else _("raised different exceptions")
     if sorted(set(model.fp_errors)) != sorted(set(mutant.fp_errors)):
-        return f"floating-point warnings {sorted(set(mutant.fp_errors))} vs {sorted(set(model.fp_errors))}"
+        return _("floating-point warnings {mutant} vs {model}").format(mutant=sorted(set(mutant.fp_errors)),
+                                                                       model=sorted(set(model.fp_errors)))
     for what, x, y in (("result", model.value, mutant.value), ("arguments after the call", model.args_after,
                                                                mutant.args_after),
                        ("keyword arguments after the call", model.kwargs_after, mutant.kwargs_after),

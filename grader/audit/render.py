@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 from grader.audit.run import AuditReport, MutantOutcome
+from grader.i18n import _
 
 STATUSES = ("killed", "equivalent", "surviving", "error")
 
@@ -36,25 +37,27 @@ def to_text(report: AuditReport) -> str:
     lines: list[str] = []
     for entry in report.assignments:
         c = _counts(entry)
-        lines.append(f"{entry.assignment}: {len(entry.outcomes)} mutants, {c['killed']} killed, "
-                     f"{c['equivalent']} equivalent, {c['surviving']} surviving"
-                     + (f", {c['error']} errors" if c["error"] else ""))
+        lines.append(_("{assignment}: {mutants} mutants, {killed} killed, {equivalent} equivalent, {surviving} "
+                       "surviving").format(assignment=entry.assignment, mutants=len(entry.outcomes), **c)
+                     + (_(", {error} errors").format(error=c["error"]) if c["error"] else ""))
         if not entry.model_full_marks:
-            lines.append(f"  the model solution itself loses marks ({', '.join(entry.model_problems)}): "
-                         f"fix the checks or the model first")
+            lines.append("  " + _("the model solution itself loses marks ({problems}): fix the checks or the model "
+                                  "first").format(problems=", ".join(entry.model_problems)))
         for outcome in entry.outcomes:
             if outcome.status in ("surviving", "error"):
                 m = outcome.mutant
-                word = "SURVIVES" if outcome.status == "surviving" else "ERROR"
-                lines.append(f"  {word} {m.id} (line {m.line}, graded by {', '.join(m.exercises)}): {m.description}")
+                word = _("SURVIVES") if outcome.status == "surviving" else _("ERROR")
+                lines.append("  " + _("{word} {mutant} (line {line}, graded by {exercises}): {description}").format(
+                    word=word, mutant=m.id, line=m.line, exercises=", ".join(m.exercises), description=m.description))
                 lines.append(f"    {outcome.detail}")
                 lines.extend("    " + line for line in m.diff.splitlines())
         equivalent = [o for o in entry.outcomes if o.status == "equivalent"]
         if equivalent:
-            lines.append("  equivalent to the model (not counted as weak checks):")
+            lines.append("  " + _("equivalent to the model (not counted as weak checks):"))
             lines.extend(f"    {o.mutant.id}: {o.mutant.description}" for o in equivalent)
     c = _counts(report)
-    lines.append(f"total: {report.generated} mutants, {c['killed']} killed, {c['equivalent']} equivalent, "
-                 f"{c['surviving']} surviving" + (f", {c['error']} errors" if c["error"] else "")
+    lines.append(_("total: {mutants} mutants, {killed} killed, {equivalent} equivalent, {surviving} surviving"
+                   ).format(mutants=report.generated, **c)
+                 + (_(", {error} errors").format(error=c["error"]) if c["error"] else "")
                  + f" ({report.seconds:.0f} s)")
     return "\n".join(lines)
