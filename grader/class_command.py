@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from grader.course import ASSIGNMENTS
-from grader.entry import language_option
+from grader.i18n import language_option
 from grader.i18n import _
 from grader.quiz.bank import QUIZ_ID
 

@@ -8,6 +8,7 @@ command's own `--lang` option applies the same choice again when click parses it
 an unknown language with click's usage error).
 
     [project.scripts]
+    grade = "grader.entry:grade"
     grade-teacher = "grader.entry:teacher"
     grade-class = "grader.entry:grade_class"
 """
@@ -47,27 +48,6 @@ def choose_language(argv: Sequence[str] | None = None, *, stop_at_command: bool 
     return language
 
 
-def _use_language(ctx, param, value):  # noqa: ANN001, ANN202, ARG001 - click's callback signature
-    """`--lang`'s callback: the language of every message from here on (the environment's when
-    not given), in force before the command prints anything."""
-    language = value or i18n.language_from_environment()
-    i18n.use(language)
-    return language
-
-
-def language_option():  # noqa: ANN201 - a click decorator
-    """`--lang en|zh` for grade-teacher and grade-class: the language of the command's messages
-    (default: the environment's), applied (eagerly, before the other options) with `i18n.use`."""
-    import click
-
-    from grader.i18n import _
-
-    return click.option("--lang", type=click.Choice(list(i18n.LANGUAGES)), default=None, expose_value=False,
-                        is_eager=True, callback=_use_language,
-                        help=_("The language of the messages: en or zh (default: from LANGUAGE, LC_ALL, "
-                               "LC_MESSAGES or LANG; English when they name neither)."))
-
-
 def teacher() -> None:
     """`grade-teacher`: its `--lang` comes before the subcommand (a subcommand's `--lang`, as in
     `notebooks --lang zh`, is the release's language, not the messages')."""
@@ -85,5 +65,9 @@ def grade_class() -> None:
     class_main()
 
 
-# `grade()` (the students' `grade` command, grader.cli) goes here: choose_language(), then
-# import grader.cli and run its main.
+def grade() -> None:
+    """`grade` (and `grade audit`, `grade quiz`)."""
+    choose_language()
+    from grader.cli import main
+
+    main()

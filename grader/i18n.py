@@ -174,5 +174,5 @@ def language_option():  # noqa: ANN201 - a click decorator
 
     return click.option("--lang", "language", type=click.Choice(list(LANGUAGES)), default=None, is_eager=True,
                         expose_value=False, callback=apply,
-                        help=_("Language of the messages: en or zh (default: from LANGUAGE, LC_ALL, LC_MESSAGES "
-                               "or LANG; English otherwise)."))
+                        help=_("The language of the messages: en or zh (default: from LANGUAGE, LC_ALL, "
+                               "LC_MESSAGES or LANG; English when they name neither)."))

@@ -44,7 +44,7 @@ import nbformat
 
 from grader import i18n
 from grader.course import ASSIGNMENTS, TORCH_ASSIGNMENTS
-from grader.entry import language_option
+from grader.i18n import language_option
 from grader.i18n import _
 from grader.quiz.bank import QUIZ_ID
 from grader.stub_notebooks import (StubError, StubFunction, StubModule, build_notebook, course_root, notebook_text,

@@ -7,6 +7,8 @@ import sys
 from pathlib import Path
 
 import click
+
+from grader.i18n import language_option
 from grader.i18n import _
 
 from grader.audit.operators import operator_names
@@ -41,6 +43,7 @@ listed apart as equivalent.
 
 Exit status 0: no surviving mutant; 1: some mutant survives (or the model loses marks);
 2: the audit could not run."""))
+@language_option()
 @click.argument("target", required=False)
 @click.option("--jobs", "-j", type=click.IntRange(1, 64), default=None,
               help=_("Processes grading mutants in parallel (default: the number of CPUs)."))
