@@ -8,8 +8,7 @@ from pathlib import Path
 
 import click
 
-from grader.i18n import language_option
-from grader.i18n import _
+from grader.i18n import _, language_option
 
 from grader.audit.operators import operator_names
 
