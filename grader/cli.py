@@ -12,7 +12,7 @@ from typing import Any
 import click
 
 from grader.audit.command import audit_command
-from grader.i18n import _, language_option
+from grader.i18n import N_, _, language_option
 from grader.course import ASSIGNMENTS, TORCH_ASSIGNMENTS, course_gaps, resolve
 from grader.quiz.bank import QUIZ_ID
 from grader.quiz.commands import GradeCommand, grade_quiz_targets
@@ -24,6 +24,33 @@ DOCUMENT_FORMATS = ("json", "gradescope", "junit", "markdown", "classroom")
 FAIL_UNDER_STATUS = 3
 #: a drawn seed is below this (any int works; these stay short enough to read and type)
 SEED_RANGE = 2**31
+
+
+#: `grade --help` (click's `\b` keeps the next paragraph's lines as written)
+GRADE_HELP = N_("""Grade PATH: an assignment folder, a .py module, a .ipynb notebook, or the course.
+
+With no PATH, grades what it finds in the current folder (an assignment folder or the
+course root). A file outside the course is matched to its assignment by its name
+(softmax.py is 05_softmax); --assignment says it outright.
+
+\b
+Examples:
+  grade                                   the folder you are in
+  grade assignments/05_softmax            one assignment
+  grade ~/work/my_softmax.ipynb --assignment 05_softmax
+  grade --no-timing                       quicker, without the timing checks
+  grade --format json > report.json       one JSON document
+
+The report lists each exercise's points, why a check failed (with the smallest failing
+call) and ends with the command that replays it exactly. Exit status 0 means grading ran
+(whatever the score); non-zero means it could not run, with the reason on stderr (with
+--fail-under SCORE, also 3 when the total is below SCORE).
+
+Teaching staff: `grade-class` grades a class; `grade-teacher` rebuilds the notebooks from
+the stubs, makes nbgrader releases and writes sandboxed scores into nbgrader's gradebook
+(see `grade-teacher -h`); `grade audit [ASSIGNMENT|EXERCISE]` measures how strong the
+checks are, by grading mutants of the model solutions (see `grade audit -h`).
+""")
 
 
 def _running_in_ci() -> bool:
@@ -60,77 +87,54 @@ def _device(choice: str) -> str:
 
     if choice == "cuda" and not torch.cuda.is_available():
         if torch.version.cuda is None:
-            raise click.UsageError("--device cuda: this torch is a CPU-only build; install a CUDA build of "
-                                   "torch (see the README, 'On a GPU machine'), or grade with --device cpu")
-        raise click.UsageError("--device cuda: torch has CUDA but sees no GPU (check nvidia-smi and "
-                               "CUDA_VISIBLE_DEVICES), or grade with --device cpu")
+            raise click.UsageError(_("--device cuda: this torch is a CPU-only build; install a CUDA build of "
+                                     "torch (see the README, 'On a GPU machine'), or grade with --device cpu"))
+        raise click.UsageError(_("--device cuda: torch has CUDA but sees no GPU (check nvidia-smi and "
+                                 "CUDA_VISIBLE_DEVICES), or grade with --device cpu"))
     return "cuda" if torch.cuda.is_available() else "cpu"
 
 
 @click.command(cls=GradeCommand, context_settings={"help_option_names": ["-h", "--help"]},
-               subcommands={"audit": audit_command})
+               subcommands={"audit": audit_command}, help=_(GRADE_HELP))
 @click.argument("path", required=False, type=click.Path(path_type=Path))
 @click.option("--assignment", "assignment_id", type=click.Choice([*ASSIGNMENTS, QUIZ_ID]),
-              help="Which assignment PATH is (otherwise told from its folder or file name).")
+              help=_("Which assignment PATH is (otherwise told from its folder or file name)."))
 @click.option("--format", "output_format", type=click.Choice(["text", *DOCUMENT_FORMATS]),
               default="text", show_default=True,
-              help="json prints exactly one JSON document on stdout; gradescope prints Gradescope's "
+              help=_("json prints exactly one JSON document on stdout; gradescope prints Gradescope's "
                    "results.json; junit prints JUnit XML for CI; markdown a summary for a CI job's page; "
-                   "classroom the result GitHub Classroom's autograding reporter reads.")
+                   "classroom the result GitHub Classroom's autograding reporter reads."))
 @click.option("--also", "also", multiple=True, metavar="FORMAT=FILE",
-              help="Also write the same report in FORMAT (json, gradescope, junit, markdown, classroom) to "
-                   "FILE, from the same grading (repeatable), e.g. --also markdown=$GITHUB_STEP_SUMMARY.")
+              help=_("Also write the same report in FORMAT (json, gradescope, junit, markdown, classroom) to "
+                   "FILE, from the same grading (repeatable), e.g. --also markdown=$GITHUB_STEP_SUMMARY."))
 @click.option("--seed", type=int, default=None,
-              help="Seed for every generated input: the same code and seed give the same report. "
+              help=_("Seed for every generated input: the same code and seed give the same report. "
                    "Default: 0 when practising; a fresh secret seed when grading is official "
-                   "(--official, --format gradescope, or CI=true in the environment).")
+                   "(--official, --format gradescope, or CI=true in the environment)."))
 @click.option("--official", is_flag=True,
-              help="Official grading: without --seed, inputs come from a fresh seed nobody knows in advance.")
+              help=_("Official grading: without --seed, inputs come from a fresh seed nobody knows in advance."))
 @click.option("--device", type=click.Choice(["auto", "cpu", "cuda"]), default="auto", show_default=True,
-              help="Where the PyTorch exercises and references run.")
+              help=_("Where the PyTorch exercises and references run."))
 @click.option("--no-timing", is_flag=True,
-              help="Skip the timing checks (faster); each exercise's points then count for its other checks.")
+              help=_("Skip the timing checks (faster); each exercise's points then count for its other checks."))
 @click.option("--examples", "examples_factor", type=click.FloatRange(0.05, 1.0), default=1.0, hidden=True,
-              help="Share of the generated examples to draw (test suites of the grader itself).")
+              help=_("Share of the generated examples to draw (test suites of the grader itself)."))
 @click.option("--student", default=None,
-              help="Quiz (07_quiz): the student whose numbers are graded; takes precedence over the id "
-                   "the answers file names.")
+              help=_("Quiz (07_quiz): the student whose numbers are graded; takes precedence over the id "
+                   "the answers file names."))
 @language_option()
 @click.option("--fail-under", type=float, default=None, metavar="SCORE",
-              help=f"CI: exit with status {FAIL_UNDER_STATUS} when the total score is below SCORE (points, as "
-                   "the report counts them), after printing the report.")
+              help=_("CI: exit with status {status} when the total score is below SCORE (points, as "
+                     "the report counts them), after printing the report.").format(status=FAIL_UNDER_STATUS))
 def main(path: Path | None, assignment_id: str | None, output_format: str, also: tuple[str, ...],
          seed: int | None, official: bool, device: str, no_timing: bool, examples_factor: float,
          student: str | None, fail_under: float | None) -> None:
-    """Grade PATH: an assignment folder, a .py module, a .ipynb notebook, or the course.
-
-    With no PATH, grades what it finds in the current folder (an assignment folder or the
-    course root). A file outside the course is matched to its assignment by its name
-    (softmax.py is 05_softmax); --assignment says it outright.
-
-    \b
-    Examples:
-      grade                                   the folder you are in
-      grade assignments/05_softmax            one assignment
-      grade ~/work/my_softmax.ipynb --assignment 05_softmax
-      grade --no-timing                       quicker, without the timing checks
-      grade --format json > report.json       one JSON document
-
-    The report lists each exercise's points, why a check failed (with the smallest failing
-    call) and ends with the command that replays it exactly. Exit status 0 means grading ran
-    (whatever the score); non-zero means it could not run, with the reason on stderr (with
-    --fail-under SCORE, also 3 when the total is below SCORE).
-
-    Teaching staff: `grade-class` grades a class; `grade-teacher` rebuilds the notebooks from
-    the stubs, makes nbgrader releases and writes sandboxed scores into nbgrader's gradebook
-    (see `grade-teacher -h`); `grade audit [ASSIGNMENT|EXERCISE]` measures how strong the
-    checks are, by grading mutants of the model solutions (see `grade audit -h`).
-    """
+    """The `grade` command: its help is the text above (translated)."""
     extra_reports = _extra_reports(also)
     seed = choose_seed(seed, official or output_format == "gradescope" or _running_in_ci())
     if official and _student_copy():
-        _say("grade: this is the student copy (recorded cases, no reference): its scores are practice; "
-             "official scores come from your teacher's grading")
+        _say(_("grade: this is the student copy (recorded cases, no reference): its scores are practice; "
+               "official scores come from your teacher's grading"))
     try:
         targets = resolve(path, assignment_id)
     except SubmissionError as error:
@@ -165,7 +169,7 @@ def main(path: Path | None, assignment_id: str | None, output_format: str, also:
         _say(f"grade: {why}")
     # Start the sandboxes first: their imports overlap with the grader's own torch import.
     sandboxes = {}
-    for target_id, _ in submissions:
+    for target_id, _submission in submissions:
         backend_torch = target_id in TORCH_ASSIGNMENTS
         if backend_torch not in sandboxes:
             sandboxes[backend_torch] = Sandbox(torch=backend_torch)
@@ -179,7 +183,8 @@ def main(path: Path | None, assignment_id: str | None, output_format: str, also:
             try:
                 assignment = load_assignment(target_id)
             except ModuleNotFoundError:
-                _say(f"grade: {target_id}: the checks for this assignment are not written yet")
+                _say(_("grade: {assignment}: the checks for this assignment are not written yet").format(
+                    assignment=target_id))
                 continue
             sandbox = sandboxes[target_id in TORCH_ASSIGNMENTS]
             try:
@@ -199,7 +204,8 @@ def main(path: Path | None, assignment_id: str | None, output_format: str, also:
         try:
             file.write_text(_render(extra_format, results, missing) + "\n", encoding="utf-8")
         except OSError as error:
-            _say(f"grade: --also {extra_format}={file}: cannot be written ({error.strerror or error})")
+            _say(_("grade: --also {format}={file}: cannot be written ({error})").format(
+                format=extra_format, file=file, error=error.strerror or error))
             sys.exit(1)
     if output_format in DOCUMENT_FORMATS:
         click.echo(_render(output_format, results, missing))
@@ -218,7 +224,8 @@ def main(path: Path | None, assignment_id: str | None, output_format: str, also:
         render_text(results, Console(highlight=False, soft_wrap=True), replay, missing)
     total = round(sum(result.score for result in results), 4)
     if fail_under is not None and total < fail_under:
-        _say(f"grade: the score {total:g} / {sum(r.max_score for r in results):g} is below --fail-under {fail_under:g}")
+        _say(_("grade: the score {score} / {max_score} is below --fail-under {limit}").format(
+            score=f"{total:g}", max_score=f"{sum(r.max_score for r in results):g}", limit=f"{fail_under:g}"))
         sys.exit(FAIL_UNDER_STATUS)
 
 
@@ -251,8 +258,8 @@ def _extra_reports(also: tuple[str, ...]) -> list[tuple[str, Path]]:
     for value in also:
         extra_format, equals, file = value.partition("=")
         if not equals or extra_format not in DOCUMENT_FORMATS or not file:
-            raise click.BadParameter(f"{value!r}: expected FORMAT=FILE with FORMAT one of "
-                                     f"{', '.join(DOCUMENT_FORMATS)}", param_hint="--also")
+            raise click.BadParameter(_("{value}: expected FORMAT=FILE with FORMAT one of {formats}").format(
+                value=repr(value), formats=", ".join(DOCUMENT_FORMATS)), param_hint="--also")
         found.append((extra_format, Path(file)))
     return found
 

@@ -6,6 +6,7 @@ import importlib
 import os
 from pathlib import Path
 
+from grader.i18n import _
 from grader.quiz.bank import QUIZ_ID
 from grader.quiz.commands import course_quiz_file, is_quiz_file, is_quiz_folder, quiz_file_in
 from grader.results import AssignmentResult, CheckResult, ExerciseResult, Failure
@@ -96,16 +97,16 @@ def course_gaps(path: Path | None, assignment_id: str | None = None) -> tuple[li
         return unreadable, missing
     root = Path.cwd() if path is None else path
     base = _course_base(root)
-    for assignment_id_, (module, _) in ASSIGNMENTS.items():
+    for assignment_id_, (module, _kind) in ASSIGNMENTS.items():
         folder = base / assignment_id_
         try:
             if not folder.is_dir():
-                what = "is not a folder" if os.path.lexists(folder) else "is not there"
-                missing.append((assignment_id_, f"{folder} {what}"))
+                what = _("{folder} is not a folder") if os.path.lexists(folder) else _("{folder} is not there")
+                missing.append((assignment_id_, what.format(folder=folder)))
             elif _assignment_files(folder, assignment_id_) is None:
-                missing.append((assignment_id_, f"no {module}.py or {module}.ipynb in {folder}"))
+                missing.append((assignment_id_, _('no {module}.py or {module}.ipynb in {folder}').format(module=module, folder=folder)))
         except OSError as error:
-            unreadable.append((assignment_id_, folder, f"{folder}: cannot be read ({error.strerror or error})"))
+            unreadable.append((assignment_id_, folder, _('{folder}: cannot be read ({strerror})').format(folder=folder, strerror=error.strerror or error)))
     return unreadable, missing
 
 
@@ -131,12 +132,13 @@ def resolve(path: Path | None, assignment_id: str | None = None) -> list[tuple[s
     found in a folder when it is loaded (`load_submission(file, within=folder)`).
     """
     if assignment_id is not None and assignment_id not in ASSIGNMENTS and assignment_id != QUIZ_ID:
-        raise SubmissionError(f"unknown assignment {assignment_id!r}; known: {', '.join(ASSIGNMENTS)}, {QUIZ_ID}")
+        raise SubmissionError(_('unknown assignment {assignment_id}; known: {known}').format(
+            assignment_id=repr(assignment_id), known=', '.join([*ASSIGNMENTS, QUIZ_ID])))
     target = Path.cwd() if path is None else path
     if target.is_symlink() and not target.is_dir():
-        raise SubmissionError(f"{target}: is a symbolic link; hand in the file itself")
+        raise SubmissionError(_('{target}: is a symbolic link; hand in the file itself').format(target=target))
     if not target.exists():
-        raise SubmissionError(f"{target}: no such file or folder")
+        raise SubmissionError(_('{target}: no such file or folder').format(target=target))
     if target.is_dir():
         if assignment_id == QUIZ_ID or (assignment_id is None and is_quiz_folder(target)):
             return [(QUIZ_ID, quiz_file_in(target))]  # the quiz: an answers file, not code
@@ -145,23 +147,21 @@ def resolve(path: Path | None, assignment_id: str | None = None) -> list[tuple[s
             file = _assignment_files(target, own)
             if file is None:
                 module = ASSIGNMENTS[own][0]
-                raise SubmissionError(f"{target}: no {module}.py or {module}.ipynb in this folder")
+                raise SubmissionError(_('{target}: no {module}.py or {module}.ipynb in this folder').format(target=target, module=module))
             return [(own, file)]
         found = _course_folders(target)
         quiz = course_quiz_file(target)
         found += [(QUIZ_ID, quiz)] if quiz is not None else []
         if not found:
-            raise SubmissionError(f"{target}: not an assignment folder or a course folder "
-                                  f"(expected e.g. 01_activations/activations.py)")
+            raise SubmissionError(_('{target}: not an assignment folder or a course folder (expected e.g. 01_activations/activations.py)').format(target=target))
         return found
     if assignment_id == QUIZ_ID or (assignment_id is None and is_quiz_file(target)):
         return [(QUIZ_ID, target)]
     if target.suffix not in SUFFIXES:
-        raise SubmissionError(f"{target}: expected a .py module or a .ipynb notebook")
+        raise SubmissionError(_('{target}: expected a .py module or a .ipynb notebook').format(target=target))
     own = assignment_id or (target.parent.name if target.parent.name in ASSIGNMENTS else None) \
         or MODULE_TO_ID.get(target.stem)
     if own is None:
         names = ", ".join(f"{module}{target.suffix}" for module in MODULE_TO_ID)
-        raise SubmissionError(f"{target}: cannot tell which assignment this is; name it one of "
-                              f"{names}, or pass --assignment ID")
+        raise SubmissionError(_('{target}: cannot tell which assignment this is; name it one of {names}, or pass --assignment ID').format(target=target, names=names))
     return [(own, target)]

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from grader.i18n import _
 from grader.results import AssignmentResult
 
 _SANDBOXES: dict[bool, Any] = {}
@@ -120,7 +121,7 @@ def _assignment_for(name: str | None, cells: list[tuple[int, str]]) -> str | Non
     if name in ASSIGNMENTS:
         return name
     defined: set[str] = set()
-    for _, code in cells:
+    for _number, code in cells:
         with contextlib.suppress(SyntaxError, ValueError):
             defined |= {n.name for n in ast.parse(code).body if isinstance(n, ast.FunctionDef)}
     best, best_count = None, -1
@@ -205,8 +206,7 @@ def _check(name: str | None, *, seed: int, timing: bool, device: str) -> CheckRe
     assignment_id = _assignment_for(name, cells)
     if assignment_id is None:
         empty = AssignmentResult("?", "notebook", seed)
-        return CheckReport(empty, 0.0, 0.0, f"no exercise is called {name!r}; check the spelling "
-                                              f"(e.g. check(\"sigmoid\")) or name an assignment (check(\"01_activations\"))")
+        return CheckReport(empty, 0.0, 0.0, _('no exercise is called {name}; check the spelling (e.g. check("sigmoid")) or name an assignment (check("01_activations"))').format(name=repr(name)))
     assignment = load_assignment(assignment_id)
     graded = [(number, without_checks(cell_python(str(code)))) for number, code in cells]
     source = "\n\n".join(f"# cell {number}\n{code}" for number, code in graded) + "\n"
@@ -218,5 +218,5 @@ def _check(name: str | None, *, seed: int, timing: bool, device: str) -> CheckRe
         result = grade(assignment, submission, options, _sandbox(assignment_id in TORCH_ASSIGNMENTS))
     except Exception as error:  # noqa: BLE001 - a notebook cell must never be zeroed by the grader's own error
         empty = AssignmentResult(assignment_id, "notebook", seed)
-        return CheckReport(empty, 0.0, 0.0, f"the grader could not run ({type(error).__name__}: {error})")
+        return CheckReport(empty, 0.0, 0.0, _('the grader could not run ({kind}: {error})').format(kind=type(error).__name__, error=error))
     return CheckReport(result, result.score, result.max_score)

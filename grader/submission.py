@@ -23,6 +23,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from grader.i18n import _
+
 if TYPE_CHECKING:
     from grader.helper_modules import Helpers
 
@@ -175,20 +177,18 @@ def read_regular_file(path: Path, limit: int, within: Path | None = None) -> byt
         fd = os.open(path, flags)
     except OSError as error:
         if os.path.islink(path) or error.errno == errno.ELOOP:
-            raise SubmissionError(f"{path}: is a symbolic link; hand in the file itself") from None
+            raise SubmissionError(_('{path}: is a symbolic link; hand in the file itself').format(path=path)) from None
         if error.errno == errno.ENOENT:
-            raise SubmissionError(f"{path}: no such file") from None
-        raise SubmissionError(f"{path}: cannot be read ({error.strerror})") from None
+            raise SubmissionError(_('{path}: no such file').format(path=path)) from None
+        raise SubmissionError(_('{path}: cannot be read ({strerror})').format(path=path, strerror=error.strerror)) from None
     try:
         info = os.fstat(fd)
         if stat.S_ISDIR(info.st_mode):
-            raise SubmissionError(f"{path}: is a folder, expected a .py or .ipynb file")
+            raise SubmissionError(_('{path}: is a folder, expected a .py or .ipynb file').format(path=path))
         if not stat.S_ISREG(info.st_mode):
-            raise SubmissionError(f"{path}: is not a regular file (a pipe, socket or device); "
-                                  "hand in the file itself")
+            raise SubmissionError(_('{path}: is not a regular file (a pipe, socket or device); hand in the file itself').format(path=path))
         if info.st_size > limit:
-            raise SubmissionError(f"{path}: is {_megabytes(info.st_size)}, more than the "
-                                  f"{_megabytes(limit)} a submission may be")
+            raise SubmissionError(_('{path}: is {size}, more than the {megabytes} a submission may be').format(path=path, size=_megabytes(info.st_size), megabytes=_megabytes(limit)))
         if within is not None:
             try:
                 real = os.readlink(f"/proc/self/fd/{fd}")  # the file actually opened
@@ -196,20 +196,19 @@ def read_regular_file(path: Path, limit: int, within: Path | None = None) -> byt
                 real = os.path.realpath(path)
             folder = os.path.realpath(within)
             if not _is_within(real, folder):
-                raise SubmissionError(f"{path}: lies outside {within} (through a symbolic link); "
-                                      "hand in the file itself")
+                raise SubmissionError(_('{path}: lies outside {within} (through a symbolic link); hand in the file itself').format(path=path, within=within))
         chunks, size = [], 0
         while size <= limit:
             try:
                 chunk = os.read(fd, min(1 << 20, limit + 1 - size))
             except OSError as error:
-                raise SubmissionError(f"{path}: cannot be read ({error.strerror})") from None
+                raise SubmissionError(_('{path}: cannot be read ({strerror})').format(path=path, strerror=error.strerror)) from None
             if not chunk:
                 break
             chunks.append(chunk)
             size += len(chunk)
         if size > limit:
-            raise SubmissionError(f"{path}: is more than the {_megabytes(limit)} a submission may be")
+            raise SubmissionError(_('{path}: is more than the {megabytes} a submission may be').format(path=path, megabytes=_megabytes(limit)))
         return b"".join(chunks)
     finally:
         os.close(fd)
@@ -224,8 +223,6 @@ def decode_text(path: Path, data: bytes) -> tuple[str, str]:
     dropped, UTF-16 with its mark is read (Notepad's "Unicode"), and a file that is not UTF-8 is
     read as GB18030 (a superset of GBK, what many Chinese Windows editors save in) when it is
     that. SubmissionError, with the first undecodable byte's line, when it is neither."""
-    from grader.i18n import _
-
     if data.startswith(b"\xef\xbb\xbf"):  # a byte-order mark, as some editors on Windows write
         data = data[3:]
     elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -261,18 +258,17 @@ def notebook_source(path: Path, within: Path | None = None) -> tuple[str, tuple[
     except Exception as error:  # noqa: BLE001 - nbformat raises many kinds (RecursionError too)
         text = str(error).strip()
         first = text.splitlines()[0] if text else type(error).__name__
-        raise SubmissionError(f"{path}: not a readable notebook ({first[:200]})") from None
+        raise SubmissionError(_('{path}: not a readable notebook ({value})').format(path=path, value=first[:200])) from None
     cells = []
     try:
         for number, cell in enumerate(notebook.cells, start=1):
             if cell.get("cell_type") == "code":
                 cells.append((number, without_checks(cell_python(str(cell.get("source", ""))))))
     except Exception as error:  # noqa: BLE001 - a notebook that validates loosely but is not one
-        raise SubmissionError(f"{path}: not a readable notebook ({type(error).__name__})") from None
+        raise SubmissionError(_('{path}: not a readable notebook ({kind})').format(path=path, kind=type(error).__name__)) from None
     source = "\n\n".join(f"# cell {number}\n{code}" for number, code in cells) + "\n"
     if len(source.encode("utf-8", "surrogatepass")) > MAX_SOURCE_BYTES:
-        raise SubmissionError(f"{path}: its code cells hold more than the {_megabytes(MAX_SOURCE_BYTES)} "
-                              "of code a submission may be")
+        raise SubmissionError(_('{path}: its code cells hold more than the {megabytes} of code a submission may be').format(path=path, megabytes=_megabytes(MAX_SOURCE_BYTES)))
     return source, tuple(cells)
 
 
@@ -286,9 +282,9 @@ def load_submission(path: Path, within: Path | None = None, helpers: bool = True
     """
     folder = path.parent if helpers else None
     if not os.path.lexists(path):
-        raise SubmissionError(f"{path}: no such file")
+        raise SubmissionError(_('{path}: no such file').format(path=path))
     if path.suffix not in (".py", ".ipynb"):
-        raise SubmissionError(f"{path}: expected a .py module or a .ipynb notebook")
+        raise SubmissionError(_('{path}: expected a .py module or a .ipynb notebook').format(path=path))
     if path.suffix == ".ipynb":
         source, cells = notebook_source(path, within)
         return Submission(path, source, path.name, cells, folder)
