@@ -280,8 +280,10 @@ def program_name() -> str:
     return str(Path(script).absolute())
 
 
-if __name__ == "__main__":
-    main()
+if __name__ == "__main__":  # `python -m grader.cli`: as the `grade` command (its language chosen first)
+    from grader.entry import grade
+
+    grade()
 
 
 

@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
+
+# Messages in English unless a test asks for another language (`--lang zh`, `i18n.using`): the
+# grader follows the environment's language, and a developer's may be Chinese.
+os.environ["LANGUAGE"] = "en"
 
 ROOT = Path(__file__).resolve().parent.parent
 GRADE = [sys.executable, "-m", "grader.cli"]

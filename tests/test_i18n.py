@@ -55,3 +55,90 @@ def test_english_is_as_written_and_the_language_is_restored() -> None:
     assert i18n.current() == "en"
     with pytest.raises(ValueError):
         i18n.use("fr")
+
+
+# ------------------------------------------------------------------ students' files and reports
+
+import json  # noqa: E402
+import os  # noqa: E402
+import sys  # noqa: E402
+import re  # noqa: E402
+import subprocess  # noqa: E402
+
+from tests.conftest import GRADE, ROOT, grade_json  # noqa: E402
+
+CJK = re.compile(r"[\u4e00-\u9fff]")
+SOFTMAX_MODEL = ROOT / "tests" / "model_solutions" / "05_softmax" / "softmax.py"
+
+
+def test_a_file_saved_in_gbk_is_read_and_a_correct_solution_scores_full_marks(tmp_path: Path) -> None:
+    """What a Chinese Windows editor saves (GBK, with Chinese comments) is graded, not refused."""
+    text = "# 我的作业：softmax 与交叉熵（保存为 GBK）\n" + SOFTMAX_MODEL.read_text(encoding="utf-8")
+    path = tmp_path / "softmax.py"
+    path.write_bytes(text.encode("gbk"))
+    report = grade_json(path)
+    assert report["score"] == report["max_score"]
+    assert any("GBK" in notice for notice in report["notices"])
+
+
+@pytest.mark.parametrize("encoding", ["utf-8-sig", "utf-16"])
+def test_a_file_with_a_byte_order_mark_is_read(tmp_path: Path, encoding: str) -> None:
+    path = tmp_path / "softmax.py"
+    path.write_bytes(("# 注释\n" + SOFTMAX_MODEL.read_text(encoding="utf-8")).encode(encoding))
+    report = grade_json(path, "--no-timing")
+    assert report["score"] == report["max_score"]
+
+
+def _run(*arguments: str, env: dict | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run(GRADE + list(arguments), capture_output=True, text=True, cwd=ROOT, timeout=600,
+                          env={**os.environ, **(env or {})})
+
+
+def test_a_buggy_submission_in_chinese_has_the_same_scores_and_a_chinese_report() -> None:
+    """`--lang zh` changes the words, never the verdict: the same scores and check ids as in
+    English; every line of the text report that explains a failure has Chinese in it."""
+    buggy = ROOT / "tests" / "variants" / "05_softmax" / "buggy" / "sce_loss_summed.py"
+    english = grade_json(buggy, "--assignment", "05_softmax", "--no-timing", "--lang", "en")
+    chinese = grade_json(buggy, "--assignment", "05_softmax", "--no-timing", "--lang", "zh")
+
+    def verdicts(report: dict) -> list:
+        return [(e["id"], e["score"], [(c["name"], c["passed"], c["score"]) for c in e["checks"]])
+                for e in report["exercises"]]
+
+    assert verdicts(chinese) == verdicts(english)
+    assert english["score"] < english["max_score"]
+    failed = [c["message"] for e in chinese["exercises"] for c in e["checks"] if not c["passed"]]
+    assert failed and all(CJK.search(m) for m in failed), failed
+
+    text = _run(str(buggy), "--assignment", "05_softmax", "--no-timing", "--seed", "0", env={"LANG": "zh_CN.UTF-8",
+                                                                                           "LANGUAGE": ""})
+    assert text.returncode == 0, text.stderr
+    lines = [line.strip() for line in text.stdout.splitlines() if line.startswith("      ")]
+    explained = [line for line in lines if not line.startswith(("softmax_cross_entropy(", "np."))]
+    assert explained and all(CJK.search(line) for line in explained), "\n".join(
+        line for line in explained if not CJK.search(line))
+
+
+def test_errors_about_files_are_in_the_language_asked_for(tmp_path: Path) -> None:
+    missing = tmp_path / "nothing.py"
+    assert "no such file" in _run(str(missing), "--lang", "en").stderr
+    assert "不存在" in _run(str(missing), "--lang", "zh").stderr
+    assert "不存在" in _run(str(missing), env={"LANGUAGE": "", "LC_ALL": "zh_CN.UTF-8"}).stderr
+
+
+def test_grade_help_is_translated() -> None:
+    done = _run("--lang", "zh", "--help")
+    assert done.returncode == 0
+    assert "给 PATH 评分" in done.stdout and "用法" in done.stdout
+
+
+def test_check_in_a_notebook_speaks_the_language_asked_for(tmp_path: Path) -> None:
+    script = tmp_path / "softmax.py"
+    script.write_text(SOFTMAX_MODEL.read_text(encoding="utf-8").replace(
+        "def softmax(", "def _unused(", 1) + "\n\nif __name__ == '__main__':\n    from grader import check\n"
+        "    report = check('softmax', timing=False, lang='zh')\n    print('SCORE', report.score)\n",
+        encoding="utf-8")
+    done = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, cwd=tmp_path, timeout=600,
+                          env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert "SCORE 0.0" in done.stdout, done.stdout + done.stderr
+    assert CJK.search(done.stdout.split("SCORE")[0]), done.stdout
