@@ -20,7 +20,7 @@ import tomllib
 from dataclasses import dataclass, field
 from typing import Any
 
-from grader.i18n import N_, _
+from grader.i18n import N_, _, current
 from grader.quiz.bank import Bank
 from grader.quiz.kinds import ChoiceQuestion, ParametrizedQuestion, Question, quoted
 
@@ -186,9 +186,12 @@ def paragraphs(text: str) -> list[str]:
 
 def _comment(text: str, width: int = 96, indent: str = "", hanging: str = "") -> list[str]:
     out = []
+    # Chinese has no spaces to break at and each character is two columns wide: wrap it by
+    # characters, at about the same width on screen
+    wide = current() != "en"
     for paragraph in paragraphs(text):
-        wrapped = textwrap.wrap(paragraph, width=width - 2, initial_indent=indent,
-                                subsequent_indent=hanging or indent, break_long_words=False,
+        wrapped = textwrap.wrap(paragraph, width=(width - 2) * 2 // 3 if wide else width - 2, initial_indent=indent,
+                                subsequent_indent=hanging or indent, break_long_words=wide,
                                 break_on_hyphens=False)
         out.extend(f"# {line}".rstrip() for line in (wrapped or [""]))
     return out
