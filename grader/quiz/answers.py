@@ -20,6 +20,7 @@ import tomllib
 from dataclasses import dataclass, field
 from typing import Any
 
+from grader.i18n import N_, _, current
 from grader.quiz.bank import Bank
 from grader.quiz.kinds import ChoiceQuestion, ParametrizedQuestion, Question, quoted
 
@@ -99,8 +100,8 @@ def read_answers(text: str, bank: Bank) -> AnswerSheet:
     except Exception as error:  # noqa: BLE001 - TOMLDecodeError, RecursionError: any content
         document = None
         reason = str(error).splitlines()[0][:200] if str(error) else type(error).__name__
-        sheet.notices.append(f"the answers file is not valid TOML ({reason}); each answer was read from "
-                             f"its own line")
+        sheet.notices.append(_("the answers file is not valid TOML ({reason}); each answer was read from "
+                               "its own line").format(reason=reason))
     unknown: list[tuple[str, int]] = []
     tables: list[str] = []
     if document is not None:
@@ -114,8 +115,8 @@ def read_answers(text: str, bank: Bank) -> AnswerSheet:
                 sheet.values[key] = value
                 sheet.lines[key] = line
             elif isinstance(value, dict):
-                tables.append(f"[{_shown_key(key)[1:-1]}] is a table, not a question: write each answer as "
-                              f"`id = value` above any [table] line")
+                tables.append(_("[{key}] is a table, not a question: write each answer as `id = value` above "
+                                "any [table] line").format(key=_shown_key(key)[1:-1]))
             else:
                 unknown.append((key, line))
     else:
@@ -138,8 +139,8 @@ def read_answers(text: str, bank: Bank) -> AnswerSheet:
                 unknown.append((key, number))
                 continue
             if key in seen:
-                sheet.problems[key] = (f"answered more than once (lines {seen[key]} and {number}); neither "
-                                       f"answer counts: keep one")
+                sheet.problems[key] = _("answered more than once (lines {first} and {second}); neither "
+                                        "answer counts: keep one").format(first=seen[key], second=number)
                 sheet.values.pop(key, None)
                 sheet.raw.pop(key, None)
                 continue
@@ -153,24 +154,26 @@ def read_answers(text: str, bank: Bank) -> AnswerSheet:
         sheet.unknown.setdefault(key, line)
     shown = tables + [_unknown(key, line, bank) for key, line in unknown[:MAX_KEY_NOTICES]]
     if len(unknown) > MAX_KEY_NOTICES:
-        shown.append(f"... and {len(unknown) - MAX_KEY_NOTICES} more keys that are not questions")
+        shown.append(_("... and {count} more keys that are not questions").format(
+            count=len(unknown) - MAX_KEY_NOTICES))
     sheet.notices.extend(shown[:MAX_KEY_NOTICES + 1])
     return sheet
 
 
 def _unknown(key: str, line: int, bank: Bank) -> str:
-    where = f"line {line}: " if line else ""
+    where = _("line {line}: ").format(line=line) if line else ""
     close = difflib.get_close_matches(key, [q.id for q in bank.questions], n=1, cutoff=0.75)
-    hint = f" (did you mean {close[0]}?)" if close else ""
-    return f"{where}{_shown_key(key)} is not a question of this quiz; its answer was not graded{hint}"
+    hint = _(" (did you mean {id}?)").format(id=close[0]) if close else ""
+    return _("{where}{key} is not a question of this quiz; its answer was not graded{hint}").format(
+        where=where, key=_shown_key(key), hint=hint)
 
 
 def _set_student(sheet: AnswerSheet, value: Any) -> None:
     if isinstance(value, str) and value.strip() and len(value) <= MAX_ID_CHARS and value.isprintable():
         sheet.student = value.strip()
     elif value not in ("", None):
-        sheet.notices.append(f"`student` should be your id in quotes, e.g. student = \"s1234567\"; got "
-                             f"{quoted(value)}")
+        sheet.notices.append(_("`student` should be your id in quotes, e.g. student = \"s1234567\"; got "
+                               "{value}").format(value=quoted(value)))
 
 
 # ------------------------------------------------------------------------------------ writing
@@ -183,9 +186,12 @@ def paragraphs(text: str) -> list[str]:
 
 def _comment(text: str, width: int = 96, indent: str = "", hanging: str = "") -> list[str]:
     out = []
+    # Chinese has no spaces to break at and each character is two columns wide: wrap it by
+    # characters, at about the same width on screen
+    wide = current() != "en"
     for paragraph in paragraphs(text):
-        wrapped = textwrap.wrap(paragraph, width=width - 2, initial_indent=indent,
-                                subsequent_indent=hanging or indent, break_long_words=False,
+        wrapped = textwrap.wrap(paragraph, width=(width - 2) * 2 // 3 if wide else width - 2, initial_indent=indent,
+                                subsequent_indent=hanging or indent, break_long_words=wide,
                                 break_on_hyphens=False)
         out.extend(f"# {line}".rstrip() for line in (wrapped or [""]))
     return out
@@ -200,7 +206,7 @@ def _toml_string(text: str) -> str:
     return '"' + "".join(c if c.isprintable() else f"\\u{ord(c):04x}" for c in escaped) + '"'
 
 
-HEADER = """\
+HEADER = N_("""\
 Quiz {quiz}: the answers of {who}.
 
 Write each answer after its `=` and save the file; then grade it:
@@ -211,30 +217,31 @@ Write each answer after its `=` and save the file; then grade it:
   numbers           a plain number:               question_id = 14    or    1.5e-3
 Leave "" to skip a question: an unanswered question scores 0. Lines starting with # are
 comments; the explanations appear in the report once the file is graded.
-"""
+""")
 
-NUMBERS_NOTE = """\
+NUMBERS_NOTE = N_("""\
 The numbers in the questions were drawn for student {student}. Grading draws them again from
 the id (your teacher grades with the id they know), so editing the numbers or the id below
 changes nothing but your score.
-"""
+""")
 
-TEMPLATE_NOTE = """\
+TEMPLATE_NOTE = N_("""\
 No student id yet, so the questions marked "your numbers" have none. Write the file with your own
 numbers first:    .venv/bin/grade quiz-answers --student YOUR_ID
-"""
+""")
 
 
 def answers_file(bank: Bank, student: str | None, answers: dict[str, Any] | None = None) -> str:
     """The answers file for `student` (None: the blank template without numbers), with the
     given answers (question id -> value a question's `read_text` returned) filled in."""
     answers = answers or {}
-    who = "student " + _toml_string(student) if student else "a student (blank template)"
-    lines = _verbatim(HEADER.format(quiz=bank.quiz_id, who=who))
-    lines += [""] + _verbatim(NUMBERS_NOTE.format(student=_toml_string(student)) if student else TEMPLATE_NOTE)
+    who = _("student {student}").format(student=_toml_string(student)) if student else \
+        _("a student (blank template)")
+    lines = _verbatim(_(HEADER).format(quiz=bank.quiz_id, who=who))
+    lines += [""] + _verbatim(_(NUMBERS_NOTE).format(student=_toml_string(student)) if student else _(TEMPLATE_NOTE))
     lines += ["", f"quiz = {_toml_string(bank.quiz_id)}", f"student = {_toml_string(student or '')}", ""]
     for topic in bank.topics():
-        lines += ["", f"# {'=' * 94}", f"# {topic}", f"# {'=' * 94}"]
+        lines += ["", f"# {'=' * 94}", f"# {_(topic)}", f"# {'=' * 94}"]
         for question in (q for q in bank.questions if q.topic == topic):
             lines += [""] + question_block(question, student, bank.quiz_id)
             value = answers.get(question.id)
@@ -244,15 +251,14 @@ def answers_file(bank: Bank, student: str | None, answers: dict[str, Any] | None
 
 def question_block(question: Question, student: str | None, quiz_id: str) -> list[str]:
     """The comment lines above a question's answer line."""
-    points = f"{question.points:g} point{'s' * (question.points != 1)}"
-    lines = [f"# [{question.id}] {points}; {question.form}"]
+    lines = [f"# [{question.id}] {question.shown_points()}; {question.shown_form()}"]
     if isinstance(question, ParametrizedQuestion) and not student:
-        lines += _comment("(your numbers appear here once the file is written with "
-                          "`.venv/bin/grade quiz-answers --student YOUR_ID`)")
+        lines += _comment(_("(your numbers appear here once the file is written with "
+                            "`.venv/bin/grade quiz-answers --student YOUR_ID`)"))
         return lines
     variant = question.variant(student, quiz_id) if student else None
     lines += _comment(question.shown_text(variant))
     if isinstance(question, ChoiceQuestion):
-        for label, choice in zip(question.labels, question.choices):
+        for label, choice in zip(question.labels, question.shown_choices()):
             lines += _comment(f"{label}) {choice}", indent="  ", hanging="     ")
     return lines

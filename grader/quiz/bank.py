@@ -36,6 +36,7 @@ from typing import Any
 
 import click
 
+from grader.i18n import _
 from grader.quiz.variant import GENERATORS
 from grader.quiz.kinds import (LETTERS, ChoiceQuestion, MultipleChoice, NumericQuestion, ParametrizedQuestion,
                                Question, SingleChoice)
@@ -94,41 +95,41 @@ class _Where:
     def error(self, field: str | None, message: str) -> BankError:
         parts = [self.file]
         if self.question is not None:
-            parts.append(f"question {self.question}")
+            parts.append(_("question {question}").format(question=self.question))
         if field is not None:
-            parts.append(f"field '{field}'")
+            parts.append(_("field '{field}'").format(field=field))
         return BankError(": ".join([", ".join(parts), message]))
 
 
 def _text(where: _Where, entry: dict, field: str) -> str:
     value = entry.get(field)
     if not isinstance(value, str) or not value.strip():
-        raise where.error(field, "must be a non-empty string")
+        raise where.error(field, _("must be a non-empty string"))
     return value.strip()
 
 
 def _number(where: _Where, entry: dict, field: str, low: float = -math.inf, default: float | None = None) -> float:
     if field not in entry:
         if default is None:
-            raise where.error(field, "is missing")
+            raise where.error(field, _("is missing"))
         return default
     value = entry[field]
     if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
-        raise where.error(field, f"must be a number, got {value!r}")
+        raise where.error(field, _("must be a number, got {value}").format(value=repr(value)))
     if value < low:
-        raise where.error(field, f"must be at least {low:g}, got {value!r}")
+        raise where.error(field, _("must be at least {low}, got {value}").format(low=f"{low:g}", value=repr(value)))
     return float(value)
 
 
 def _choices(where: _Where, entry: dict) -> tuple[str, ...]:
     choices = entry.get("choices")
     if not isinstance(choices, list) or not 2 <= len(choices) <= 8:
-        raise where.error("choices", "must be a list of 2 to 8 strings")
+        raise where.error("choices", _("must be a list of 2 to 8 strings"))
     for number, choice in enumerate(choices):
         if not isinstance(choice, str) or not choice.strip():
-            raise where.error("choices", f"choice {LETTERS[number]} must be a non-empty string")
+            raise where.error("choices", _("choice {letter} must be a non-empty string").format(letter=LETTERS[number]))
     if len({c.strip() for c in choices}) != len(choices):
-        raise where.error("choices", "two choices are the same")
+        raise where.error("choices", _("two choices are the same"))
     return tuple(c.strip() for c in choices)
 
 
@@ -136,29 +137,30 @@ def _letters(where: _Where, entry: dict, labels: str, many: bool) -> frozenset[s
     value = entry.get("answer")
     items = value if many and isinstance(value, list) else [value] if not many else None
     if items is None or not items:
-        raise where.error("answer", 'must be a list of letters, e.g. ["a", "c"]')
+        raise where.error("answer", _('must be a list of letters, e.g. ["a", "c"]'))
     letters = set()
     for item in items:
         if not isinstance(item, str) or item not in labels:
-            raise where.error("answer", f"{item!r} is not one of the choices {labels[0]}-{labels[-1]}")
+            raise where.error("answer", _("{item} is not one of the choices {first}-{last}").format(
+                item=repr(item), first=labels[0], last=labels[-1]))
         if item in letters:
-            raise where.error("answer", f"{item!r} is listed twice")
+            raise where.error("answer", _("{item} is listed twice").format(item=repr(item)))
         letters.add(item)
     return frozenset(letters)
 
 
 def _tolerances(where: _Where, entry: dict) -> tuple[float, float]:
     if "abs_tol" not in entry and "rel_tol" not in entry:
-        raise where.error("abs_tol", "give abs_tol or rel_tol (or both); abs_tol = 0 means exactly")
+        raise where.error("abs_tol", _("give abs_tol or rel_tol (or both); abs_tol = 0 means exactly"))
     abs_tol = _number(where, entry, "abs_tol", 0.0, default=0.0)
     rel_tol = _number(where, entry, "rel_tol", 0.0, default=0.0)
     if rel_tol >= 0.5:
-        raise where.error("rel_tol", f"must be below 0.5 (a share, 0.01 is 1%), got {rel_tol:g}")
+        raise where.error("rel_tol", _("must be below 0.5 (a share, 0.01 is 1%), got {value}").format(value=f"{rel_tol:g}"))
     return abs_tol, rel_tol
 
 
 def _placeholders(template: str) -> list[str]:
-    return [name for _, name, _, _ in string.Formatter().parse(template) if name is not None]
+    return [name for __, name, ___, ____ in string.Formatter().parse(template) if name is not None]
 
 
 def _check_templates(where: _Where, question: ParametrizedQuestion) -> None:
@@ -169,40 +171,44 @@ def _check_templates(where: _Where, question: ParametrizedQuestion) -> None:
     try:
         variant = draw(question, CHECK_STUDENT, question.quiz_id)
     except Exception as error:  # noqa: BLE001 - a generator that fails is the bank's problem to report
-        raise where.error("generator", f"{question.generator!r} failed: {type(error).__name__}: {error}") from None
+        raise where.error("generator", _("{generator} failed: {error}").format(
+            generator=repr(question.generator), error=f"{type(error).__name__}: {error}")) from None
     for field, render, known in (("text", question.shown_text, variant.params),
                                  ("explanation", question.shown_explanation,
                                   {**variant.params, **variant.extra, "answer": 0})):
         try:
             render(variant)
         except KeyError as error:
-            raise where.error(field, f"placeholder {{{error.args[0]}}} is not a value of generator "
-                                     f"{question.generator!r} (it has: {', '.join(sorted(known))})") from None
+            raise where.error(field, _("placeholder {placeholder} is not a value of generator {generator} (it has: "
+                                       "{known})").format(placeholder="{" + str(error.args[0]) + "}",
+                                                          generator=repr(question.generator),
+                                                          known=", ".join(sorted(known)))) from None
         except (ValueError, IndexError, AttributeError) as error:
-            raise where.error(field, f"cannot be filled in ({error}); write a literal brace as {{{{ or }}}}") \
-                from None
+            raise where.error(field, _("cannot be filled in ({error}); write a literal brace as {{{{ or }}}}").format(
+                error=error)) from None
     shown = set(_placeholders(question.text))
     missing = sorted(set(variant.params) - shown)
     if missing:
-        raise where.error("text", f"does not show {', '.join('{' + m + '}' for m in missing)}, which the "
-                                  f"answer depends on")
+        raise where.error("text", _("does not show {placeholders}, which the answer depends on").format(
+            placeholders=", ".join("{" + m + "}" for m in missing)))
 
 
 def _question(where: _Where, question_id: str, entry: Any, topic: str, quiz_id: str) -> Question:
     if not isinstance(entry, dict):
-        raise where.error(None, "each [[question]] must be a table")
+        raise where.error(None, _("each [[question]] must be a table"))
     kind = entry.get("kind")
     if kind not in FIELDS:
-        raise where.error("kind", f"must be one of {', '.join(FIELDS)}, got {kind!r}")
+        raise where.error("kind", _("must be one of {kinds}, got {kind}").format(kinds=", ".join(FIELDS), kind=repr(kind)))
     unknown = sorted(set(entry) - FIELDS[kind])
     if unknown:
-        raise where.error(unknown[0], f"is not a field of a {kind} question (its fields: "
-                                      f"{', '.join(sorted(FIELDS[kind]))})")
+        raise where.error(unknown[0], _("is not a field of a {kind} question (its fields: {fields})").format(
+            kind=kind, fields=", ".join(sorted(FIELDS[kind]))))
     common = dict(id=question_id, topic=topic, file=where.file, text=_text(where, entry, "text"),
                   explanation=_text(where, entry, "explanation"),
                   points=_number(where, entry, "points", 0.0, default=1.0))
     if common["points"] <= 0 or common["points"] > 100:
-        raise where.error("points", f"must be above 0 and at most 100, got {common['points']:g}")
+        raise where.error("points", _("must be above 0 and at most 100, got {value}").format(
+            value=f"{common['points']:g}"))
     if kind in ("single", "multiple"):
         choices = _choices(where, entry)
         key = _letters(where, entry, LETTERS[:len(choices)], many=kind == "multiple")
@@ -215,12 +221,14 @@ def _question(where: _Where, question_id: str, entry: Any, topic: str, quiz_id: 
                                    mistakes=_mistakes(where, entry))
         for value, why in question.mistakes:
             if question.accepts(value, answer):
-                raise where.error("mistakes", f"{value:g} ({why}) is within the tolerance of the answer "
-                                              f"{answer:g}: it would score full marks")
+                raise where.error("mistakes", _("{value} ({why}) is within the tolerance of the answer {answer}: it "
+                                                "would score full marks").format(value=f"{value:g}", why=why,
+                                                                                 answer=f"{answer:g}"))
         return question
     name = entry.get("generator")
     if name not in GENERATORS:
-        raise where.error("generator", f"{name!r} is not a generator; known: {', '.join(sorted(GENERATORS))}")
+        raise where.error("generator", _("{name} is not a generator; known: {known}").format(
+            name=repr(name), known=", ".join(sorted(GENERATORS))))
     question = ParametrizedQuestion(**common, abs_tol=abs_tol, rel_tol=rel_tol, generator=name, quiz_id=quiz_id)
     _check_templates(where, question)
     return question
@@ -229,12 +237,12 @@ def _question(where: _Where, question_id: str, entry: Any, topic: str, quiz_id: 
 def _mistakes(where: _Where, entry: dict) -> tuple[tuple[float, str], ...]:
     items = entry.get("mistakes")
     if not isinstance(items, list) or not items:
-        raise where.error("mistakes", 'give at least one plausible wrong answer: '
-                                      'mistakes = [{answer = 1.0, why = "took the log in base 10"}]')
+        raise where.error("mistakes", _('give at least one plausible wrong answer: '
+                                        'mistakes = [{{answer = 1.0, why = "took the log in base 10"}}]').format())
     found = []
     for item in items:
         if not isinstance(item, dict) or set(item) != {"answer", "why"}:
-            raise where.error("mistakes", "each mistake is a table {answer = <number>, why = \"...\"}")
+            raise where.error("mistakes", _("each mistake is a table {{answer = <number>, why = \"...\"}}").format())
         found.append((_number(where, item, "answer"), _text(where, item, "why")))
     return tuple(found)
 
@@ -247,7 +255,7 @@ def load_bank(folder: Path | None = None, quiz_id: str = QUIZ_ID) -> Bank:
     folder = BANK_DIR if folder is None else folder
     files = sorted(folder.glob("*.toml")) if folder.is_dir() else []
     if not files:
-        raise BankError(f"{folder}: no question bank here (expected one .toml file per topic)")
+        raise BankError(_("{folder}: no question bank here (expected one .toml file per topic)").format(folder=folder))
     questions: list[Question] = []
     seen: dict[str, str] = {}
     for path in files:
@@ -255,24 +263,26 @@ def load_bank(folder: Path | None = None, quiz_id: str = QUIZ_ID) -> Bank:
         try:
             document = tomllib.loads(path.read_text(encoding="utf-8"))
         except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
-            raise BankError(f"{name}: not valid TOML ({error})") from None
+            raise BankError(_("{file}: not valid TOML ({error})").format(file=name, error=error)) from None
         where = _Where(name)
         unknown = sorted(set(document) - {"topic", "question"})
         if unknown:
-            raise where.error(unknown[0], "is not a field of a bank file (its fields: topic, and one "
-                                          "[[question]] table per question)")
+            raise where.error(unknown[0], _("is not a field of a bank file (its fields: topic, and one "
+                                            "[[question]] table per question)"))
         topic = _text(where, document, "topic")
         entries = document.get("question")
         if not isinstance(entries, list) or not entries:
-            raise where.error("question", "no [[question]] tables in this file")
+            raise where.error("question", _("no [[question]] tables in this file"))
         for number, entry in enumerate(entries, start=1):
             question_id = entry.get("id") if isinstance(entry, dict) else None
             if not isinstance(question_id, str) or not ID_PATTERN.fullmatch(question_id) or question_id in RESERVED:
                 raise _Where(name, f"#{number}").error(
-                    "id", f"must be lowercase letters, digits and _, starting with a letter, at most 48 "
-                          f"characters, and not {' or '.join(sorted(RESERVED))}; got {question_id!r}")
+                    "id", _("must be lowercase letters, digits and _, starting with a letter, at most 48 characters, "
+                            "and not {reserved}; got {id}").format(reserved=" or ".join(sorted(RESERVED)),
+                                                                   id=repr(question_id)))
             if question_id in seen:
-                raise _Where(name, repr(question_id)).error("id", f"is used twice (also in {seen[question_id]})")
+                raise _Where(name, repr(question_id)).error("id", _("is used twice (also in {file})").format(
+                    file=seen[question_id]))
             seen[question_id] = name
             questions.append(_question(_Where(name, repr(question_id)), question_id, entry, topic, quiz_id))
     return Bank(quiz_id, tuple(questions), folder)

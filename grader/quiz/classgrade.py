@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Callable
 
 from grader.batch import LINK_PROBLEM, Found, StudentResult, _first_line, find_one_file
+from grader.i18n import _
 from grader.quiz.bank import ANSWERS_FILE, Bank, load_bank
 from grader.quiz.grading import grade_file
 from grader.runner import Options
@@ -43,8 +44,8 @@ def find_answer_files(root: Path) -> list[Found]:
     found = []
     for student, own in sorted(entries.items()):
         if len(own) > 1:
-            found.append(Found(student, None, "more than one submission (" + ", ".join(e.name for e in own)
-                               + "); none was graded: hand in exactly one"))
+            found.append(Found(student, None, _("more than one submission ({names}); none was graded: hand in "
+                                                "exactly one").format(names=", ".join(e.name for e in own))))
             continue
         entry = own[0]
         path = Path(entry.path)
@@ -72,7 +73,8 @@ def grade_quiz_class(root: Path, options: Options, progress: Callable[[StudentRe
             except SubmissionError as error:
                 row.problem = str(error)
             except Exception as error:  # noqa: BLE001 - one student's row, never the class
-                row.problem = f"the grader failed on this submission ({_first_line(error)}); grade it again on its own"
+                row.problem = _("the grader failed on this submission ({error}); grade it again on its own").format(
+                    error=_first_line(error))
                 row.grader_error = True
         rows.append(row)
         progress(row)

@@ -21,6 +21,7 @@ from typing import Callable
 
 import click
 
+from grader.i18n import N_, _
 from grader.quiz.bank import ANSWERS_FILE, QUIZ_ID
 
 NOTEBOOK_FILE = "quiz.ipynb"  # grader.quiz.notebook.NOTEBOOK_FILE, without importing nbformat here
@@ -82,8 +83,9 @@ def quiz_file_in(folder: Path) -> Path:
     if _present(notebook) and (not _present(answers) or (not _answered(answers) and _answered(notebook))):
         return notebook
     if not _present(answers):
-        raise SubmissionError(f"{folder}: no {ANSWERS_FILE} or {NOTEBOOK_FILE} in this folder; write your answers "
-                              f"file with `grade quiz-answers --student YOUR_ID`")
+        raise SubmissionError(_("{folder}: no {answers} or {notebook} in this folder; write your answers file with "
+                                "`grade quiz-answers --student YOUR_ID`").format(folder=folder, answers=ANSWERS_FILE,
+                                                                                notebook=NOTEBOOK_FILE))
     return answers
 
 
@@ -91,8 +93,8 @@ def quiz_notices(path: Path) -> list[str]:
     """What to say about the quiz file chosen in its folder: the other one also holds answers."""
     other = path.parent / (NOTEBOOK_FILE if path.name == ANSWERS_FILE else ANSWERS_FILE)
     if path.name in (ANSWERS_FILE, NOTEBOOK_FILE) and _present(other) and _answered(other):
-        return [f"{other.name} also holds answers and was not graded: {path.name} was (grade the other with "
-                f"`grade {other}`)"]
+        return [_("{other} also holds answers and was not graded: {graded} was (grade the other with "
+                  "`grade {path}`)").format(other=other.name, graded=path.name, path=other)]
     return []
 
 
@@ -119,7 +121,7 @@ def grade_quiz_targets(targets: list[tuple[str, Path]], within: Path | None, stu
         return []
     bank = load_bank()
     results = []
-    for _, path in targets:
+    for __, path in targets:
         try:
             results.append(grade_file(bank, path, student, seed, within))
             results[-1].notices[:0] = quiz_notices(path)
@@ -139,7 +141,8 @@ def _student_id(value: str | None) -> str | None:
         return None
     value = value.strip()
     if not value or len(value) > MAX_STUDENT_CHARS or not value.isprintable():
-        raise click.BadParameter(f"a student id is 1 to {MAX_STUDENT_CHARS} printable characters", param_hint="--student")
+        raise click.BadParameter(_("a student id is 1 to {count} printable characters").format(count=MAX_STUDENT_CHARS),
+                                 param_hint="--student")
     return value
 
 
@@ -169,18 +172,19 @@ def write_answers_file(path: Path, text: str, force: bool) -> None:
     in it (unless `force`)."""
     if os.path.lexists(path) and not force:
         if path.is_symlink() or not path.is_file():
-            raise click.ClickException(f"{path}: is not a regular file; remove it or choose --output")
+            raise click.ClickException(_("{path}: is not a regular file; remove it or choose --output").format(path=path))
         if _has_answers(path):
-            raise click.ClickException(f"{path}: already holds answers; it was left as it is (--force "
-                                       f"overwrites it, or choose another file with --output)")
+            raise click.ClickException(_("{path}: already holds answers; it was left as it is (--force overwrites it, "
+                                         "or choose another file with --output)").format(path=path))
     flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
     try:
         fd = os.open(path, flags, 0o644)
     except OSError as error:
-        raise click.ClickException(f"{path}: cannot be written ({error.strerror})") from None
+        raise click.ClickException(_("{path}: cannot be written ({reason})").format(path=path,
+                                                                                    reason=error.strerror)) from None
     try:
         if not stat.S_ISREG(os.fstat(fd).st_mode):
-            raise click.ClickException(f"{path}: is not a regular file")
+            raise click.ClickException(_("{path}: is not a regular file").format(path=path))
         os.write(fd, text.encode("utf-8"))
     finally:
         os.close(fd)
@@ -190,12 +194,12 @@ SETTINGS = {"help_option_names": ["-h", "--help"]}
 
 
 @click.command("quiz-answers", context_settings=SETTINGS)
-@click.option("--student", help="Your student id: the questions' numbers are drawn for it.")
+@click.option("--student", help=N_("Your student id: the questions' numbers are drawn for it."))
 @click.option("--output", "-o", type=click.Path(path_type=Path, dir_okay=False),
-              help="Where to write it (default: assignments/07_quiz/answers.toml from the course root, "
-                   "else answers.toml here).")
-@click.option("--force", is_flag=True, help="Overwrite a file that already holds answers.")
-@click.option("--template", is_flag=True, help="Staff: write the blank template, without any student's numbers.")
+              help=N_("Where to write it (default: assignments/07_quiz/answers.toml from the course root, "
+                      "else answers.toml here)."))
+@click.option("--force", is_flag=True, help=N_("Overwrite a file that already holds answers."))
+@click.option("--template", is_flag=True, help=N_("Staff: write the blank template, without any student's numbers."))
 def quiz_answers(student: str | None, output: Path | None, force: bool, template: bool) -> None:
     """Write the quiz's answers file, with the numbers drawn for --student filled in.
 
@@ -207,19 +211,22 @@ def quiz_answers(student: str | None, output: Path | None, force: bool, template
 
     student = _student_id(student)
     if (student is None) == (not template):
-        raise click.UsageError("give --student YOUR_ID (or, for staff, --template)")
+        raise click.UsageError(_("give --student YOUR_ID (or, for staff, --template)"))
     path = output or default_answers_path()
     write_answers_file(path, answers_file(load_bank(), student), force)
-    click.echo(f"wrote {path}" + (f" for student {student}" if student else " (blank template)"), err=True)
+    if student:
+        click.echo(_("wrote {path} for student {student}").format(path=path, student=student), err=True)
+    else:
+        click.echo(_("wrote {path} (blank template)").format(path=path), err=True)
 
 
 @click.command("quiz", context_settings=SETTINGS)
-@click.option("--student", required=True, help="Your student id: the questions' numbers are drawn for it.")
+@click.option("--student", required=True, help=N_("Your student id: the questions' numbers are drawn for it."))
 @click.option("--save", type=click.Path(path_type=Path, dir_okay=False),
-              help="Also write your answers to this answers file at the end (to hand in).")
-@click.option("--force", is_flag=True, help="With --save: overwrite a file that already holds answers.")
+              help=N_("Also write your answers to this answers file at the end (to hand in)."))
+@click.option("--force", is_flag=True, help=N_("With --save: overwrite a file that already holds answers."))
 @click.option("--topic", "topics", multiple=True,
-              help="Only the questions whose topic contains this text (repeatable), e.g. --topic optim.")
+              help=N_("Only the questions whose topic contains this text (repeatable), e.g. --topic optim."))
 def quiz_terminal(student: str, save: Path | None, force: bool, topics: tuple[str, ...]) -> None:
     """Take the quiz in the terminal: one question at a time, scored at the end with explanations."""
     from rich.console import Console
@@ -230,19 +237,21 @@ def quiz_terminal(student: str, save: Path | None, force: bool, topics: tuple[st
 
     student = _student_id(student)
     bank = load_bank()
-    questions = [q for q in bank.questions if not topics or any(t.lower() in q.topic.lower() for t in topics)]
+    questions = [q for q in bank.questions if not topics or any(
+        t.lower() in q.topic.lower() or t.lower() in q.shown_topic.lower() for t in topics)]
     if not questions:
-        raise click.UsageError(f"no topic matches {', '.join(topics)}; topics: {'; '.join(bank.topics())}")
+        raise click.UsageError(_("no topic matches {wanted}; topics: {topics}").format(
+            wanted=", ".join(topics), topics="; ".join(_(topic) for topic in bank.topics())))
     console = Console(highlight=False)
-    _, answers = run_quiz(bank, student, console, questions=questions)
+    __, answers = run_quiz(bank, student, console, questions=questions)
     if save is not None:
         write_answers_file(save, answers_file(bank, student, answers), force)
-        click.echo(f"wrote your answers to {save}", err=True)
+        click.echo(_("wrote your answers to {path}").format(path=save), err=True)
 
 
 SUBCOMMANDS: dict[str, click.Command] = {"quiz-answers": quiz_answers, "quiz": quiz_terminal}
 
-EPILOG = ("Quiz (07_quiz): `grade quiz-answers --student ID` writes your answers file; "
+EPILOG = N_("Quiz (07_quiz): `grade quiz-answers --student ID` writes your answers file; "
           "`grade quiz --student ID` asks the questions in the terminal. See `grade quiz-answers -h`.")
 
 

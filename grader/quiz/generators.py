@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import math
 
+from grader.i18n import N_
 from grader.quiz.dice import Dice
 from grader.quiz.variant import GENERATORS, Number, Variant, generator  # noqa: F401 - the registry, re-exported
 
@@ -62,11 +63,11 @@ def conv2d_output_size(dice: Dice) -> Variant:
             break
     out = size(h, h, k, stride=s, padding=p)[0]
     return Variant({"h": h, "k": k, "s": s, "p": p}, out, {
-        "left the padding out": (h - k) // s + 1,
-        "left out the +1": (h + 2 * p - k) // s,
-        "rounded up instead of down": -(-(h + 2 * p - k) // s) + 1,
-        "padded one side only": (h + p - k) // s + 1,
-        "forgot to divide by the stride": h + 2 * p - k + 1,
+        N_("left the padding out"): (h - k) // s + 1,
+        N_("left out the +1"): (h + 2 * p - k) // s,
+        N_("rounded up instead of down"): -(-(h + 2 * p - k) // s) + 1,
+        N_("padded one side only"): (h + p - k) // s + 1,
+        N_("forgot to divide by the stride"): h + 2 * p - k + 1,
     }, {"inner": h + 2 * p - k})
 
 
@@ -79,9 +80,9 @@ def conv2d_output_size_dilated(dice: Dice) -> Variant:
     span = d * (k - 1) + 1
     out = size(h, h, k, stride=s, padding=p, dilation=d)[0]
     return Variant({"h": h, "k": k, "d": d, "s": s, "p": p}, out, {
-        "ignored the dilation": (h + 2 * p - k) // s + 1,
-        "took the dilated kernel to span d*k": (h + 2 * p - d * k) // s + 1,
-        "left out the +1": (h + 2 * p - span) // s,
+        N_("ignored the dilation"): (h + 2 * p - k) // s + 1,
+        N_("took the dilated kernel to span d*k"): (h + 2 * p - d * k) // s + 1,
+        N_("left out the +1"): (h + 2 * p - span) // s,
     }, {"span": span, "inner": h + 2 * p - span})
 
 
@@ -93,10 +94,10 @@ def pool2d_output_size(dice: Dice) -> Variant:
     s, p = dice.integer(1, k), dice.integer(0, k // 2)
     out = size(h, h, k, stride=s, padding=p)[0]
     return Variant({"h": h, "k": k, "s": s, "p": p}, out, {
-        "rounded up instead of down": -(-(h + 2 * p - k) // s) + 1,
-        "left out the +1": (h + 2 * p - k) // s,
-        "left the padding out": (h - k) // s + 1,
-        "used the kernel size as the stride": (h + 2 * p - k) // k + 1,
+        N_("rounded up instead of down"): -(-(h + 2 * p - k) // s) + 1,
+        N_("left out the +1"): (h + 2 * p - k) // s,
+        N_("left the padding out"): (h - k) // s + 1,
+        N_("used the kernel size as the stride"): (h + 2 * p - k) // k + 1,
     }, {"inner": h + 2 * p - k})
 
 
@@ -112,9 +113,9 @@ def pool2d_output_size_ceil(dice: Dice) -> Variant:
     out = size(h, h, k, stride=s, padding=p, ceil_mode=True)[0]
     naive = -(-(h + 2 * p - k) // s) + 1
     return Variant({"h": h, "k": k, "s": s, "p": p}, out, {
-        "rounded down (that is ceil_mode=False)": (h + 2 * p - k) // s + 1,
-        "kept a last window that starts in the right padding": naive,
-        "left out the +1": -(-(h + 2 * p - k) // s),
+        N_("rounded down (that is ceil_mode=False)"): (h + 2 * p - k) // s + 1,
+        N_("kept a last window that starts in the right padding"): naive,
+        N_("left out the +1"): -(-(h + 2 * p - k) // s),
     }, {"inner": h + 2 * p - k, "naive": naive, "last_start": (naive - 1) * s, "limit": h + p})
 
 
@@ -131,10 +132,10 @@ def alexnet_conv1_activations(dice: Dice) -> Variant:
     answer = int(out.numel())
     no_pad = (h - 11) // 4 + 1
     return Variant({"h": h, "p": p, "c": c}, answer, {
-        "gave the side of one feature map only": side,
-        "left the channels out": side * side,
-        "left the padding out": c * no_pad * no_pad,
-        "counted one side only": c * side,
+        N_("gave the side of one feature map only"): side,
+        N_("left the channels out"): side * side,
+        N_("left the padding out"): c * no_pad * no_pad,
+        N_("counted one side only"): c * side,
     }, {"side": side, "inner": h + 2 * p - 11})
 
 
@@ -145,10 +146,10 @@ def conv2d_param_count(dice: Dice) -> Variant:
     c_in, c_out, k = dice.integer(2, 256), dice.integer(8, 512), dice.choice([1, 3, 5, 7])
     answer = _params(torch.nn.Conv2d(c_in, c_out, k, device="meta"))
     return Variant({"c_in": c_in, "c_out": c_out, "k": k}, answer, {
-        "left out the biases": c_in * c_out * k * k,
-        "left out the input channels": c_out * k * k + c_out,
-        "counted k, not k*k, weights per channel": c_in * c_out * k + c_out,
-        "gave one bias per input channel": c_in * c_out * k * k + c_in,
+        N_("left out the biases"): c_in * c_out * k * k,
+        N_("left out the input channels"): c_out * k * k + c_out,
+        N_("counted k, not k*k, weights per channel"): c_in * c_out * k + c_out,
+        N_("gave one bias per input channel"): c_in * c_out * k * k + c_in,
     }, {"weights": c_in * c_out * k * k})
 
 
@@ -159,8 +160,8 @@ def linear_param_count(dice: Dice) -> Variant:
     n_in, n_out = dice.integer(10, 4096), dice.integer(2, 1024)
     answer = _params(torch.nn.Linear(n_in, n_out, device="meta"))
     return Variant({"n_in": n_in, "n_out": n_out}, answer, {
-        "left out the biases": n_in * n_out,
-        "gave one bias per input": n_in * n_out + n_in,
+        N_("left out the biases"): n_in * n_out,
+        N_("gave one bias per input"): n_in * n_out + n_in,
     })
 
 
@@ -174,10 +175,10 @@ def conv_bn_param_count(dice: Dice) -> Variant:
     answer = _params(block)
     weights = c_in * c_out * k * k
     return Variant({"c_in": c_in, "c_out": c_out, "k": k}, answer, {
-        "counted a conv bias that bias=False leaves out": weights + 3 * c_out,
-        "counted the running mean and variance, which are buffers": weights + 4 * c_out,
-        "left batch norm's gamma and beta out": weights,
-        "gave batch norm one parameter per channel": weights + c_out,
+        N_("counted a conv bias that bias=False leaves out"): weights + 3 * c_out,
+        N_("counted the running mean and variance, which are buffers"): weights + 4 * c_out,
+        N_("left batch norm's gamma and beta out"): weights,
+        N_("gave batch norm one parameter per channel"): weights + c_out,
     }, {"weights": weights, "bn": 2 * c_out})
 
 
@@ -200,10 +201,10 @@ def lenet_fc1_params(dice: Dice) -> Variant:
     no_pool = c2 * (h + 2 * p1 - 8) ** 2
     no_pad = c2 * (((h - 4) // 2 - 4) // 2) ** 2
     return Variant({"h": h, "p1": p1, "c1": c1, "c2": c2, "f": f}, answer, {
-        "left out the biases": flat * f,
-        "left out the pooling layers": no_pool * f + f,
-        "left out the channels of the second conv": (flat // c2) * f + f,
-        "left out the first conv's padding": no_pad * f + f,
+        N_("left out the biases"): flat * f,
+        N_("left out the pooling layers"): no_pool * f + f,
+        N_("left out the channels of the second conv"): (flat // c2) * f + f,
+        N_("left out the first conv's padding"): no_pad * f + f,
     }, {"a1": h + 2 * p1 - 4, "s1": side1, "a2": side1 - 4, "s2": side2, "flat": flat})
 
 
@@ -234,12 +235,12 @@ def adam_step(dice: Dice) -> Variant:
             return -lr * mm / (math.sqrt(vv) + eps)
         return -lr * (mm / (1 - b1 ** tt)) / (math.sqrt(vv / (1 - b2 ** tt)) + eps)
 
-    mistakes = {"left out the bias correction": step(m1, v1, None),
-                "took one step of plain SGD": -lr * g,
-                "moved w up the gradient": -answer}
+    mistakes = {N_("left out the bias correction"): step(m1, v1, None),
+                N_("took one step of plain SGD"): -lr * g,
+                N_("moved w up the gradient"): -answer}
     if t > 1:
-        mistakes["corrected the bias with t - 1 instead of t"] = step(m1, v1, t - 1)
-        mistakes["did not update m and v with this gradient first"] = step(m, v, t)
+        mistakes[N_("corrected the bias with t - 1 instead of t")] = step(m1, v1, t - 1)
+        mistakes[N_("did not update m and v with this gradient first")] = step(m, v, t)
     return Variant({"lr": lr, "w": w, "g": g, "m": _num(m), "v": _num(v), "t": t, "t_prev": t - 1}, answer, mistakes,
                    {"m_new": round(m1, 8), "v_new": round(v1, 10), "m_hat": round(m1 / (1 - b1 ** t), 6),
                     "v_hat": round(v1 / (1 - b2 ** t), 8), "w_new": round(w + answer, 6)})
@@ -258,10 +259,10 @@ def momentum_two_steps(dice: Dice) -> Variant:
     v1 = -lr * g1
     v2 = mu * v1 - lr * g2
     return Variant({"lr": lr, "mu": mu, "w0": w0, "g1": g1, "g2": g2}, answer, {
-        "left the momentum out (plain SGD)": -lr * (g1 + g2),
-        "gave the second step only": v2,
-        "moved w up the gradient": -answer,
-        "scaled the gradient by (1 - mu), as in an exponential average": (-lr * (1 - mu) * g1) * (1 + mu)
+        N_("left the momentum out (plain SGD)"): -lr * (g1 + g2),
+        N_("gave the second step only"): v2,
+        N_("moved w up the gradient"): -answer,
+        N_("scaled the gradient by (1 - mu), as in an exponential average"): (-lr * (1 - mu) * g1) * (1 + mu)
         - lr * (1 - mu) * g2,
     }, {"v1": round(v1, 8), "v2": round(v2, 8), "w2": round(w0 + answer, 8)})
 
@@ -284,11 +285,11 @@ def softmax_three(dice: Dice) -> Variant:
     which = dice.integer(1, 3)
     probs = softmax(_f64(*z))
     answer = float(probs[which - 1])
-    mistakes = {"gave every class the same probability": 1 / 3,
-                "applied a sigmoid to the one logit": 1 / (1 + math.exp(-z[which - 1]))}
+    mistakes = {N_("gave every class the same probability"): 1 / 3,
+                N_("applied a sigmoid to the one logit"): 1 / (1 + math.exp(-z[which - 1]))}
     if all(x > 0 for x in z):
-        mistakes["divided the logit by the sum of the logits, without exp"] = z[which - 1] / sum(z)
-    mistakes["gave another class's probability"] = float(probs[which % 3])
+        mistakes[N_("divided the logit by the sum of the logits, without exp")] = z[which - 1] / sum(z)
+    mistakes[N_("gave another class's probability")] = float(probs[which % 3])
     return Variant({"z1": z[0], "z2": z[1], "z3": z[2], "which": which}, answer, mistakes,
                    {"e1": round(math.exp(z[0]), 4), "e2": round(math.exp(z[1]), 4), "e3": round(math.exp(z[2]), 4),
                     "total": round(sum(math.exp(x) for x in z), 4)})
@@ -305,10 +306,10 @@ def cross_entropy_three(dice: Dice) -> Variant:
     loss, _ = softmax_cross_entropy(_f64(*z).reshape(1, 3), torch.tensor([label - 1]))
     answer = float(loss)
     probs = softmax(_f64(*z))
-    mistakes = {"used log base 10": answer / math.log(10),
-                "left out the minus sign": -answer,
-                "took the loss of another class": -math.log(float(probs[label % 3])),
-                "took minus the logit, without the log-sum-exp": -z[label - 1]}
+    mistakes = {N_("used log base 10"): answer / math.log(10),
+                N_("left out the minus sign"): -answer,
+                N_("took the loss of another class"): -math.log(float(probs[label % 3])),
+                N_("took minus the logit, without the log-sum-exp"): -z[label - 1]}
     return Variant({"z1": z[0], "z2": z[1], "z3": z[2], "y": label}, answer, mistakes,
                    {"p": round(float(probs[label - 1]), 6),
                     "lse": round(math.log(sum(math.exp(x) for x in z)), 6)})
@@ -337,9 +338,9 @@ def _differences(dice: Dice) -> tuple[float, float, float, float, float]:
 def forward_difference_error(dice: Dice) -> Variant:
     x, h, exact, forward, central = _differences(dice)
     return Variant({"x": x, "h": h}, forward - exact, {
-        "gave the central difference's error": central - exact,
-        "gave f'(x) - estimate (the sign is flipped)": exact - forward,
-        "divided by 2h instead of h": (math.exp(x + h) - math.exp(x)) / (2 * h) - exact,
+        N_("gave the central difference's error"): central - exact,
+        N_("gave f'(x) - estimate (the sign is flipped)"): exact - forward,
+        N_("divided by 2h instead of h"): (math.exp(x + h) - math.exp(x)) / (2 * h) - exact,
     }, {"estimate": round(forward, 8), "exact": round(exact, 8)})
 
 
@@ -347,9 +348,9 @@ def forward_difference_error(dice: Dice) -> Variant:
 def central_difference_error(dice: Dice) -> Variant:
     x, h, exact, forward, central = _differences(dice)
     return Variant({"x": x, "h": h}, central - exact, {
-        "gave the forward difference's error": forward - exact,
-        "gave f'(x) - estimate (the sign is flipped)": exact - central,
-        "divided by h instead of 2h": (math.exp(x + h) - math.exp(x - h)) / h - exact,
+        N_("gave the forward difference's error"): forward - exact,
+        N_("gave f'(x) - estimate (the sign is flipped)"): exact - central,
+        N_("divided by h instead of 2h"): (math.exp(x + h) - math.exp(x - h)) / h - exact,
     }, {"estimate": round(central, 10), "exact": round(exact, 8)})
 
 
@@ -367,9 +368,9 @@ def sigmoid_chain_gradient(dice: Dice) -> Variant:
         a = torch.sigmoid(w * a - w * a.detach())
     (grad,) = torch.autograd.grad(a, x)
     return Variant({"w": w, "n": n}, float(grad), {
-        "left out the sigmoid's derivative": w ** n,
-        "used sigmoid(0) = 1/2 in place of its derivative": (w / 2) ** n,
-        "added the layers' factors instead of multiplying them": n * w / 4,
+        N_("left out the sigmoid's derivative"): w ** n,
+        N_("used sigmoid(0) = 1/2 in place of its derivative"): (w / 2) ** n,
+        N_("added the layers' factors instead of multiplying them"): n * w / 4,
     }, {"factor": round(w / 4, 6)})
 
 
@@ -388,10 +389,10 @@ def clip_grad_norm(dice: Dice) -> Variant:
     torch.nn.utils.clip_grad_norm_([p], max_norm)
     answer = float(p.grad[0])
     return Variant({"g1": g[0], "g2": g[1], "g3": g[2], "max_norm": max_norm}, answer, {
-        "clipped each component to [-max_norm, max_norm] (clip_grad_value_)": max(-max_norm, min(max_norm, g[0])),
-        "left the gradient unchanged": g[0],
-        "normalized to norm 1 instead of max_norm": g[0] / norm,
-        "used the L1 norm": g[0] * max_norm / sum(abs(x) for x in g),
+        N_("clipped each component to [-max_norm, max_norm] (clip_grad_value_)"): max(-max_norm, min(max_norm, g[0])),
+        N_("left the gradient unchanged"): g[0],
+        N_("normalized to norm 1 instead of max_norm"): g[0] / norm,
+        N_("used the L1 norm"): g[0] * max_norm / sum(abs(x) for x in g),
     }, {"norm": round(norm, 6), "scale": round(max_norm / norm, 6)})
 
 
@@ -410,9 +411,9 @@ def inverted_dropout(dice: Dice) -> Variant:
     kept = out[out != 0]
     answer = float(kept[0])
     return Variant({"p": p, "a": a}, answer, {
-        "scaled by 1 - p (test-time scaling of the original dropout paper)": a * (1 - p),
-        "divided by p instead of 1 - p": a / p,
-        "left the value unchanged": a,
+        N_("scaled by 1 - p (test-time scaling of the original dropout paper)"): a * (1 - p),
+        N_("divided by p instead of 1 - p"): a / p,
+        N_("left the value unchanged"): a,
     }, {"keep": round(1 - p, 4)})
 
 
@@ -430,10 +431,10 @@ def l2_gradient(dice: Dice) -> Variant:
     (grad,) = torch.autograd.grad(loss, weight)
     answer = float(grad[0])
     return Variant({"g": g, "w": w, "reg": reg}, answer, {
-        "took the penalty's gradient as reg * w (the 1/2 convention)": g + reg * w,
-        "left the penalty out": g,
-        "gave the penalty's gradient only": 2 * reg * w,
-        "subtracted the penalty's gradient": g - 2 * reg * w,
+        N_("took the penalty's gradient as reg * w (the 1/2 convention)"): g + reg * w,
+        N_("left the penalty out"): g,
+        N_("gave the penalty's gradient only"): 2 * reg * w,
+        N_("subtracted the penalty's gradient"): g - 2 * reg * w,
     }, {"penalty": round(2 * reg * w, 8)})
 
 
@@ -450,8 +451,8 @@ def batches_per_epoch(dice: Dice) -> Variant:
             break
     answer = len(DataLoader(range(n), batch_size=b, shuffle=False, drop_last=False))
     return Variant({"n": n, "b": b}, answer, {
-        "dropped the last, smaller batch (drop_last=True)": n // b,
-        "gave n / b unrounded": n / b,
+        N_("dropped the last, smaller batch (drop_last=True)"): n // b,
+        N_("gave n / b unrounded"): n / b,
     }, {"full": n // b, "rest": n % b})
 
 
@@ -461,9 +462,9 @@ def minibatch_noise_ratio(dice: Dice) -> Variant:
     b2 = b1 * dice.integer(2, 25)
     answer = math.sqrt(b1 / b2)
     return Variant({"b1": b1, "b2": b2}, answer, {
-        "took the variance's factor (no square root)": b1 / b2,
-        "inverted the ratio": math.sqrt(b2 / b1),
-        "gave the ratio of batch sizes": b2 / b1,
+        N_("took the variance's factor (no square root)"): b1 / b2,
+        N_("inverted the ratio"): math.sqrt(b2 / b1),
+        N_("gave the ratio of batch sizes"): b2 / b1,
     }, {"ratio": b2 // b1})
 
 
@@ -476,9 +477,9 @@ def attention_score_std(dice: Dice) -> Variant:
     if math.isqrt(d) ** 2 == d:
         d += 1
     return Variant({"d": d}, math.sqrt(d), {
-        "gave the variance, not the standard deviation": d,
-        "gave the standard deviation after scaling": 1.0,
-        "divided instead of multiplied": 1 / math.sqrt(d),
+        N_("gave the variance, not the standard deviation"): d,
+        N_("gave the standard deviation after scaling"): 1.0,
+        N_("divided instead of multiplied"): 1 / math.sqrt(d),
     })
 
 
@@ -500,9 +501,9 @@ def attention_weight_two_keys(dice: Dice) -> Variant:
     _, weights = scaled_dot_product_attention(queries, keys, torch.eye(2, dtype=torch.float64))
     answer = float(weights[0, 0])
     return Variant({"q": _vector(q), "k1": _vector(k1), "k2": _vector(k2)}, answer, {
-        "left out the 1/sqrt(d_k) scaling": 1 / (1 + math.exp(s2 - s1)),
-        "scaled by 1/d_k instead of 1/sqrt(d_k)": 1 / (1 + math.exp((s2 - s1) / 4)),
-        "gave the weight on k2": 1 - answer,
+        N_("left out the 1/sqrt(d_k) scaling"): 1 / (1 + math.exp(s2 - s1)),
+        N_("scaled by 1/d_k instead of 1/sqrt(d_k)"): 1 / (1 + math.exp((s2 - s1) / 4)),
+        N_("gave the weight on k2"): 1 - answer,
     }, {"s1": s1, "s2": s2, "a1": _num(s1 / 2), "a2": _num(s2 / 2)})
 
 
@@ -516,9 +517,9 @@ def positional_encoding_value(dice: Dice) -> Variant:
     two_i = j - j % 2
     angle = pos / 10000 ** (two_i / d)
     trig, other = (math.sin, math.cos) if j % 2 == 0 else (math.cos, math.sin)
-    mistakes = {"swapped sin and cos": other(angle),
-                "used the index j itself in the exponent (j / d_model instead of 2i / d_model)":
+    mistakes = {N_("swapped sin and cos"): other(angle),
+                N_("used the index j itself in the exponent (j / d_model instead of 2i / d_model)"):
                     trig(pos / 10000 ** (j / d)),
-                "took the angle in degrees": trig(math.radians(angle))}
+                N_("took the angle in degrees"): trig(math.radians(angle))}
     return Variant({"pos": pos, "d": d, "j": j}, answer, mistakes,
                    {"two_i": two_i, "angle": round(angle, 6), "fn": "sin" if j % 2 == 0 else "cos"})

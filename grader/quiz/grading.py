@@ -18,6 +18,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+from grader.i18n import N_, _
 from grader.quiz.answers import MAX_ANSWERS_BYTES, AnswerSheet, read_answers
 from grader.quiz.bank import Bank
 from grader.quiz.dice import student_key
@@ -25,14 +26,15 @@ from grader.quiz.kinds import AnswerError, ParametrizedQuestion, Question, quote
 from grader.results import AssignmentResult, CheckResult, ExerciseResult, Failure
 
 CHECK = "answer"
-NO_STUDENT = ("no student id, and this question's numbers are drawn per student: write your id in the "
+NO_STUDENT = N_("no student id, and this question's numbers are drawn per student: write your id in the "
               "answers file (student = \"YOUR_ID\"), or write the file with `grade quiz-answers --student "
               "YOUR_ID`")
 
 
 def _check(question: Question, failure: Failure | None, explanation: str) -> CheckResult:
     if failure is None:
-        return CheckResult(CHECK, True, question.points, question.points, f"correct. {explanation}")
+        return CheckResult(CHECK, True, question.points, question.points,
+                           _("correct. {explanation}").format(explanation=explanation))
     earned = round(question.points * min(max(failure.credit, 0.0), 1.0), 4)
     return CheckResult(CHECK, False, earned, question.points, failure.one_line(), failure)
 
@@ -49,8 +51,9 @@ def _value(sheet: AnswerSheet, question: Question) -> tuple[bool, Any]:
         try:
             return True, question.read_text(text)
         except AnswerError as error:
-            where = f"line {line}: " if line else ""
-            raise AnswerError(f"{where}cannot read {quoted(text)}: {error}") from None
+            where = _("line {line}: ").format(line=line) if line else ""
+            raise AnswerError(_("{where}cannot read {value}: {error}").format(where=where, value=quoted(text),
+                                                                              error=error)) from None
     if question.id not in sheet.values:
         return False, None
     value = sheet.values[question.id]
@@ -67,7 +70,7 @@ def _given(sheet: AnswerSheet, question_id: str) -> str:
         return quoted(sheet.raw[question_id])
     if question_id in sheet.values:
         return quoted(sheet.values[question_id])
-    return "two answers"
+    return _("two answers")
 
 
 def _not_answered(sheet: AnswerSheet, question_id: str) -> str:
@@ -75,14 +78,16 @@ def _not_answered(sheet: AnswerSheet, question_id: str) -> str:
     close = difflib.get_close_matches(question_id, list(sheet.unknown), n=1, cutoff=0.75)
     if close:
         line = sheet.unknown[close[0]]
-        where = f" on line {line}" if line else ""
-        return (f"not answered: the answer{where} is under {quoted(close[0])}, which is not a question "
-                f"(a typo of {question_id}?)")
-    return "not answered (an empty answer scores 0)"
+        if line:
+            return _("not answered: the answer on line {line} is under {key}, which is not a question "
+                     "(a typo of {id}?)").format(line=line, key=quoted(close[0]), id=question_id)
+        return _("not answered: the answer is under {key}, which is not a question (a typo of {id}?)").format(
+            key=quoted(close[0]), id=question_id)
+    return _("not answered (an empty answer scores 0)")
 
 
 #: what a question not answered (or not readably) shows instead of its key and explanation
-UNSEEN = "the answer and its explanation are shown once you have answered"
+UNSEEN = N_("the answer and its explanation are shown once you have answered")
 
 
 def grade_question(question: Question, sheet: AnswerSheet, student: str | None, quiz_id: str) -> ExerciseResult:
@@ -90,7 +95,7 @@ def grade_question(question: Question, sheet: AnswerSheet, student: str | None, 
     variant = None
     if isinstance(question, ParametrizedQuestion):
         if not student:
-            result.checks.append(_check(question, Failure(NO_STUDENT), question.explanation))
+            result.checks.append(_check(question, Failure(_(NO_STUDENT)), question.shown_explanation(None)))
             return result
         variant = question.variant(student, quiz_id)
     explanation = " ".join(question.shown_explanation(variant).split())
@@ -99,12 +104,13 @@ def grade_question(question: Question, sheet: AnswerSheet, student: str | None, 
     except AnswerError as error:
         # no key and no explanation for a question not really answered: grading a blank
         # file must not hand out the answers
-        summary = f"unreadable answer: {error}"
-        result.checks.append(_check(question, Failure(summary, got=_given(sheet, question.id), hint=UNSEEN),
-                                    UNSEEN))
+        summary = _("unreadable answer: {error}").format(error=error)
+        result.checks.append(_check(question, Failure(summary, got=_given(sheet, question.id), hint=_(UNSEEN)),
+                                    _(UNSEEN)))
         return result
     if not answered:
-        result.checks.append(_check(question, Failure(_not_answered(sheet, question.id), hint=UNSEEN), UNSEEN))
+        result.checks.append(_check(question, Failure(_not_answered(sheet, question.id), hint=_(UNSEEN)),
+                                    _(UNSEEN)))
         return result
     outcome = question.score(answer, variant)
     if outcome.credit >= 1.0:
@@ -122,8 +128,8 @@ def choose_student(teacher: str | None, sheet: AnswerSheet) -> tuple[str | None,
     if teacher is None:
         return sheet.student, []
     if sheet.student and student_key(sheet.student) != student_key(teacher):
-        return teacher, [f"the answers file names student {quoted(sheet.student)}; it was graded as "
-                         f"{quoted(teacher)}, with that student's numbers"]
+        return teacher, [_("the answers file names student {named}; it was graded as {graded}, with that "
+                           "student's numbers").format(named=quoted(sheet.student), graded=quoted(teacher))]
     return teacher, []
 
 
@@ -134,8 +140,9 @@ def grade_sheet(bank: Bank, sheet: AnswerSheet, source: str, teacher_student: st
     result = AssignmentResult(bank.quiz_id, source, seed)
     result.notices.extend(sheet.notices + notices)
     if not student and any(isinstance(q, ParametrizedQuestion) for q in bank.questions):
-        result.notices.append("no student id: the questions with numbers drawn per student were not graded; "
-                              "write student = \"YOUR_ID\" in the answers file (STUDENT = \"YOUR_ID\" in the quiz notebook)")
+        result.notices.append(_("no student id: the questions with numbers drawn per student were not graded; "
+                                "write student = \"YOUR_ID\" in the answers file (STUDENT = \"YOUR_ID\" in the quiz "
+                                "notebook)"))
     for question in bank.questions:
         result.exercises.append(grade_question(question, sheet, student, bank.quiz_id))
     result.environment = {"student": student, "seconds": round(time.perf_counter() - started, 2),
@@ -163,8 +170,9 @@ def read_answers_file(path: Path, within: Path | None = None, limit: int = MAX_A
         return data.decode("utf-8"), []
     except UnicodeDecodeError as error:
         line = data[:error.start].count(b"\n") + 1
-        return data.decode("utf-8", "replace"), [f"the answers file is not UTF-8 (byte 0x{data[error.start]:02x} "
-                                                 f"on line {line}); it was read with such bytes replaced"]
+        return data.decode("utf-8", "replace"), [
+            _("the answers file is not UTF-8 (byte {byte} on line {line}); it was read with such bytes "
+              "replaced").format(byte=f"0x{data[error.start]:02x}", line=line)]
 
 
 def grade_file(bank: Bank, path: Path, teacher_student: str | None = None, seed: int = 0,

@@ -13,6 +13,7 @@ from typing import Any, Callable
 from rich.console import Console
 from rich.text import Text
 
+from grader.i18n import _
 from grader.quiz.answers import AnswerSheet, paragraphs
 from grader.quiz.bank import Bank
 from grader.quiz.grading import grade_sheet
@@ -44,16 +45,20 @@ def _plain(console: Console, text: str, style: str = "", indent: int = 0) -> Non
 
 
 def _show(console: Console, number: int, total: int, question: Question, text: str) -> None:
-    points = f"{question.points:g} point{'s' * (question.points != 1)}"
-    console.rule(Text(f"{number}/{total}  {question.id}  ({points}, {question.topic})"), style="dim")
+    console.rule(Text(f"{number}/{total}  {question.id}  ({question.shown_points()}, {question.shown_topic})"),
+                 style="dim")
     for paragraph in paragraphs(text):
         _plain(console, paragraph)
     if isinstance(question, ChoiceQuestion):
-        for label, choice in zip(question.labels, question.choices):
+        for label, choice in zip(question.labels, question.shown_choices()):
             _plain(console, f"{label}) {choice}", indent=2)
-    hint = {SingleChoice: "one letter", MultipleChoice: "every right letter, e.g. a c (credit: right picks "
-                                                         "minus wrong picks, at least 0)"}
-    _plain(console, f"({hint.get(type(question), 'a number, e.g. 0.25 or 1.5e-3')}; Enter skips)", "dim")
+    if isinstance(question, SingleChoice):
+        hint = _("(one letter; Enter skips)")
+    elif isinstance(question, MultipleChoice):
+        hint = _("(every right letter, e.g. a c (credit: right picks minus wrong picks, at least 0); Enter skips)")
+    else:
+        hint = _("(a number, e.g. 0.25 or 1.5e-3; Enter skips)")
+    _plain(console, hint, "dim")
 
 
 def _as_value(question: Question, answer: Any) -> Any:
@@ -76,7 +81,7 @@ def run_quiz(bank: Bank, student: str, console: Console, ask: Ask | None = None,
         variant = question.variant(student, bank.quiz_id)
         _show(console, number, len(questions), question, question.shown_text(variant))
         while True:
-            reply = ask("answer")
+            reply = ask(_("answer"))
             if reply is None:
                 stopped = True
                 break
@@ -86,9 +91,9 @@ def run_quiz(bank: Bank, student: str, console: Console, ask: Ask | None = None,
                 answers[question.id] = _as_value(question, question.read_text(reply))
                 break
             except AnswerError as error:
-                _plain(console, f"{error}; try again (Enter skips)", "yellow", indent=2)
+                _plain(console, _("{error}; try again (Enter skips)").format(error=error), "yellow", indent=2)
         if stopped:
-            _plain(console, "(input ended: the questions not reached score 0)", "dim")
+            _plain(console, _("(input ended: the questions not reached score 0)"), "dim")
             break
     sheet = AnswerSheet(values=dict(answers), student=student)
     result = grade_sheet(bank, sheet, "(terminal)", teacher_student=student)
@@ -99,7 +104,7 @@ def run_quiz(bank: Bank, student: str, console: Console, ask: Ask | None = None,
 
 
 def show_results(bank: Bank, result: AssignmentResult, student: str, console: Console) -> None:
-    console.rule(Text("results"), style="bold")
+    console.rule(Text(_("results")), style="bold")
     for exercise in result.exercises:
         question = bank.get(exercise.id)
         check = exercise.checks[0]
@@ -110,7 +115,7 @@ def show_results(bank: Bank, result: AssignmentResult, student: str, console: Co
             failure = check.failure
             line = failure.summary
             if failure.expected or failure.got:
-                line += f": expected {failure.expected}, got {failure.got}"
+                line += _(": expected {expected}, got {got}").format(expected=failure.expected, got=failure.got)
             _plain(console, line, "yellow", indent=4)
             if failure.diagnosis:
                 _plain(console, failure.diagnosis, "magenta", indent=4)
@@ -118,5 +123,6 @@ def show_results(bank: Bank, result: AssignmentResult, student: str, console: Co
         if question is not None:
             for paragraph in paragraphs(question.shown_explanation(variant)):
                 _plain(console, paragraph, "dim", indent=4)
-    console.print(Text(f"score {format_number(result.score)} / {format_number(result.max_score)}",
+    console.print(Text(_("score {score} / {max_score}").format(score=format_number(result.score),
+                                                             max_score=format_number(result.max_score)),
                        style="bold"), markup=False)

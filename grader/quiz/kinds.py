@@ -19,6 +19,7 @@ import string
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
+from grader.i18n import N_, _, ngettext
 from grader.quiz.dice import Dice, variant_seed
 from grader.quiz.variant import GENERATORS, Variant
 
@@ -36,6 +37,11 @@ def quoted(value: Any) -> str:
     text = value if isinstance(value, str) else repr(value)
     text = text.replace("\n", " ")
     return repr(text[:QUOTE] + "..." if len(text) > QUOTE else text)
+
+
+def points_text(points: float) -> str:
+    """"1 point", "2 points", "0.5 points" (in the language in use)."""
+    return ngettext("{points} point", "{points} points", 1 if points == 1 else 2).format(points=f"{points:g}")
 
 
 def format_number(value: float) -> str:
@@ -74,11 +80,27 @@ class Question:
         """This student's numbers (None: the question has none)."""
         return None
 
+    # What a person reads of the question is looked up in the catalogs (domain `quizbank`) each
+    # time it is shown, so it is in the language in use then; the bank on disk stays English and
+    # ids, keys, answers and choice letters never change with the language.
+
+    @property
+    def shown_topic(self) -> str:
+        return _(self.topic)
+
     def shown_text(self, variant: Variant | None) -> str:
-        return self.text
+        return _(self.text)
 
     def shown_explanation(self, variant: Variant | None) -> str:
-        return self.explanation
+        return _(self.explanation)
+
+    def shown_form(self) -> str:
+        """What the answers file says about the form of an answer, in the language in use."""
+        return _(self.form)
+
+    def shown_points(self) -> str:
+        """"1 point", "2 points", "0.5 points"."""
+        return points_text(self.points)
 
     def key_text(self, variant: Variant | None) -> str:
         """The right answer as the answers file would hold it."""
@@ -110,19 +132,26 @@ class ChoiceQuestion(Question):
     def labels(self) -> str:
         return LETTERS[:len(self.choices)]
 
+    def shown_choices(self) -> tuple[str, ...]:
+        """The choices as a person reads them, in the bank's order (the letters never change)."""
+        return tuple(_(choice) for choice in self.choices)
+
     def _range(self) -> str:
         return f"{self.labels[0]}-{self.labels[-1]}"
 
     def _letter(self, item: Any) -> str:
         if not isinstance(item, str):
-            raise AnswerError(f"expected a letter in quotes such as \"{self.labels[1]}\", got {quoted(item)}")
+            raise AnswerError(_("expected a letter in quotes such as \"{letter}\", got {value}").format(
+                letter=self.labels[1], value=quoted(item)))
         letter = item.strip().lower().rstrip(")").strip()
         if not letter:
-            raise AnswerError("an empty letter in the list")
+            raise AnswerError(_("an empty letter in the list"))
         if len(letter) != 1 or letter not in LETTERS:
-            raise AnswerError(f"{quoted(item)} is not a choice; the choices are {self._range()}")
+            raise AnswerError(_("{value} is not a choice; the choices are {choices}").format(
+                value=quoted(item), choices=self._range()))
         if letter not in self.labels:
-            raise AnswerError(f"there is no choice {letter!r}; the choices are {self._range()}")
+            raise AnswerError(_("there is no choice {letter}; the choices are {choices}").format(
+                letter=repr(letter), choices=self._range()))
         return letter
 
     def _letters(self, value: Any) -> list[str]:
@@ -135,7 +164,8 @@ class ChoiceQuestion(Question):
             return [self._letter(p.strip("\"'")) for p in parts]
         if isinstance(value, list):
             return [self._letter(item) for item in value]
-        raise AnswerError(f"expected letters in quotes such as \"{self.labels[0]}\", got {quoted(value)}")
+        raise AnswerError(_("expected letters in quotes such as \"{letter}\", got {value}").format(
+            letter=self.labels[0], value=quoted(value)))
 
     def read_text(self, text: str) -> Any:
         return self.read(text)
@@ -144,27 +174,27 @@ class ChoiceQuestion(Question):
         return self.to_toml(sorted(self.key) if len(self.key) > 1 or self.kind == "multiple" else min(self.key))
 
     def _shown(self, letters) -> str:
-        return ", ".join(sorted(letters)) if letters else "nothing"
+        return ", ".join(sorted(letters)) if letters else _("nothing")
 
 
 @dataclass(frozen=True)
 class SingleChoice(ChoiceQuestion):
     kind: ClassVar[str] = "single"
-    form: ClassVar[str] = 'single choice: one letter in quotes, e.g. "b"'
+    form: ClassVar[str] = N_('single choice: one letter in quotes, e.g. "b"')
 
     def read(self, value: Any) -> str:
         letters = sorted(set(self._letters(value)))
         if not letters:
-            raise AnswerError("no letter given")
+            raise AnswerError(_("no letter given"))
         if len(letters) > 1:
-            raise AnswerError(f"pick exactly one choice, got {', '.join(letters)}")
+            raise AnswerError(_("pick exactly one choice, got {letters}").format(letters=", ".join(letters)))
         return letters[0]
 
     def score(self, answer: str, variant: Variant | None) -> Outcome:
         right = min(self.key)
         if answer == right:
             return Outcome(1.0)
-        return Outcome(0.0, "wrong choice", expected=right, got=answer)
+        return Outcome(0.0, _("wrong choice"), expected=right, got=answer)
 
     def to_toml(self, answer: Any) -> str:
         return f'"{answer}"'
@@ -173,12 +203,12 @@ class SingleChoice(ChoiceQuestion):
 @dataclass(frozen=True)
 class MultipleChoice(ChoiceQuestion):
     kind: ClassVar[str] = "multiple"
-    form: ClassVar[str] = 'multiple choice, every right letter: a list, e.g. ["a", "c"]'
+    form: ClassVar[str] = N_('multiple choice, every right letter: a list, e.g. ["a", "c"]')
 
     def read(self, value: Any) -> frozenset[str]:
         letters = frozenset(self._letters(value))
         if not letters:
-            raise AnswerError("no letter given")
+            raise AnswerError(_("no letter given"))
         return letters
 
     def score(self, answer: frozenset[str], variant: Variant | None) -> Outcome:
@@ -187,11 +217,13 @@ class MultipleChoice(ChoiceQuestion):
         if credit == 1.0:
             return Outcome(1.0)
         missed = len(self.key) - len(right)
-        summary = (f"{len(right)} of {len(self.key)} right choices picked, {len(wrong)} wrong "
-                   f"pick{'s' * (len(wrong) != 1)}: ({len(right)} - {len(wrong)}) / {len(self.key)} "
-                   f"= {max(0, len(right) - len(wrong))}/{len(self.key)} of the points")
+        summary = ngettext("{right} of {total} right choices picked, {wrong} wrong pick: ({right} - {wrong}) / "
+                           "{total} = {earned}/{total} of the points",
+                           "{right} of {total} right choices picked, {wrong} wrong picks: ({right} - {wrong}) / "
+                           "{total} = {earned}/{total} of the points", len(wrong)).format(
+            right=len(right), wrong=len(wrong), total=len(self.key), earned=max(0, len(right) - len(wrong)))
         if missed and not wrong:
-            summary += f" (missed {missed})"
+            summary += _(" (missed {missed})").format(missed=missed)
         return Outcome(credit, summary, expected=self._shown(self.key), got=self._shown(answer))
 
     def to_toml(self, answer: Any) -> str:
@@ -203,25 +235,26 @@ class MultipleChoice(ChoiceQuestion):
 
 def read_number(value: Any) -> float:
     if isinstance(value, bool) or not isinstance(value, (int, float, str)):
-        raise AnswerError(f"expected a number such as 0.25, got {quoted(value)}")
+        raise AnswerError(_("expected a number such as 0.25, got {value}").format(value=quoted(value)))
     if isinstance(value, str):
         text = value.strip().replace("\u2212", "-")  # a typographic minus, as pasted from notes
         if re.fullmatch(r"[+-]?\d+,\d+", text):
-            raise AnswerError(f"{quoted(value)} is not a number: write the decimal point as '.', e.g. "
-                              f"{text.replace(',', '.')}")
+            raise AnswerError(_("{value} is not a number: write the decimal point as '.', e.g. {example}").format(
+                value=quoted(value), example=text.replace(",", ".")))
         try:
             number = float(text.replace("_", "")) if re.fullmatch(r"[0-9eE.+\-_]+", text) else None
         except ValueError:
             number = None
         if number is None:
-            raise AnswerError(f"{quoted(value)} is not a number; write a plain number such as 0.25 or 1.5e-3")
+            raise AnswerError(_("{value} is not a number; write a plain number such as 0.25 or 1.5e-3").format(
+                value=quoted(value)))
     else:
         try:
             number = float(value)
         except OverflowError:
-            raise AnswerError(f"{quoted(value)} is too large to be an answer") from None
+            raise AnswerError(_("{value} is too large to be an answer").format(value=quoted(value))) from None
     if not math.isfinite(number):
-        raise AnswerError(f"{quoted(value)} is not a finite number")
+        raise AnswerError(_("{value} is not a finite number").format(value=quoted(value)))
     return number
 
 
@@ -234,7 +267,7 @@ class NumericQuestion(Question):
     mistakes: tuple[tuple[float, str], ...] = ()
 
     kind: ClassVar[str] = "numeric"
-    form: ClassVar[str] = "a number, e.g. 0.25 or 1.5e-3"
+    form: ClassVar[str] = N_("a number, e.g. 0.25 or 1.5e-3")
 
     def accepts(self, value: float, key: float) -> bool:
         allowed = max(self.abs_tol, self.rel_tol * abs(key))
@@ -246,7 +279,7 @@ class NumericQuestion(Question):
             parts.append(f"± {format_number(self.abs_tol)}")
         if self.rel_tol:
             parts.append(f"± {format_number(self.rel_tol * 100)}%")
-        return f" ({' or '.join(parts)})" if parts else ""
+        return " ({})".format(_(" or ").join(parts)) if parts else ""
 
     def key_value(self, variant: Variant | None) -> float:
         return self.answer
@@ -267,9 +300,9 @@ class NumericQuestion(Question):
         key = self.key_value(variant)
         if self.accepts(answer, key):
             return Outcome(1.0)
-        diagnosis = next((f"that is what you get if you {why}" for value, why in self.known_mistakes(variant)
-                          if self.accepts(answer, value)), "")
-        return Outcome(0.0, "wrong value", expected=format_number(key) + self.tolerance_text(key),
+        diagnosis = next((_("that is what you get if you {why}").format(why=_(why))
+                          for value, why in self.known_mistakes(variant) if self.accepts(answer, value)), "")
+        return Outcome(0.0, _("wrong value"), expected=format_number(key) + self.tolerance_text(key),
                        got=format_number(answer), diagnosis=diagnosis)
 
     def to_toml(self, answer: Any) -> str:
@@ -287,7 +320,7 @@ class ParametrizedQuestion(NumericQuestion):
     quiz_id: str = ""
 
     kind: ClassVar[str] = "parametrized"
-    form: ClassVar[str] = "a number, e.g. 0.25 or 1.5e-3 (your own numbers)"
+    form: ClassVar[str] = N_("a number, e.g. 0.25 or 1.5e-3 (your own numbers)")
 
     def variant(self, student: str | None, quiz_id: str | None = None) -> Variant | None:
         if not student:
@@ -296,14 +329,14 @@ class ParametrizedQuestion(NumericQuestion):
 
     def shown_text(self, variant: Variant | None) -> str:
         if variant is None:
-            return self.text
-        return self.text.format_map(Placeholders(variant.params))
+            return _(self.text)
+        return _(self.text).format_map(Placeholders(variant.params))
 
     def shown_explanation(self, variant: Variant | None) -> str:
         if variant is None:
-            return self.explanation
+            return _(self.explanation)
         values = {**variant.params, **variant.extra, "answer": format_number(variant.answer)}
-        return self.explanation.format_map(Placeholders(values))
+        return _(self.explanation).format_map(Placeholders(values))
 
     def key_value(self, variant: Variant | None) -> float:
         if variant is None:

@@ -19,13 +19,15 @@ from typing import Any
 
 import nbformat
 
+from grader import i18n
+from grader.i18n import N_, _
 from grader.quiz.bank import Bank
 from grader.quiz.kinds import ChoiceQuestion, ParametrizedQuestion, Question
 
 NOTEBOOK_FILE = "quiz.ipynb"
 STUDENT_VARIABLE = "STUDENT"
 
-INTRO = """\
+INTRO = N_("""\
 # 07_quiz
 
 Answer each question in the cell under it: replace `...` in `answer("id", ...)` with your answer.
@@ -39,34 +41,47 @@ run the `show(...)` cells to see them. Your teacher grades with the id they know
 
 `check("id")` under each answer, and `check("07_quiz")` at the end, score the answers run so far;
 `grade quiz.ipynb` scores the saved file.
-"""
+""")
 
-SETUP = f'''{STUDENT_VARIABLE} = ""  # your student id
+SETUP = '''{variable} = ""  # {comment}
 
 from grader import check
 from grader.quiz.notebook import answer, show'''
+#: the comment of the setup cell's first line
+STUDENT_COMMENT = N_("your student id")
 
 
 def _question_markdown(number: int, question: Question) -> str:
-    mine = " · *your numbers*" if isinstance(question, ParametrizedQuestion) else ""
-    lines = [f"### {number}. `{question.id}` ({question.points:g} point{'s' if question.points != 1 else ''}, "
-             f"{question.topic}){mine}", ""]
+    mine = _(" · *your numbers*") if isinstance(question, ParametrizedQuestion) else ""
+    heading = _("### {number}. `{id}` ({points}, {topic}){mine}").format(
+        number=number, id=question.id, points=question.shown_points(), topic=question.shown_topic, mine=mine)
+    lines = [heading, ""]
     if isinstance(question, ParametrizedQuestion):  # the numbers are the student's own: shown by `show`
-        text = re.sub(r"\{(\w+)\}", r"*\1*", question.text) + "\n\n(Run the cell below for your numbers.)"
+        text = re.sub(r"\{(\w+)\}", r"*\1*", question.shown_text(None)) + "\n\n" + \
+            _("(Run the cell below for your numbers.)")
     else:
-        text = question.text
+        text = question.shown_text(None)
     lines.append(text)
     if isinstance(question, ChoiceQuestion):
         lines.append("")
-        lines += [f"- **{label})** {choice}" for label, choice in zip(question.labels, question.choices)]
+        lines += [f"- **{label})** {choice}" for label, choice in zip(question.labels, question.shown_choices())]
     return "\n".join(lines)
 
 
-def quiz_notebook(bank: Bank) -> nbformat.NotebookNode:
-    """The quiz notebook for `bank` (the same for every student; numbers come from `show`).
+def quiz_notebook(bank: Bank, language: str | None = None) -> nbformat.NotebookNode:
+    """The quiz notebook for `bank` (the same for every student; numbers come from `show`), its
+    Markdown and comments in `language` ("en" or "zh"; default: the language in use). Only the
+    text a person reads changes with the language: the code of the answer, show and check
+    cells and every cell's id are the same in every language.
     Cell ids name their question: `<id>-question`, `<id>-show`, `<id>-answer`, and `<id>-check`
     (the cell nbgrader's release makes the question's grade cell)."""
-    cells = [_cell("markdown", INTRO, "intro"), _cell("code", SETUP, "setup")]
+    with i18n.using(language or i18n.current()):
+        return _quiz_notebook(bank)
+
+
+def _quiz_notebook(bank: Bank) -> nbformat.NotebookNode:
+    setup = SETUP.format(variable=STUDENT_VARIABLE, comment=_(STUDENT_COMMENT))
+    cells = [_cell("markdown", _(INTRO), "intro"), _cell("code", setup, "setup")]
     for number, question in enumerate(bank.questions, 1):
         cells.append(_cell("markdown", _question_markdown(number, question), f"{question.id}-question"))
         if isinstance(question, ParametrizedQuestion):
@@ -85,8 +100,8 @@ def _cell(kind: str, source: str, cell_id: str) -> nbformat.NotebookNode:
     return cell
 
 
-def quiz_notebook_text(bank: Bank) -> str:
-    return nbformat.writes(quiz_notebook(bank)) + "\n"
+def quiz_notebook_text(bank: Bank, language: str | None = None) -> str:
+    return nbformat.writes(quiz_notebook(bank, language)) + "\n"
 
 
 # ------------------------------------------------------------------------- reading answers
@@ -164,7 +179,8 @@ def answers_text(notebook_text: str) -> tuple[str, list[str]]:
     try:
         notebook = nbformat.reads(notebook_text, as_version=4)
     except Exception as error:  # noqa: BLE001 - any unreadable notebook: every question unanswered
-        return "", [f"the quiz notebook cannot be read ({type(error).__name__}); no answer in it was seen"]
+        return "", [_("the quiz notebook cannot be read ({error}); no answer in it was seen").format(
+            error=type(error).__name__)]
     sources = [str(cell.get("source", "")) for cell in notebook.get("cells", []) if cell.get("cell_type") == "code"]
     return answers_in_code(sources)
 
@@ -195,7 +211,8 @@ def show(question_id: str, student: str) -> None:
 
     student = str(student).strip()
     if not student:
-        print(f"set {STUDENT_VARIABLE} = \"your id\" in the first code cell (and run it) to see your numbers")
+        print(_("set {variable} = \"your id\" in the first code cell (and run it) to see your numbers").format(
+            variable=STUDENT_VARIABLE))
         return
     try:
         bank = load_bank()
@@ -204,7 +221,7 @@ def show(question_id: str, student: str) -> None:
         return
     question = bank.get(question_id)
     if question is None:
-        print(f"no question {question_id!r} in this quiz")
+        print(_("no question {id} in this quiz").format(id=repr(question_id)))
         return
     print(question.shown_text(question.variant(student, bank.quiz_id)))
 
@@ -216,9 +233,12 @@ def _released_numbers(question_id: str, student: str) -> str:
     try:
         numbers = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
-        return (f"your numbers are not here: this copy of the grader holds no question bank, and there is no "
-                f"{NUMBERS_FILE} beside the notebook; ask your teacher for your numbers")
+        return _("your numbers are not here: this copy of the grader holds no question bank, and there is no "
+                 "{file} beside the notebook; ask your teacher for your numbers").format(file=NUMBERS_FILE)
     mine = numbers.get(student) if isinstance(numbers, dict) else None
     if not isinstance(mine, dict):
-        return f"no numbers for student {student!r} in {NUMBERS_FILE}: check the id, or ask your teacher"
-    return str(mine.get(question_id, f"no question {question_id!r} in {NUMBERS_FILE}"))
+        return _("no numbers for student {student} in {file}: check the id, or ask your teacher").format(
+            student=repr(student), file=NUMBERS_FILE)
+    if question_id not in mine:
+        return _("no question {id} in {file}").format(id=repr(question_id), file=NUMBERS_FILE)
+    return str(mine[question_id])
