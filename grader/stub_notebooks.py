@@ -498,15 +498,6 @@ def write_notebooks(root: Path, assignment_ids: list[str] | None = None, check_o
     return differing
 
 
-def quiz_language_arguments(builder) -> dict[str, str]:  # noqa: ANN001 - a quiz notebook builder
-    """`lang=` for a quiz notebook builder that takes one (the current language), else nothing:
-    the builder then makes its text in the current language itself."""
-    import inspect
-    from grader.i18n import current
-
-    return {"lang": current()} if "lang" in inspect.signature(builder).parameters else {}
-
-
 def _write_quiz_notebook(root: Path, check_only: bool, target: Path | None = None) -> list[Path]:
     """The quiz's notebook, made from its bank (when the course has one), into `target`'s
     assignments/ (default: the course's)."""
@@ -517,7 +508,7 @@ def _write_quiz_notebook(root: Path, check_only: bool, target: Path | None = Non
     if not bank_folder.is_dir():
         return []
     path = (target or root) / "assignments" / QUIZ_ID / NOTEBOOK_FILE
-    text = quiz_notebook_text(load_bank(bank_folder), **quiz_language_arguments(quiz_notebook_text))
+    text = quiz_notebook_text(load_bank(bank_folder))
     if path.is_file() and path.read_text(encoding="utf-8") == text:
         return []
     if not check_only:

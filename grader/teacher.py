@@ -48,7 +48,7 @@ from grader.i18n import language_option
 from grader.i18n import _
 from grader.quiz.bank import QUIZ_ID
 from grader.stub_notebooks import (StubError, StubFunction, StubModule, build_notebook, course_root, notebook_text,
-                                   quiz_language_arguments, release_stub, stub_path, write_notebooks)
+                                   release_stub, stub_path, write_notebooks)
 
 BEGIN_SOLUTION = "### BEGIN SOLUTION"
 END_SOLUTION = "### END SOLUTION"
@@ -338,7 +338,7 @@ def quiz_source_notebook(bank) -> nbformat.NotebookNode:  # noqa: ANN001
     in it (numbers differ per student; the keys stay in the bank)."""
     from grader.quiz.notebook import quiz_notebook
 
-    notebook = quiz_notebook(bank, **quiz_language_arguments(quiz_notebook))
+    notebook = quiz_notebook(bank)
     for cell in notebook.cells:
         if cell.id.endswith(CHECK_SUFFIX):
             _nbgrader(cell, cell.id, grade=True, locked=True, points=bank.get(cell.id[:-len(CHECK_SUFFIX)]).points)
@@ -359,7 +359,7 @@ def _generate_quiz(course: Path, root: Path, roster: tuple[str, ...] = (), langu
     source_file.parent.mkdir(parents=True, exist_ok=True)
     with i18n.using(language):
         source = quiz_source_notebook(bank)
-        students_notebook = quiz_notebook(bank, **quiz_language_arguments(quiz_notebook))
+        students_notebook = quiz_notebook(bank)
     source_file.write_text(notebook_text(source), encoding="utf-8")
     run_nbgrader(course, "generate_assignment", QUIZ_ID, "--force")
     release_dir = course / "release" / QUIZ_ID
