@@ -34,6 +34,7 @@ from grader import strategies as gs
 from grader.checks import Case, Diagnosis, PropertyCheck, TimingCheck, matches
 from grader.compare import Tolerance
 from grader.exercises.common import AFTER_VALUES, NUMPY_NOTE, NUMPY_ONLY, n64, numpy_checks, t64
+from grader.i18n import N_, _
 from grader.spec import Assignment, Exercise
 
 #: a reference or a known mistake: float64 tensors in (one per array argument, other arguments
@@ -49,7 +50,7 @@ class Timing:
 
     shape: tuple[int, ...]
     limit: float
-    hint: str = "no Python loop over the elements: work on whole arrays at once"
+    hint: str = N_("no Python loop over the elements: work on whole arrays at once")
     #: what the student's time is measured against (float64 tensors in), when not the exercise's
     #: reference: a fused PyTorch kernel can be many times faster than any numpy formula, so a
     #: formula written with PyTorch's elementwise operations gives a ratio near 1 for good code
@@ -171,8 +172,10 @@ def reduction(name: str, reference: Reference, *, points: float = 1, magnitude: 
         flat = reference(t64(x).reshape(-1), -1)
         return n64(flat.reshape(x.shape)) if flat.numel() == x.size else n64(flat)
 
-    known = (Diagnosis(f"It looks like `{name}` is taken over the last axis whatever `axis` says.", last_axis),
-             Diagnosis(f"It looks like `{name}` is taken over the whole array, not along `axis`.", whole))
+    known = (Diagnosis(_("It looks like `{name}` is taken over the last axis whatever `axis` says.").format(
+                 name=name), last_axis),
+             Diagnosis(_("It looks like `{name}` is taken over the whole array, not along `axis`.").format(
+                 name=name), whole))
     rows = [np.array(example, dtype=np.float64) for example in examples]
     cases = [Case((row.astype(dtype),)) for row in rows for dtype in ("float32", "float64")]
     cases += [Case((row,), {"axis": 0}) for row in rows if row.ndim > 1]
@@ -209,7 +212,7 @@ def gradient(name: str, forward: Reference, *, points: float = 1, magnitude: flo
         f = lambda v: n64(forward(t64(v)))  # noqa: E731
         return dout * (f(x + h) - f(x - h)) / (2 * h)
 
-    known = {"It looks like the upstream gradient `dout` is not multiplied in (chain rule).":
+    known = {N_("It looks like the upstream gradient `dout` is not multiplied in (chain rule)."):
              lambda dout, x: backward(torch.ones_like(dout), x)}
     examples = (Case((np.array([1.0, -2.0, 0.5], "float32"), np.array([0.0, 1.5, -3.0], "float32"))),
                 Case((np.array([0.7], "float64"), np.array([2.0], "float64"))))
@@ -217,8 +220,8 @@ def gradient(name: str, forward: Reference, *, points: float = 1, magnitude: flo
                                    max_examples=25, judge=matches(central, tolerance=Tolerance(1e-5, 1e-6),
                                                                   scale=lambda c: slope * float(np.max(np.abs(
                                                                       c.args[0]), initial=0.0)),
-                                                                  hint="dout times the slope of the forward "
-                                                                       "function at x"))
+                                                                  hint=N_("dout times the slope of the forward "
+                                                                          "function at x")))
     def natural_size(c: Case) -> float:
         return slope * float(np.max(np.abs(c.args[0]), initial=0.0))
 

@@ -28,6 +28,7 @@ import reference.attention as attention
 import reference.backprop as backprop
 import reference.convolution as convolution
 import reference.softmax as softmax
+from grader.i18n import N_, _
 from grader.sandbox import wire
 from grader.sandbox.wire import TensorValue
 
@@ -57,21 +58,21 @@ class StandInServer:
         name = str(request.get("function"))
         function = self.functions.get(name)
         if function is None:
-            return _error("RuntimeError", f"the grader has no stand-in for `{name}`"), []
+            return _error("RuntimeError", _("the grader has no stand-in for `{name}`").format(name=name)), []
         try:
             args = wire.decode(request.get("args", {"t": "list", "items": []}), blobs)
             kwargs = wire.decode(request.get("kwargs", {"t": "dict", "items": {}}), blobs)
             if not isinstance(args, list) or not isinstance(kwargs, dict):
-                raise TypeError("malformed arguments")
-            refuse_large([args, kwargs], "arguments")
+                raise TypeError(_("malformed arguments"))
+            refuse_large([args, kwargs], N_("arguments"))
             if "grads" in request:
                 vjp = getattr(function, "vjp", None)
                 if vjp is None:
-                    raise TypeError("this function has no gradient here")
+                    raise TypeError(_("this function has no gradient here"))
                 value = vjp(args, kwargs, wire.decode(request["grads"], blobs), list(request.get("wrt", [])))
             else:
                 value = function(*args, **kwargs)
-            refuse_large(value, "a result")
+            refuse_large(value, N_("a result"))
             out: list[bytes] = []
             answer = {"ok": True, "value": wire.encode(value, out)}
             if "grads" not in request:
@@ -84,8 +85,9 @@ class StandInServer:
             return _error(type(error).__name__, f"{error}"), []
         except Exception as error:  # noqa: BLE001 - arguments outside the contract; never the grader's end
             self.refusals[name] = f"{type(error).__name__}: {error}"[:300]
-            return _error("RuntimeError", f"`{name}`, run by the grader in place of yours, could not take "
-                                          f"these arguments: {type(error).__name__}: {error}"), []
+            return _error("RuntimeError", _("`{name}`, run by the grader in place of yours, could not take "
+                                            "these arguments: {error_type}: {error}").format(
+                name=name, error_type=type(error).__name__, error=error)), []
 
 
     def take_exchanges(self) -> list[tuple[Any, Any]]:
@@ -114,14 +116,15 @@ def _elements(value: Any, depth: int = 0) -> int:
 def refuse_large(value: Any, what: str) -> None:
     size = _elements(value)
     if size > MAX_ELEMENTS:
-        raise ValueError(f"{what} of {size} elements: more than the grader computes in place of "
-                         f"your function ({MAX_ELEMENTS})")
+        raise ValueError(_("{what} of {size} elements: more than the grader computes in place of "
+                           "your function ({limit})").format(what=_(what), size=size, limit=MAX_ELEMENTS))
 
 
 def refuse_work(work: int, what: str) -> None:
     if work > MAX_WORK:
-        raise ValueError(f"{what} would take about {work:.2g} operations: more than the grader computes "
-                         f"in place of your function ({MAX_WORK:.2g})")
+        raise ValueError(_("{what} would take about {work:.2g} operations: more than the grader computes "
+                           "in place of your function ({limit:.2g})").format(what=_(what), work=work,
+                                                                            limit=MAX_WORK))
 
 
 def _shape(value: Any) -> tuple[int, ...]:
@@ -139,7 +142,7 @@ def _tensor(value: Any, floats: bool = False) -> Any:
     if floats and array.dtype.kind != "f":
         array = array.astype(np.float64)
     if array.dtype.kind not in "fiub":
-        raise TypeError(f"expected a numeric array, got {type(value).__name__}")
+        raise TypeError(_("expected a numeric array, got {type}").format(type=type(value).__name__))
     return torch.from_numpy(array)
 
 
@@ -184,8 +187,8 @@ def _affine_work(x: Any, w: Any) -> None:
     rows = int(np.prod(_shape(x)[:-1], dtype=np.int64)) if _shape(x) else 1
     inner, outer = (_shape(w) + (1, 1))[:2]
     if rows * outer > MAX_ELEMENTS:
-        raise ValueError(f"a result of {rows * outer} elements: more than the grader computes in place "
-                         f"of your function ({MAX_ELEMENTS})")
+        raise ValueError(_("a result of {size} elements: more than the grader computes in place "
+                           "of your function ({limit})").format(size=rows * outer, limit=MAX_ELEMENTS))
     refuse_work(rows * inner * outer, "x @ w")
 
 
@@ -211,7 +214,7 @@ def relu_backward(dout: Any, cache: Any) -> Any:
 
 def _own_cache(cache: Any, parts: int, forward: str) -> tuple:
     if not isinstance(cache, (tuple, list)) or len(cache) != parts:
-        raise TypeError(f"this cache is not the one the grader's {forward} made")
+        raise TypeError(_("this cache is not the one the grader's {forward} made").format(forward=forward))
     return tuple(cache)
 
 
@@ -246,8 +249,9 @@ def _torch(value: Any, requires_grad: bool = False) -> Any:
     """A decoded argument as torch: tensors on their device and in their dtype."""
     if isinstance(value, TensorValue):
         if value.dtype not in DTYPES or not DEVICE.fullmatch(value.device):
-            raise TypeError(f"a tensor of dtype {value.dtype[:40]} on {value.device[:40]} is not one the "
-                            "grader computes with in place of your function")
+            raise TypeError(_("a tensor of dtype {dtype} on {device} is not one the "
+                              "grader computes with in place of your function").format(
+                dtype=value.dtype[:40], device=value.device[:40]))
         tensor = torch.from_numpy(np.array(value.array)).to(device=value.device, dtype=DTYPES[value.dtype])
         return tensor.requires_grad_(True) if requires_grad and tensor.is_floating_point() else tensor
     return value
@@ -308,9 +312,9 @@ def _attention_work(args: list, kwargs: dict) -> None:
     batch = np.broadcast_shapes(q[:-2], k[:-2], v[:-2], mask[:-2] if len(mask) >= 2 else ())
     weights = int(np.prod(batch, dtype=np.int64)) * q[-2] * k[-2]
     if weights > MAX_ELEMENTS:
-        raise ValueError(f"attention weights of {weights} elements: more than the grader computes in place "
-                         f"of your function ({MAX_ELEMENTS})")
-    refuse_work(weights * (q[-1] + v[-1]), "attention")
+        raise ValueError(_("attention weights of {size} elements: more than the grader computes in place "
+                           "of your function ({limit})").format(size=weights, limit=MAX_ELEMENTS))
+    refuse_work(weights * (q[-1] + v[-1]), N_("attention"))
 
 
 def _self_attention_work(args: list, kwargs: dict) -> None:
@@ -319,16 +323,16 @@ def _self_attention_work(args: list, kwargs: dict) -> None:
         return
     rows, length = int(np.prod(x[:-1], dtype=np.int64)), x[-2]
     if rows * length > MAX_ELEMENTS:
-        raise ValueError(f"attention weights of {rows * length} elements: more than the grader computes "
-                         f"in place of your function ({MAX_ELEMENTS})")
-    refuse_work(rows * (3 * x[-1] * w_q[-1] + 2 * length * w_q[-1]), "self-attention")
+        raise ValueError(_("attention weights of {size} elements: more than the grader computes "
+                           "in place of your function ({limit})").format(size=rows * length, limit=MAX_ELEMENTS))
+    refuse_work(rows * (3 * x[-1] * w_q[-1] + 2 * length * w_q[-1]), N_("self-attention"))
 
 
 def _causal_mask(L: Any, device: Any = None) -> torch.Tensor:
     if int(L) * int(L) > MAX_ELEMENTS:
-        raise ValueError(f"a {L} x {L} mask is larger than the grader computes in place of your function")
+        raise ValueError(_("a {L} x {L} mask is larger than the grader computes in place of your function").format(L=L))
     if device is not None and not DEVICE.fullmatch(str(device)):
-        raise TypeError(f"device {str(device)[:40]!r} is not one the grader computes on")
+        raise TypeError(_("device {device!r} is not one the grader computes on").format(device=str(device)[:40]))
     return attention.causal_mask(int(L), device=device)
 
 

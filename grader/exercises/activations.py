@@ -12,6 +12,7 @@ from grader import strategies as gs
 from grader.checks import Case, Diagnosis, PropertyCheck, error_failure, keeps_dtype, matches
 from grader.compare import Tolerance
 from grader.exercises.common import BESIDES_VALUES, NUMPY_NOTE, NUMPY_ONLY, AFTER_VALUES, n64, numpy_checks, t64
+from grader.i18n import N_, _
 from grader.results import Failure
 from grader.sandbox.fixtures import SCALAR_FUNCTIONS
 from grader.sandbox.wire import Fixture
@@ -45,9 +46,9 @@ def _sigmoid64(x: np.ndarray) -> np.ndarray:
 
 # ---------------------------------------------------------------- sigmoid
 
-OVERFLOW_HINT = ("exp(-x) overflows for very negative x (and exp(x) for very positive x): "
-                 "compute each side with the exponential of a non-positive number; note that "
-                 "np.where(cond, a, b) evaluates both a and b on every element before choosing")
+OVERFLOW_HINT = N_("exp(-x) overflows for very negative x (and exp(x) for very positive x): "
+                   "compute each side with the exponential of a non-positive number; note that "
+                   "np.where(cond, a, b) evaluates both a and b on every element before choosing")
 
 
 def _bounded_output_tolerance(c: Case) -> Tolerance:
@@ -64,7 +65,7 @@ sigmoid = Exercise("sigmoid", 2, numpy_checks(
     stable_examples=(Case((_vec([-1000.0, 0.0, 1000.0], "float64"),)),
                      Case((_vec([-100.0, 100.0], "float32"),))),
     argument_names=("x",), scale=lambda c: 1.0, stable_hint=OVERFLOW_HINT, tolerance=_bounded_output_tolerance,
-    hint="sigmoid(x) = 1 / (1 + exp(-x)), elementwise, same shape as x")
+    hint=N_("sigmoid(x) = 1 / (1 + exp(-x)), elementwise, same shape as x"))
     , probe=Case((_vec([0.5], "float64"),)))
 
 # ---------------------------------------------------------------- sigmoid_backward
@@ -91,15 +92,15 @@ sigmoid_backward = Exercise("sigmoid_backward", 2, numpy_checks(
               Case((_vec([0.7], "float64"), _vec([2.0], "float64")))),
     stable_examples=(Case((_vec([1.0, 1.0], "float64"), _vec([-1000.0, 1000.0], "float64"))),),
     argument_names=("dout", "x"), scale=_sigmoid_scale, stable_hint=OVERFLOW_HINT,
-    diagnoses=(Diagnosis("It looks like the upstream gradient `dout` is not multiplied in (chain rule).",
+    diagnoses=(Diagnosis(N_("It looks like the upstream gradient `dout` is not multiplied in (chain rule)."),
                          lambda c: _sigmoid64(c.args[1]) * (1 - _sigmoid64(c.args[1]))),
-               Diagnosis("It looks like x is used where sigmoid(x) belongs: the gradient is s * (1 - s) "
-                         "with s = sigmoid(x).",
+               Diagnosis(N_("It looks like x is used where sigmoid(x) belongs: the gradient is s * (1 - s) "
+                            "with s = sigmoid(x)."),
                          lambda c: c.args[0] * c.args[1] * (1 - np.asarray(c.args[1], dtype=np.float64)))),
     extra=(PropertyCheck("gradient", 1.0, AFTER_VALUES, cases=_dout_x(8.0), max_examples=25,
                          judge=matches(lambda c: _central_difference(_sigmoid64, c), tolerance=GRADIENT_TOLERANCE,
                                        scale=_sigmoid_scale,
-                                       hint="the result must equal dout times the slope of sigmoid at x")),)),
+                                       hint=N_("the result must equal dout times the slope of sigmoid at x"))),)),
     probe=Case((_vec([1.0], "float64"), _vec([0.5], "float64"))))
 
 # ---------------------------------------------------------------- relu, relu_backward
@@ -107,7 +108,7 @@ sigmoid_backward = Exercise("sigmoid_backward", 2, numpy_checks(
 relu = Exercise("relu", 1, numpy_checks(
     lambda c: n64(ref.relu(t64(c.args[0]))), _x(100.0, edges=True),
     examples=(Case((_vec([-1.0, 0.0, 2.0], "float32"),)), Case((_vec([[-0.0, 3.0]], "float64"),))),
-    argument_names=("x",), hint="relu(x) = max(x, 0) elementwise, a new array"),
+    argument_names=("x",), hint=N_("relu(x) = max(x, 0) elementwise, a new array")),
     probe=Case((_vec([0.5], "float64"),)))
 
 
@@ -120,7 +121,7 @@ def _dout_x_with_zeros(draw) -> Case:
     return Case((dout, x))
 
 
-AT_ZERO = Diagnosis("The gradient at exactly x = 0 must be 0: pass dout only where x > 0 (not x >= 0).",
+AT_ZERO = Diagnosis(N_("The gradient at exactly x = 0 must be 0: pass dout only where x > 0 (not x >= 0)."),
                     lambda c: np.where(np.asarray(c.args[1]) >= 0, c.args[0], 0.0))
 
 relu_backward = Exercise("relu_backward", 1, numpy_checks(
@@ -128,7 +129,7 @@ relu_backward = Exercise("relu_backward", 1, numpy_checks(
     examples=(Case((_vec([1.0, 2.0, 3.0], "float32"), _vec([-1.0, 0.0, 2.0], "float32"))),
               Case((_vec([[0.5, -1.5]], "float64"), _vec([[0.0, 4.0]], "float64")))),
     argument_names=("dout", "x"), diagnoses=(AT_ZERO,),
-    hint="the gradient of max(x, 0) is 1 where x > 0 and 0 elsewhere, including at 0",
+    hint=N_("the gradient of max(x, 0) is 1 where x > 0 and 0 elsewhere, including at 0"),
     extra=(PropertyCheck("gradient", 1.0, AFTER_VALUES, cases=_dout_x(8.0, exclude_near_zero=1e-3),
                          max_examples=25,
                          judge=matches(lambda c: _central_difference(lambda v: np.maximum(v, 0.0), c),
@@ -151,10 +152,10 @@ leaky_relu = Exercise("leaky_relu", 1, numpy_checks(
     examples=(Case((_vec([-2.0, 0.0, 3.0], "float32"),)),
               Case((_vec([-2.0, 0.0, 3.0], "float64"),), {"alpha": 0.2})),
     argument_names=("x",),
-    diagnoses=(Diagnosis("It looks like `alpha` is ignored (a fixed slope of 0.01 is used).",
+    diagnoses=(Diagnosis(N_("It looks like `alpha` is ignored (a fixed slope of 0.01 is used)."),
                          lambda c: np.where(np.asarray(c.args[0]) > 0, c.args[0], 0.01 * np.asarray(c.args[0],
                                                                                                     dtype=np.float64))),),
-    hint="x where x > 0, alpha * x elsewhere; use the alpha argument"),
+    hint=N_("x where x > 0, alpha * x elsewhere; use the alpha argument")),
     probe=Case((_vec([0.5], "float64"),)))
 
 # ---------------------------------------------------------------- tanh
@@ -164,7 +165,7 @@ tanh = Exercise("tanh", 1, numpy_checks(
     examples=(Case((_vec([-1.0, 0.0, 2.0], "float32"),)), Case((_np(0.3, "float64"),))),
     stable_examples=(Case((_vec([-1000.0, 1000.0], "float64"),)),),
     argument_names=("x",), scale=lambda c: 1.0, tolerance=_bounded_output_tolerance,
-    stable_hint="exp(x) overflows for large |x|; np.tanh is allowed"),
+    stable_hint=N_("exp(x) overflows for large |x|; np.tanh is allowed")),
     probe=Case((_vec([0.5], "float64"),)))
 
 # ---------------------------------------------------------------- numerical_gradient
@@ -234,16 +235,17 @@ def _restores_x(case: Case, result, ctx) -> Failure | None:
         index = ()
         if isinstance(after, np.ndarray) and after.shape == before.shape:
             index = tuple(int(i) for i in np.argwhere(before != after)[0]) if (before != after).any() else ()
-        detail = (f": x{list(index)} was {float(before[index])!r} and is {float(after[index])!r} afterwards"
+        detail = (_(": x{index} was {before!r} and is {after!r} afterwards").format(
+                      index=list(index), before=float(before[index]), after=float(after[index]))
                   if index else "")
         drift = abs(float(after[index]) - float(before[index])) if index else float("inf")
         rounding = drift <= 1e-9 * max(abs(float(before[index])), 1.0) if index else False
-        hint = ("undoing the step with arithmetic (x[i] += h, then x[i] -= 2h, then x[i] += h) leaves "
-                "rounding errors: save the old value before perturbing and assign it back"
-                if rounding else "after evaluating f at x[i] + h and x[i] - h, put x[i] back to its "
-                                 "original value before moving on (and before returning)")
-        return Failure(f"x is not exactly restored after the call{detail}", call=case.code(ctx.function),
-                       hint=hint)
+        hint = (_("undoing the step with arithmetic (x[i] += h, then x[i] -= 2h, then x[i] += h) leaves "
+                  "rounding errors: save the old value before perturbing and assign it back")
+                if rounding else _("after evaluating f at x[i] + h and x[i] - h, put x[i] back to its "
+                                   "original value before moving on (and before returning)"))
+        return Failure(_("x is not exactly restored after the call{detail}").format(detail=detail),
+                       call=case.code(ctx.function), hint=hint)
     return None
 
 
@@ -254,8 +256,8 @@ def _naming_unrestored_x(judge):
         failure = judge(case, result, ctx)
         if failure is not None and result.error is None and result.failure is None \
                 and _restores_x(case, result, ctx) is not None:
-            failure.diagnosis = ("x is not restored after each perturbation, so later coordinates are "
-                                 "differentiated at a shifted point.")
+            failure.diagnosis = _("x is not restored after each perturbation, so later coordinates are "
+                                  "differentiated at a shifted point.")
         return failure
 
     return wrapped
@@ -289,20 +291,20 @@ numerical_gradient = Exercise("numerical_gradient", 3, (
                   judge=_naming_unrestored_x(matches(_numgrad_expected, tolerance=NUMGRAD_TOLERANCE,
                                 scale=lambda c: 1.0,
                                 diagnoses=(
-                                    Diagnosis("It looks like a forward difference (f(x+h) - f(x)) / h: the "
-                                              "contract asks for the central difference (f(x+h) - f(x-h)) / (2h).",
+                                    Diagnosis(N_("It looks like a forward difference (f(x+h) - f(x)) / h: the "
+                                                 "contract asks for the central difference (f(x+h) - f(x-h)) / (2h)."),
                                               lambda c: _forward_differences(c.args[0].name, c.args[1], _step(c)), 1.0),
-                                    Diagnosis("It looks like the difference is divided by h instead of 2h.",
+                                    Diagnosis(N_("It looks like the difference is divided by h instead of 2h."),
                                               lambda c: 2 * _numgrad_expected(c), 1.0),
-                                    Diagnosis("It looks like the step argument `h` is ignored (a fixed step "
-                                              "is used).", _step_given(1e-4), 1.0),
-                                    Diagnosis("It looks like the step argument `h` is ignored (a fixed step "
-                                              "is used).", _step_given(1e-5), 1.0),
-                                    Diagnosis("It looks like the default step is not the contract's h=1e-5.",
+                                    Diagnosis(N_("It looks like the step argument `h` is ignored (a fixed step "
+                                                 "is used)."), _step_given(1e-4), 1.0),
+                                    Diagnosis(N_("It looks like the step argument `h` is ignored (a fixed step "
+                                                 "is used)."), _step_given(1e-5), 1.0),
+                                    Diagnosis(N_("It looks like the default step is not the contract's h=1e-5."),
                                               _step_default(1e-4), 1.0),
-                                    Diagnosis("It looks like the default step is not the contract's h=1e-5.",
+                                    Diagnosis(N_("It looks like the default step is not the contract's h=1e-5."),
                                               _step_default(1e-6), 1.0)),
-                                hint="perturb one coordinate at a time by +h and -h, with the `h` you are given"))),
+                                hint=N_("perturb one coordinate at a time by +h and -h, with the `h` you are given")))),
     PropertyCheck("restores_input", 2.0, cases=_gradient_case(), max_examples=25,
                   examples=(Case((Fixture("quadratic"), _vec([0.1, 0.7, 1.3, -2.9, 1e3], "float64"))),),
                   judge=_restores_x, call_options={"return_args": True}),

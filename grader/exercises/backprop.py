@@ -29,6 +29,7 @@ from grader.checks import (ANYTHING, Case, Check, Diagnosis, FromCall, Implement
                            TimingCheck, error_failure, leaves_inputs_unchanged, matches)
 from grader.compare import Tolerance
 from grader.exercises.common import AFTER_VALUES, NUMPY_NOTE, NUMPY_ONLY, n64, numpy_checks, t64
+from grader.i18n import N_, _
 from grader.results import Failure
 from grader.sandbox.wire import Opaque, SlotRef
 from grader.spec import Assignment, Exercise
@@ -81,9 +82,11 @@ def _forward_failure(case: Case, ctx) -> Failure | None:
     failure = error_failure(alone, forward_case, made.function)
     if failure is None:
         return None
-    failure.summary = (f"could not be tested: {made.function}, whose cache {ctx.function} receives, "
-                       f"failed first: {failure.summary}")
-    failure.hint = f"make {made.function} work first: {ctx.function} is given the cache it returns"
+    failure.summary = _("could not be tested: {forward}, whose cache {function} receives, "
+                        "failed first: {summary}").format(forward=made.function, function=ctx.function,
+                                                          summary=failure.summary)
+    failure.hint = _("make {forward} work first: {function} is given the cache it returns").format(
+        forward=made.function, function=ctx.function)
     return failure
 
 
@@ -99,7 +102,7 @@ def _blaming_forward(judge, error_hint: str = ""):
         if blamed is not None:
             return blamed
         if error_hint and not failure.hint:
-            failure.hint = error_hint
+            failure.hint = _(error_hint)
         return failure
 
     return wrapped
@@ -109,11 +112,12 @@ def _same_tree(before: Any, after: Any) -> str:
     """'' if `after` equals `before` exactly (arrays, tuples, lists, dicts), else where not."""
     if isinstance(before, np.ndarray):
         if not isinstance(after, np.ndarray) or after.shape != before.shape:
-            return " (an array in it changed shape)"
+            return _(" (an array in it changed shape)")
         if not np.array_equal(before, after, equal_nan=before.dtype.kind == "f"):
             index = tuple(int(i) for i in np.argwhere(before != after)[0]) if before.ndim else ()
-            where = f" at index {index}" if index else ""
-            return f": an array in it changed{where} from {before[index]!r} to {after[index]!r}"
+            where = _(" at index {index}").format(index=index) if index else ""
+            return _(": an array in it changed{where} from {before!r} to {after!r}").format(
+                where=where, before=before[index], after=after[index])
         return ""
     if isinstance(before, (tuple, list)) and isinstance(after, (tuple, list)) and len(before) == len(after):
         for b, a in zip(before, after):
@@ -124,7 +128,7 @@ def _same_tree(before: Any, after: Any) -> str:
     if isinstance(before, dict) and isinstance(after, dict):
         for key in before:
             if key not in after:
-                return f": its entry {key!r} was removed (dict.pop or del)"
+                return _(": its entry {key!r} was removed (dict.pop or del)").format(key=key)
             found = _same_tree(before[key], after[key])
             if found:
                 return found
@@ -158,9 +162,11 @@ def _backward_leaves_inputs(names: tuple[str, ...]):
         index = next(i for i, a in enumerate(case.args) if a is made)
         changed = _same_tree(before, (again.args_after or [None] * len(case.args))[index])
         if changed:
-            return Failure(f"it modified the cache in place{changed}", call=case.code(ctx.function),
-                           hint=f"the cache may hold the very array passed to {made.function}: read it, "
-                                "never write into it (build new arrays for the gradients)")
+            return Failure(_("it modified the cache in place{changed}").format(changed=changed),
+                           call=case.code(ctx.function),
+                           hint=_("the cache may hold the very array passed to {forward}: read it, "
+                                  "never write into it (build new arrays for the gradients)").format(
+                               forward=made.function))
         return None
 
     return judge
@@ -210,12 +216,12 @@ affine_forward = Exercise("affine_forward", 2, numpy_checks(
     lambda c: (_affine64(*c.args), ANYTHING), _affine_inputs().map(Case),
     examples=(Case(AFFINE32), Case(AFFINE)),
     names=("out", "cache"), argument_names=("x", "w", "b"), scale=lambda c: _affine_scale(*c.args),
-    diagnoses=(Diagnosis("It looks like the bias `b` is not added: out = x @ w + b.",
+    diagnoses=(Diagnosis(N_("It looks like the bias `b` is not added: out = x @ w + b."),
                          lambda c: (_f64(c.args[0]) @ _f64(c.args[1]), ANYTHING)),
-               Diagnosis("It looks like x and w are multiplied elementwise or in the wrong order: "
-                         "out = x @ w (matrix product, (N, D) @ (D, M)) + b.",
+               Diagnosis(N_("It looks like x and w are multiplied elementwise or in the wrong order: "
+                            "out = x @ w (matrix product, (N, D) @ (D, M)) + b."),
                          lambda c: ((_f64(c.args[1]).T @ _f64(c.args[0]).T).T + _f64(c.args[2]), ANYTHING))),
-    hint="return (out, cache) with out = x @ w + b of shape (N, M); the cache is yours", max_examples=40),
+    hint=N_("return (out, cache) with out = x @ w + b of shape (N, M); the cache is yours"), max_examples=40),
     probe=Case(AFFINE))
 
 # ================================================================ affine_backward
@@ -276,45 +282,45 @@ def _affine_central_differences(c: Case, h: float = 1e-6) -> tuple:
 
 
 DOUT3 = _vec([[1.0, -0.5, 2.0, 0.25], [0.0, 1.5, -1.0, 3.0], [2.0, 1.0, 0.5, -2.0]], "float64")
-SHAPE_HINT = ("check each gradient's shape: dout is (N, M) and w is (D, M), so dx (N, D) and dw (D, M) "
-              "each come from a matrix product whose shapes line up only one way; db sums dout over "
-              "the batch (axis 0)")
+SHAPE_HINT = N_("check each gradient's shape: dout is (N, M) and w is (D, M), so dx (N, D) and dw (D, M) "
+                "each come from a matrix product whose shapes line up only one way; db sums dout over "
+                "the batch (axis 0)")
 
 affine_backward = _ChainedExercise("affine_backward", 3, _wrap_judges(_replace_judge(numpy_checks(
     _affine_grads, _affine_backward_cases(),
     examples=(_affine_backward_case(AFFINE32, DOUT3.astype(np.float32)), _affine_backward_case(AFFINE, DOUT3)),
     names=("dx", "dw", "db"), argument_names=("dout", "cache"), scale=_affine_backward_scale,
     diagnoses=(
-        Diagnosis("db looks like the MEAN of dout over the batch: the bias is added to every row, so its "
-                  "gradient is the sum over the batch, dout.sum(axis=0).",
+        Diagnosis(N_("db looks like the MEAN of dout over the batch: the bias is added to every row, so its "
+                     "gradient is the sum over the batch, dout.sum(axis=0)."),
                   lambda c: _affine_grads_with(c, db=lambda d: d.mean(axis=0))),
-        Diagnosis("db looks like dout itself, not summed over the batch: db must have b's shape (M,), "
-                  "dout.sum(axis=0).", lambda c: _affine_grads_with(c, db=lambda d: d)),
-        Diagnosis("db looks summed over axis 1 (the features) instead of axis 0 (the batch).",
+        Diagnosis(N_("db looks like dout itself, not summed over the batch: db must have b's shape (M,), "
+                     "dout.sum(axis=0)."), lambda c: _affine_grads_with(c, db=lambda d: d)),
+        Diagnosis(N_("db looks summed over axis 1 (the features) instead of axis 0 (the batch)."),
                   lambda c: _affine_grads_with(c, db=lambda d: d.sum(axis=1))),
-        Diagnosis("db has shape (1, M), as with keepdims=True: b is 1-D (M,), so sum over the batch "
-                  "without keepdims.", lambda c: _affine_grads_with(c, db=lambda d: d.sum(axis=0, keepdims=True))),
-        Diagnosis("dw and db look divided by the batch size N: dout already carries the loss's 1/N "
-                  "(the averaging belongs to the loss, not to the layer), so dw = x.T @ dout and "
-                  "db = dout.sum(axis=0) with no further division.",
+        Diagnosis(N_("db has shape (1, M), as with keepdims=True: b is 1-D (M,), so sum over the batch "
+                     "without keepdims."), lambda c: _affine_grads_with(c, db=lambda d: d.sum(axis=0, keepdims=True))),
+        Diagnosis(N_("dw and db look divided by the batch size N: dout already carries the loss's 1/N "
+                     "(the averaging belongs to the loss, not to the layer), so dw = x.T @ dout and "
+                     "db = dout.sum(axis=0) with no further division."),
                   lambda c: _affine_grads_with(c, dw=lambda d: _f64(_forward_inputs(c)[0]).T @ d / len(d),
                                                db=lambda d: d.mean(axis=0))),
-        Diagnosis("dw looks transposed (dout.T @ x): dw = x.T @ dout has w's shape (D, M).",
+        Diagnosis(N_("dw looks transposed (dout.T @ x): dw = x.T @ dout has w's shape (D, M)."),
                   lambda c: _affine_grads_with(c, dw=lambda d: (_f64(_forward_inputs(c)[0]).T @ d).T)),
-        Diagnosis("dx looks like (dout @ w.T).T reshaped to x's shape: the transpose scrambles the values; "
-                  "dx = dout @ w.T is already (N, D).",
+        Diagnosis(N_("dx looks like (dout @ w.T).T reshaped to x's shape: the transpose scrambles the values; "
+                     "dx = dout @ w.T is already (N, D)."),
                   lambda c: _affine_grads_with(
                       c, dx=lambda d: np.reshape((d @ _f64(_forward_inputs(c)[1]).T).T,
                                                  np.shape(_forward_inputs(c)[0]))))),
-    hint="each gradient has the shape of what it differentiates (dx like x, dw like w, db like b); "
-         "write out the shapes of dout, x and w and let them decide each matrix product",
+    hint=N_("each gradient has the shape of what it differentiates (dx like x, dw like w, db like b); "
+            "write out the shapes of dout, x and w and let them decide each matrix product"),
     max_examples=40,
     extra=(PropertyCheck("gradient", 1.0, AFTER_VALUES, max_examples=10,
                          cases=_affine_backward_cases(np.dtype(np.float64), 1e-3),
                          judge=matches(_affine_central_differences, tolerance=GRADIENT_TOLERANCE,
                                        names=("dx", "dw", "db"), scale=_affine_backward_scale,
-                                       hint="each gradient must equal the central-difference slope of "
-                                            "sum(dout * (x @ w + b)) with respect to that input")),)),
+                                       hint=N_("each gradient must equal the central-difference slope of "
+                                               "sum(dout * (x @ w + b)) with respect to that input"))),)),
     "inputs_unchanged", _backward_leaves_inputs(("dout", "cache"))),
     lambda judge: _blaming_forward(judge, SHAPE_HINT)),
     probe=_affine_backward_case(AFFINE, DOUT3))
@@ -330,7 +336,7 @@ relu_forward = Exercise("relu_forward", 1, numpy_checks(
     lambda c: (_relu64(c.args[0]), ANYTHING), gs.float_array(100.0, edges=True).map(lambda x: Case((x,))),
     examples=(Case((_vec([-1.0, 0.0, 2.0], "float32"),)), Case((_vec([[-0.0, 3.0], [-2.0, 0.5]], "float64"),))),
     names=("out", "cache"), argument_names=("x",),
-    hint="return (out, cache) with out = max(x, 0) elementwise, a new array", max_examples=40),
+    hint=N_("return (out, cache) with out = max(x, 0) elementwise, a new array"), max_examples=40),
     probe=Case((_vec([0.5, -1.0], "float64"),)))
 
 
@@ -373,16 +379,16 @@ relu_backward = _ChainedExercise("relu_backward", 1, _wrap_judges(_replace_judge
     examples=(_relu_backward_case(X_RELU.astype(np.float32), DOUT_RELU.astype(np.float32)),
               _relu_backward_case(X_RELU, DOUT_RELU)),
     argument_names=("dout", "cache"),
-    diagnoses=(Diagnosis("The gradient at exactly x = 0 must be 0: pass dout only where x > 0 (not x >= 0).",
+    diagnoses=(Diagnosis(N_("The gradient at exactly x = 0 must be 0: pass dout only where x > 0 (not x >= 0)."),
                          lambda c: np.where(_relu_x(c) >= 0, _f64(c.args[0]), 0.0)),
-               Diagnosis("Nothing is masked: dout passes where x < 0 too. If the cache holds the ReLU's "
-                         "output, note that max(x, 0) is never negative (out >= 0 is always true).",
+               Diagnosis(N_("Nothing is masked: dout passes where x < 0 too. If the cache holds the ReLU's "
+                            "output, note that max(x, 0) is never negative (out >= 0 is always true)."),
                          lambda c: _f64(c.args[0]))),
-    hint="the gradient of max(x, 0) is 1 where x > 0 and 0 elsewhere, including at 0",
+    hint=N_("the gradient of max(x, 0) is 1 where x > 0 and 0 elsewhere, including at 0"),
     extra=(PropertyCheck("gradient", 1.0, AFTER_VALUES, max_examples=15,
                          cases=_relu_backward_cases(False, 1e-3, np.dtype(np.float64)),
                          judge=matches(_relu_central_differences, tolerance=GRADIENT_TOLERANCE,
-                                       hint="the result must equal dout times the slope of max(x, 0)")),)),
+                                       hint=N_("the result must equal dout times the slope of max(x, 0)"))),)),
     "inputs_unchanged", _backward_leaves_inputs(("dout", "cache"))),
     _blaming_forward),
     probe=_relu_backward_case(_vec([0.5, -1.0], "float64"), _vec([1.0, 2.0], "float64")))
@@ -519,47 +525,48 @@ def _n(c: Case) -> int:
 
 
 NET_DIAGNOSES = (
-    Diagnosis("The loss looks summed over the batch (and the gradients with it): the contract asks for "
-              "the MEAN cross-entropy over the N examples, so divide the data loss and dscores by N.",
+    Diagnosis(N_("The loss looks summed over the batch (and the gradients with it): the contract asks for "
+                 "the MEAN cross-entropy over the N examples, so divide the data loss and dscores by N."),
               lambda c: _net_variant(c, data_loss=_n(c), data_grad=_n(c)), 2.0),
-    Diagnosis("The loss is the mean, but every data gradient looks N times too large: divide dscores by N "
-              "as well (the batch average).", lambda c: _net_variant(c, data_grad=_n(c)), 2.0),
-    Diagnosis("It looks like half the contract's regularization: 0.5 * reg * sum(W**2) with gradient "
-              "reg * W. This course's term is reg * (sum(W1**2) + sum(W2**2)), no factor 1/2, so its "
-              "gradient is 2 * reg * W.", lambda c: _net_variant(c, reg_loss=0.5, reg_grad=1.0), 2.0),
-    Diagnosis("The loss has the regularization term, but its gradient in dW1/dW2 looks like reg * W: the "
-              "derivative of reg * sum(W**2) is 2 * reg * W.", lambda c: _net_variant(c, reg_grad=1.0), 2.0),
-    Diagnosis("The regularization term is in the loss but missing from the gradients: add 2 * reg * W to "
-              "dW1 and dW2.", lambda c: _net_variant(c, reg_grad=0.0), 2.0),
-    Diagnosis("The gradients carry the regularization (2 * reg * W) but the loss does not: add "
-              "reg * (sum(W1**2) + sum(W2**2)) to the mean cross-entropy.", lambda c: _net_variant(c, reg_loss=0.0), 2.0),
-    Diagnosis("The regularization looks applied to the biases too: the contract penalizes W1 and W2 only "
-              "(no reg term on b1, b2).", lambda c: _net_variant(c, reg_biases=True), 2.0),
-    Diagnosis("dW1 and db1 look like the ReLU mask was never applied: the gradient must be 0 for hidden "
-              "units whose pre-activation is <= 0 (a mask `hidden < 0` on the ReLU's output is never true).",
+    Diagnosis(N_("The loss is the mean, but every data gradient looks N times too large: divide dscores by N "
+                 "as well (the batch average)."), lambda c: _net_variant(c, data_grad=_n(c)), 2.0),
+    Diagnosis(N_("It looks like half the contract's regularization: 0.5 * reg * sum(W**2) with gradient "
+                 "reg * W. This course's term is reg * (sum(W1**2) + sum(W2**2)), no factor 1/2, so its "
+                 "gradient is 2 * reg * W."), lambda c: _net_variant(c, reg_loss=0.5, reg_grad=1.0), 2.0),
+    Diagnosis(N_("The loss has the regularization term, but its gradient in dW1/dW2 looks like reg * W: the "
+                 "derivative of reg * sum(W**2) is 2 * reg * W."), lambda c: _net_variant(c, reg_grad=1.0), 2.0),
+    Diagnosis(N_("The regularization term is in the loss but missing from the gradients: add 2 * reg * W to "
+                 "dW1 and dW2."), lambda c: _net_variant(c, reg_grad=0.0), 2.0),
+    Diagnosis(N_("The gradients carry the regularization (2 * reg * W) but the loss does not: add "
+                 "reg * (sum(W1**2) + sum(W2**2)) to the mean cross-entropy."), lambda c: _net_variant(c, reg_loss=0.0), 2.0),
+    Diagnosis(N_("The regularization looks applied to the biases too: the contract penalizes W1 and W2 only "
+                 "(no reg term on b1, b2)."), lambda c: _net_variant(c, reg_biases=True), 2.0),
+    Diagnosis(N_("dW1 and db1 look like the ReLU mask was never applied: the gradient must be 0 for hidden "
+                 "units whose pre-activation is <= 0 (a mask `hidden < 0` on the ReLU's output is never true)."),
               lambda c: _net_variant(c, relu_mask=False), 2.0),
-    Diagnosis("dW1 and db1 look like the ReLU's gradient passes where the pre-activation is exactly 0 "
-              "(a mask z >= 0): as in relu_backward, the gradient at exactly 0 is 0, so mask with z > 0.",
+    Diagnosis(N_("dW1 and db1 look like the ReLU's gradient passes where the pre-activation is exactly 0 "
+                 "(a mask z >= 0): as in relu_backward, the gradient at exactly 0 is 0, so mask with z > 0."),
               lambda c: _net_variant(c, relu_open_at_zero=True), 2.0),
-    Diagnosis("grads['b1'] and grads['b2'] look summed with keepdims=True, shape (1, H) / (1, C): the biases "
-              "are 1-D, so their gradients must be too (sum over axis 0 without keepdims).",
+    Diagnosis(N_("grads['b1'] and grads['b2'] look summed with keepdims=True, shape (1, H) / (1, C): the biases "
+                 "are 1-D, so their gradients must be too (sum over axis 0 without keepdims)."),
               lambda c: _net_variant(c, bias_keepdims=True), 2.0),
-    Diagnosis("The gradients look like a softmax normalized over the WHOLE batch (np.max / np.sum without "
-              "axis): each row's probabilities must sum to 1, so take the max and the sum along axis=1 "
-              "with keepdims=True.", _net_grads_of(whole_batch_softmax=True), 2.0),
-    Diagnosis("The loss looks like a softmax normalized over the WHOLE batch (np.max / np.sum without "
-              "axis): normalize each row, along axis=1 with keepdims=True.",
+    Diagnosis(N_("The gradients look like a softmax normalized over the WHOLE batch (np.max / np.sum without "
+                 "axis): each row's probabilities must sum to 1, so take the max and the sum along axis=1 "
+                 "with keepdims=True."), _net_grads_of(whole_batch_softmax=True), 2.0),
+    Diagnosis(N_("The loss looks like a softmax normalized over the WHOLE batch (np.max / np.sum without "
+                 "axis): normalize each row, along axis=1 with keepdims=True."),
               _net_loss_of(whole_batch_softmax=True), 2.0),
-    Diagnosis("The true-class entries look picked with [:, y], an (N, N) block mixing every row with every "
-              "label: index them as [np.arange(N), y], one entry per row.",
+    Diagnosis(N_("The true-class entries look picked with [:, y], an (N, N) block mixing every row with every "
+                 "label: index them as [np.arange(N), y], one entry per row."),
               _net_loss_of(every_label_column=True), 2.0),
-    Diagnosis("The gradients look like dscores[:, y] -= 1, which subtracts 1 in every row at every label's "
-              "column: subtract it once per row, at dscores[np.arange(N), y].",
+    Diagnosis(N_("The gradients look like dscores[:, y] -= 1, which subtracts 1 in every row at every label's "
+                 "column: subtract it once per row, at dscores[np.arange(N), y]."),
               _net_grads_of(every_label_column=True), 2.0),
 ) + tuple(
-    Diagnosis(f"The loss looks like -log(p + {eps:g}) of the true class's probability: the epsilon biases "
-              f"the loss and caps each row's term at -log({eps:g}) ~ {-np.log(eps):.1f} when p underflows. "
-              "Take the log-probability as shifted - log(sum(exp(shifted))) instead, with no epsilon.",
+    Diagnosis(_("The loss looks like -log(p + {eps:g}) of the true class's probability: the epsilon biases "
+                "the loss and caps each row's term at -log({eps:g}) ~ {cap:.1f} when p underflows. "
+                "Take the log-probability as shifted - log(sum(exp(shifted))) instead, with no epsilon."
+                ).format(eps=eps, cap=-np.log(eps)),
               _net_loss_of(log_eps=eps), 2.0)
     for eps in (1e-7, 1e-8, 1e-10, 1e-12, 1e-15))
 
@@ -591,10 +598,10 @@ FAR_B2 = [2000.0, -1000.0, 0.0, 3000.0, -2500.0]  # labels 0, 3, 4, 1: three of 
 # max over the whole batch (instead of each row's) leaves those rows at exp(-900) = 0.
 FAR_ROW_X = [[1000.0, -400.0]] + NET_X[1:]
 
-STABLE_HINT = ("subtract each row's own max score before exp (scores.max(axis=1, keepdims=True): one max "
-               "over the whole batch leaves rows far below it underflowing to 0), and take the "
-               "log-probabilities as shifted - log(sum(exp(shifted))) instead of log(probs): a probability "
-               "that underflows to 0 gives log(0) = -inf")
+STABLE_HINT = N_("subtract each row's own max score before exp (scores.max(axis=1, keepdims=True): one max "
+                 "over the whole batch leaves rows far below it underflowing to 0), and take the "
+                 "log-probabilities as shifted - log(sum(exp(shifted))) instead of log(probs): a probability "
+                 "that underflows to 0 gives log(0) = -inf")
 
 
 def _net_timing_case(rng: np.random.Generator) -> Case:
@@ -621,13 +628,13 @@ two_layer_net = Exercise("two_layer_net", 5, numpy_checks(
                      _net_case(FAR_ROW_X, *NET[1:], NET_B2), _net_case(FAR_ROW_X, *NET[1:], NET_B2, dtype="float32")),
     names=("loss", "grads"), argument_names=("X", "y", "params"), diagnoses=NET_DIAGNOSES, scale=_net_scale,
     stable_hint=STABLE_HINT, max_examples=30,
-    hint="loss = mean cross-entropy + reg * (sum(W1**2) + sum(W2**2)); backpropagate through "
-         "affine - relu - affine, with the regularization's gradient 2 * reg * W on W1 and W2",
+    hint=N_("loss = mean cross-entropy + reg * (sum(W1**2) + sum(W2**2)); backpropagate through "
+            "affine - relu - affine, with the regularization's gradient 2 * reg * W on W1 and W2"),
     extra=(TimingCheck(make_case=_net_timing_case, prepare=_net_timing_prepare,
                        reference=lambda p: ref.two_layer_net(*p), limit=8.0,
-                       hint="no Python loop over the examples: process the whole batch with matrix "
-                            "products (X @ W1, hidden.T @ dscores) and index all rows at once with "
-                            "probs[np.arange(N), y]"),)),
+                       hint=N_("no Python loop over the examples: process the whole batch with matrix "
+                               "products (X @ W1, hidden.T @ dscores) and index all rows at once with "
+                               "probs[np.arange(N), y]")),)),
     probe=_net_case(*NET, NET_B2))
 
 ASSIGNMENT = Assignment("02_backprop", "backprop", "Backpropagation for a small network", "numpy",

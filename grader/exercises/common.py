@@ -11,11 +11,12 @@ from hypothesis import strategies as st
 from grader.checks import (GATES, Case, Check, Diagnosis, PropertyCheck, Scale, keeps_dtype,
                            leaves_inputs_unchanged, matches, stable)
 from grader.compare import Tolerance
+from grader.i18n import N_
 from grader.sandbox.host import NUMPY_BANNED_LIBRARIES
 from grader.spec import BannedPolicy
 
 NUMPY_ONLY = BannedPolicy(modules=NUMPY_BANNED_LIBRARIES)
-NUMPY_NOTE = "only numpy is allowed in this assignment; write the computation yourself"
+NUMPY_NOTE = N_("only numpy is allowed in this assignment; write the computation yourself")
 AFTER_VALUES = GATES + ("matches_reference",)
 #: checks that look at something other than the values (dtype, inputs left alone): they run
 #: even when the values are wrong, so a second bug shows at once (the job gate still applies)

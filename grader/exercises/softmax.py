@@ -13,6 +13,7 @@ from grader import strategies as gs
 from grader.checks import Case, Diagnosis, TimingCheck
 from grader.compare import Tolerance
 from grader.exercises.common import NUMPY_NOTE, NUMPY_ONLY, n64, numpy_checks, t64
+from grader.i18n import N_
 from grader.spec import Assignment, Exercise
 
 
@@ -53,7 +54,7 @@ def _vec(values, dtype: str) -> np.ndarray:
 
 ROWS = _vec([[1.0, 2.0, 3.0, 4.0], [-1.0, 0.5, 0.0, 2.0], [3.0, 3.0, -2.0, 0.0]], "float64")
 FAR_ROWS = _vec([[1000.0, 1001.0, 999.0], [-1000.0, -1002.0, -1001.0]], "float64")
-STABILITY_HINT = "subtract each slice's maximum along `axis` (keepdims=True) before exponentiating"
+STABILITY_HINT = N_("subtract each slice's maximum along `axis` (keepdims=True) before exponentiating")
 
 
 def _large_logit_tolerance(c: Case) -> Tolerance:
@@ -76,11 +77,11 @@ softmax = Exercise("softmax", 3, numpy_checks(
               Case((ROWS[:, :, None].repeat(2, axis=2),), {"axis": 1})),
     stable_examples=(Case((FAR_ROWS,)), Case((FAR_ROWS.astype(np.float32),))),
     argument_names=("logits",), scale=lambda c: 1.0, stable_hint=STABILITY_HINT, tolerance=_large_logit_tolerance,
-    diagnoses=(Diagnosis("It looks like the softmax is taken over the last axis whatever `axis` says.",
+    diagnoses=(Diagnosis(N_("It looks like the softmax is taken over the last axis whatever `axis` says."),
                          _last_axis(ref.softmax)),
-               Diagnosis("It looks like the softmax is normalised over the whole array, not along `axis`.",
+               Diagnosis(N_("It looks like the softmax is normalised over the whole array, not along `axis`."),
                          _whole_array_softmax)),
-    hint="exp of each value divided by the sum of exps along `axis`; the result sums to 1 along `axis`"),
+    hint=N_("exp of each value divided by the sum of exps along `axis`; the result sums to 1 along `axis`")),
     probe=Case((ROWS,)))
 
 
@@ -94,10 +95,10 @@ log_softmax = Exercise("log_softmax", 2, numpy_checks(
     examples=(Case((ROWS.astype(np.float32),)), Case((ROWS,), {"axis": 0})),
     stable_examples=(Case((FAR_ROWS,)), Case((_vec([[0.0, 800.0]], "float64"),))),
     argument_names=("logits",), scale=_log_softmax_scale,
-    stable_hint="log(softmax(x)) is -inf where softmax underflows to 0: use x - max - log(sum(exp(x - max)))",
-    diagnoses=(Diagnosis("It looks like the log-softmax is taken over the last axis whatever `axis` says.",
+    stable_hint=N_("log(softmax(x)) is -inf where softmax underflows to 0: use x - max - log(sum(exp(x - max)))"),
+    diagnoses=(Diagnosis(N_("It looks like the log-softmax is taken over the last axis whatever `axis` says."),
                          _last_axis(ref.log_softmax)),),
-    hint="log_softmax(x) = x - logsumexp(x) along `axis`"),
+    hint=N_("log_softmax(x) = x - logsumexp(x) along `axis`")),
     probe=Case((ROWS,)))
 
 
@@ -147,24 +148,24 @@ softmax_cross_entropy = Exercise("softmax_cross_entropy", 5, numpy_checks(
     stable_examples=(Case((_vec([[1e4, -1e4, 0.0], [-1e4, 1e4, 5e3]], "float64"), np.array([1, 1]))),),
     names=("loss", "dlogits"), argument_names=("logits", "labels"), scale=lambda c: 1.0,
     tolerance=_large_logit_tolerance,
-    stable_hint="subtract each row's maximum (keepdims=True) before exponentiating, and take the loss "
-                "from the log-softmax (shifted logits minus the log of their summed exps), not from "
-                "log of the probabilities: a probability that underflows to 0 gives log(0) = -inf",
-    diagnoses=(Diagnosis("The loss looks summed over the batch: the contract asks for the mean over N.",
+    stable_hint=N_("subtract each row's maximum (keepdims=True) before exponentiating, and take the loss "
+                   "from the log-softmax (shifted logits minus the log of their summed exps), not from "
+                   "log of the probabilities: a probability that underflows to 0 gives log(0) = -inf"),
+    diagnoses=(Diagnosis(N_("The loss looks summed over the batch: the contract asks for the mean over N."),
                          lambda c: _with(c, loss_factor=c.args[0].shape[0]), 2.0),
-               Diagnosis("dlogits looks N times too large: divide the gradient by N as well.",
+               Diagnosis(N_("dlogits looks N times too large: divide the gradient by N as well."),
                          lambda c: _with(c, grad_factor=c.args[0].shape[0]), 2.0),
-               Diagnosis("Nothing is averaged over the batch: the loss looks like the SUM of the rows' "
-                         "cross-entropies and dlogits lacks its 1/N; divide both by N.",
+               Diagnosis(N_("Nothing is averaged over the batch: the loss looks like the SUM of the rows' "
+                            "cross-entropies and dlogits lacks its 1/N; divide both by N."),
                          lambda c: _with(c, loss_factor=c.args[0].shape[0], grad_factor=c.args[0].shape[0]), 2.0),
-               Diagnosis("The loss looks like -log(p + 1e-7): the small constant biases the loss; use "
-                         "log-softmax instead.", _clipped_log, 2.0)),
-    hint="loss = mean over rows of -log_softmax(logits)[label]; dlogits is the derivative of that "
-         "mean with respect to logits (mind the mean's 1/N)",
+               Diagnosis(N_("The loss looks like -log(p + 1e-7): the small constant biases the loss; use "
+                            "log-softmax instead."), _clipped_log, 2.0)),
+    hint=N_("loss = mean over rows of -log_softmax(logits)[label]; dlogits is the derivative of that "
+            "mean with respect to logits (mind the mean's 1/N)"),
     extra=(TimingCheck(make_case=_timing_case, prepare=_timing_prepare,
                        reference=lambda prepared: ref.softmax_cross_entropy(*prepared), limit=6.0,
-                       hint="no Python loop over rows: work on the whole (N, C) array at once, and pick "
-                            "each row's label entry with integer-array indexing"),)),
+                       hint=N_("no Python loop over rows: work on the whole (N, C) array at once, and pick "
+                               "each row's label entry with integer-array indexing")),)),
     probe=Case((ROWS, np.array([0, 1, 2]))))
 
 ASSIGNMENT = Assignment("05_softmax", "softmax", "Softmax and cross-entropy", "numpy",
