@@ -37,6 +37,7 @@ from hypothesis import HealthCheck, Phase, example, given, seed, settings
 from hypothesis import strategies as st
 
 from grader.compare import Mismatch, Tolerance, compare, fmt
+from grader.i18n import _
 from grader.recording import note_reference_round, note_timing, note_truth
 from grader.results import Failure
 from grader.sandbox import fixtures
@@ -522,7 +523,7 @@ class AllowedApis(Check):
         if reason is None:
             return None
         return Failure(f"scores zero: it uses {reason}, which this assignment does not allow",
-                       hint=ctx.session.assignment.allowed_note)
+                       hint=_(ctx.session.assignment.allowed_note))
 
 
 Judge = Callable[[Case, CallResult, Context], "Failure | None"]
@@ -903,7 +904,7 @@ def diagnose(case: Case, got: Any, diagnoses: Sequence[Diagnosis], tolerance: To
     suspects = _value_suspects(case, got, diagnoses, lambda c: truth, tolerance, (), lambda c: scale_floor)
     if truth is None:
         suspects = replace(suspects, wrong=lambda t, x, c: True)
-    found = {known.message for known in diagnoses if _explains_alone(suspects, known)}
+    found = {_(known.message) for known in diagnoses if _explains_alone(suspects, known)}
     return found.pop() if len(found) == 1 else ""
 
 
@@ -1082,7 +1083,7 @@ def identify(ctx: Context, check: Any, s: Suspects) -> str:
             confirmed[i] += failing and shows(i, best)
     shadowed = {a for a in alive for b in alive if rivals(a, b)}
     named = [i for i in alive if i not in shadowed and confirmed[i] >= s.confirm]
-    return " ".join(dict.fromkeys(known[i].message for i in named))
+    return " ".join(dict.fromkeys(_(known[i].message) for i in named))
 
 
 def _value_suspects(case: Case, got: Any, diagnoses: Sequence[Diagnosis], expected: Expected, tolerance: Any,
@@ -1204,7 +1205,7 @@ def matches(expected: Expected, *, tolerance: CaseTolerance = None, names: Seque
             return None
         what = mismatch.summary()
         failure = Failure(f"wrong result: {what}", wrong=what, wrong_result=True, call=case.code(ctx.function),
-                          diagnosis=mutation_diagnosis(case, ctx, argument_names), hint=hint)
+                          diagnosis=mutation_diagnosis(case, ctx, argument_names), hint=_(hint))
         if diagnoses and not failure.diagnosis:
             ctx.defer(failure, _value_suspects(case, result.value, diagnoses, expected, tolerance, names, scale))
         if isinstance(truth, tuple):
@@ -1256,7 +1257,7 @@ def stable(expected: Expected, *, tolerance: CaseTolerance = None, names: Sequen
             kinds = ", ".join(result.fp_errors)
             failure = Failure(f"numpy raised a floating-point warning ({kinds}: "
                               f"{_FP_WORDS.get(result.fp_errors[0], '')}) for a finite input",
-                              call=case.code(ctx.function), hint=hint)
+                              call=case.code(ctx.function), hint=_(hint))
             if diagnoses:
                 ctx.defer(failure, _value_suspects(case, result.value, diagnoses, expected, tolerance, names, scale))
             return failure
@@ -1313,7 +1314,7 @@ def keeps_dtype(*, allow_python_float: bool = False, hint: str = "", names: Sequ
             if dtype != want:
                 return Failure(f"{name} is {dtype} for {want} input: the output dtype must match the input's",
                                call=case.code(ctx.function),
-                               diagnosis=dtype_diagnosis(want, dtype), hint=hint)
+                               diagnosis=dtype_diagnosis(want, dtype), hint=_(hint))
         return None
 
     return judge
@@ -1389,7 +1390,7 @@ def gradients_match(expected: Callable[[Case], Sequence[Any]], *, names: Sequenc
                            call=case.code(ctx.function),
                            diagnosis="Is something detached, converted to numpy, or built with "
                                      "torch.tensor(...) from computed values?",
-                           hint=hint or "use only differentiable torch operations on the inputs")
+                           hint=_(hint) or "use only differentiable torch operations on the inputs")
         grads = list(grads or [])
         # one scale for all gradients: a gradient that is exactly 0 in theory comes out of the
         # reference as ~1e-13 rounding noise, which only the other gradients' size puts in proportion
@@ -1404,12 +1405,12 @@ def gradients_match(expected: Callable[[Case], Sequence[Any]], *, names: Sequenc
                 return Failure(f"no gradient reaches `{name}`: the result does not depend on it through "
                                f"autograd", call=case.code(ctx.function),
                                diagnosis="Something on the way is detached (.detach(), .data, numpy, "
-                                         "torch.tensor(...) of a computed value).", hint=hint)
+                                         "torch.tensor(...) of a computed value).", hint=_(hint))
             mismatch = compare_tree(want, got, case.dtype, tolerance, f"the gradient of `{name}`",
                                     scale_floor=floor)
             if mismatch is not None:
                 return Failure(f"wrong gradient: {mismatch.summary()}", call=case.code(ctx.function),
-                               diagnosis=diagnose(case, got, diagnoses, tolerance), hint=hint)
+                               diagnosis=diagnose(case, got, diagnoses, tolerance), hint=_(hint))
         return None
 
     return judge
@@ -1450,13 +1451,13 @@ class KeepsDevice(Check):
                                f"{result.error['message'][:300]}", call=case.code(ctx.function),
                                diagnosis="It moves data to another device (the CPU?) on the way" +
                                          (": on a GPU it would fail the same way." if device == "meta" else "."),
-                               hint=self.hint)
+                               hint=_(self.hint))
             for name, where in output_devices(result.value):
                 if not where.startswith(device):
                     return Failure(f"{name} is on {where} for inputs on {_device_words(device)}: results must "
                                    f"stay on the inputs' device", call=case.code(ctx.function),
                                    diagnosis="On a GPU, its result would land on the CPU the same way."
-                                   if device == "meta" else "", hint=self.hint)
+                                   if device == "meta" else "", hint=_(self.hint))
         return None
 
     def _meta_could_not_run(self, ctx: Context, meta_case: Case, error: dict, accelerated: bool) -> Failure | None:
@@ -1474,7 +1475,7 @@ class KeepsDevice(Check):
                        f"so where its results land cannot be seen there; and its code has a route to the CPU: "
                        f"{'; '.join(routes[:3])}", call=meta_case.code(ctx.function),
                        diagnosis="Results must stay on the inputs' device: on a GPU this would move data to "
-                                 "the CPU.", hint=self.hint)
+                                 "the CPU.", hint=_(self.hint))
 
 
 #: torch functions that make a tensor on the CPU unless given device=
@@ -1618,7 +1619,7 @@ class TimingCheck(Check):
         ratio = min(ratios)
         return Failure(f"too slow: about {ratio:.0f}x the reference's time (limit {self.limit:g}x), "
                        f"median of {self.rounds} interleaved runs, measured twice",
-                       hint=self.hint or "replace Python loops over array elements with vectorized numpy")
+                       hint=_(self.hint) or "replace Python loops over array elements with vectorized numpy")
 
     def _measure(self, ctx: Context, rng: np.random.Generator) -> float | Failure:
         worker = ctx.worker
@@ -1687,7 +1688,7 @@ class TimingCheck(Check):
                 return Failure(f"too slow: one call on a timing input took more than {budget:.2g} s, "
                                f"while the reference takes {typical * 1e3:.2g} ms "
                                f"(limit {self.limit:g}x); stopped early",
-                               hint=self.hint or "replace Python loops with vectorized numpy")
+                               hint=_(self.hint) or "replace Python loops with vectorized numpy")
             return error_failure(timed, case, ctx.function)
         if timed.error is not None:
             return error_failure(timed, Case(("<timing input>",)), ctx.function)
