@@ -21,6 +21,7 @@ from grader.checks import (GATES, Case, Check, Diagnosis, KeepsDevice, PropertyC
                            error_failure, gradients_match, keeps_dtype, leaves_inputs_unchanged, matches,
                            stable)
 from grader.compare import Tolerance
+from grader.i18n import N_, _
 from grader.results import Failure
 from grader.sandbox.wire import TensorValue
 from grader.spec import Assignment, BannedPolicy, Exercise
@@ -36,9 +37,9 @@ BANNED = BannedPolicy(
     runtime_words=("scaled_dot_product", "multi_head_attention", "MultiheadAttention", "Transformer",
                    "transformer_encoder", "triton_scaled_dot", "flex_attention", "math_attention",
                    "sdpa_dense", "flash_attention", "efficient_attention"))
-ALLOWED_NOTE = ("write attention yourself with matrix products and torch.softmax; PyTorch's fused "
-                "attention (F.scaled_dot_product_attention, nn.MultiheadAttention, "
-                "F.multi_head_attention_forward, nn.Transformer*) is not allowed")
+ALLOWED_NOTE = N_("write attention yourself with matrix products and torch.softmax; PyTorch's fused "
+                  "attention (F.scaled_dot_product_attention, nn.MultiheadAttention, "
+                  "F.multi_head_attention_forward, nn.Transformer*) is not allowed")
 GRADIENT_TOLERANCE = {np.dtype(np.float64): Tolerance(1e-7, 1e-9), np.dtype(np.float32): Tolerance(1e-4, 1e-5)}
 
 
@@ -124,14 +125,14 @@ def _float32_leak(truth: callable) -> Diagnosis:
         if c.dtype != np.dtype(np.float64):
             raise _NotApplicable("float32 inputs")
         return truth(c)
-    return Diagnosis("The result is right only to float32 precision (~1e-7) for float64 inputs: a step runs in "
-                     "float32, e.g. a constant made with torch.tensor(d) / torch.sqrt(torch.tensor(...)) without "
-                     "dtype=, a .float() cast (a softmax computed in float32), or a float32 buffer.",
+    return Diagnosis(N_("The result is right only to float32 precision (~1e-7) for float64 inputs: a step runs in "
+                        "float32, e.g. a constant made with torch.tensor(d) / torch.sqrt(torch.tensor(...)) without "
+                        "dtype=, a .float() cast (a softmax computed in float32), or a float32 buffer."),
                      output, tolerance_scale=1e3, precision_only=True)
 
 
-GRADIENT_HINT = ("keep every step inside autograd: no torch.no_grad(), .detach(), .data, .numpy() or "
-                 "torch.tensor(...) of computed values, and no in-place changes of the inputs")
+GRADIENT_HINT = N_("keep every step inside autograd: no torch.no_grad(), .detach(), .data, .numpy() or "
+                   "torch.tensor(...) of computed values, and no in-place changes of the inputs")
 
 
 # ---------------------------------------------------------------- scaled dot-product attention
@@ -193,27 +194,27 @@ def _sdpa(c: Case, scale: str = "d", dim: int = -1, mask_mode: str = "fill") -> 
 
 
 SDPA_DIAGNOSES = tuple(_known(message, output, _sdpa) for message, output in (
-    ("The scores are not divided by sqrt(d) (d = the last dimension of q and k).",
+    (N_("The scores are not divided by sqrt(d) (d = the last dimension of q and k)."),
      lambda c: _sdpa(c, scale="none")),
-    ("The scores are divided by sqrt(dv) (v's last dimension); the scale is 1/sqrt(d) with d "
-     "the last dimension of q and k.", lambda c: _sdpa(c, scale="dv")),
-    ("The 1/sqrt(d) scale is applied after the softmax; it belongs on the scores, before it.",
+    (N_("The scores are divided by sqrt(dv) (v's last dimension); the scale is 1/sqrt(d) with d "
+        "the last dimension of q and k."), lambda c: _sdpa(c, scale="dv")),
+    (N_("The 1/sqrt(d) scale is applied after the softmax; it belongs on the scores, before it."),
      lambda c: _sdpa(c, scale="after")),
-    ("The softmax runs over the wrong dimension: each query's weights (the last dim, over the "
-     "keys) must sum to 1.", lambda c: _sdpa(c, dim=-2)),
-    ("The mask is applied after the softmax: masked positions must get -inf before it, so the "
-     "remaining weights still sum to 1.", lambda c: _sdpa(c, mask_mode="after")),
-    ("The mask looks inverted: True means the query MAY attend to that key.",
+    (N_("The softmax runs over the wrong dimension: each query's weights (the last dim, over the "
+        "keys) must sum to 1."), lambda c: _sdpa(c, dim=-2)),
+    (N_("The mask is applied after the softmax: masked positions must get -inf before it, so the "
+        "remaining weights still sum to 1."), lambda c: _sdpa(c, mask_mode="after")),
+    (N_("The mask looks inverted: True means the query MAY attend to that key."),
      lambda c: _sdpa(c, mask_mode="inverted")),
-    ("The mask looks inverted: True means the query MAY attend to that key (a row whose keys are "
-     "all allowed came out NaN: every score in it was set to -inf).",
+    (N_("The mask looks inverted: True means the query MAY attend to that key (a row whose keys are "
+        "all allowed came out NaN: every score in it was set to -inf)."),
      lambda c: _sdpa(c, mask_mode="inverted-inf")),
-    ("The mask multiplies the scores: masked scores become 0, not -inf, so masked keys still get "
-     "weight; fill them with -inf (masked_fill) before the softmax.",
+    (N_("The mask multiplies the scores: masked scores become 0, not -inf, so masked keys still get "
+        "weight; fill them with -inf (masked_fill) before the softmax."),
      lambda c: _sdpa(c, mask_mode="multiply")),
 )) + (_float32_leak(_sdpa),)
-SDPA_HINT = ("weights = softmax(q @ k^T / sqrt(d)) over the keys; where mask is False (True = may attend) "
-             "the score is -inf before the softmax; out = weights @ v")
+SDPA_HINT = N_("weights = softmax(q @ k^T / sqrt(d)) over the keys; where mask is False (True = may attend) "
+               "the score is -inf before the softmax; out = weights @ v")
 
 
 def _sdpa_upstreams(c: Case) -> list:
@@ -279,8 +280,8 @@ scaled_dot_product_attention = Exercise("scaled_dot_product_attention", 5, (
                                 hint=SDPA_HINT, scale=lambda c: 1.0)),
     PropertyCheck("stable", 1.0, AFTER_VALUES, cases=_qkv_case(40.0, np.dtype(np.float64)), max_examples=15,
                   judge=stable(lambda c: _sdpa(c), names=("out", "weights"), hint=
-                               "exp of large scores overflows: torch.softmax (or subtracting the row maximum) "
-                               "keeps it finite", scale=lambda c: 1.0)),
+                               N_("exp of large scores overflows: torch.softmax (or subtracting the row maximum) "
+                                  "keeps it finite"), scale=lambda c: 1.0)),
     PropertyCheck("keeps_dtype", 1.0, BESIDES_VALUES, cases=_qkv_case(), max_examples=10,
                   examples=(_example_sdpa("float32"),), judge=keeps_dtype()),
     KeepsDevice(make_case=_sdpa_device_case),
@@ -294,8 +295,8 @@ scaled_dot_product_attention = Exercise("scaled_dot_product_attention", 5, (
                   judge=leaves_inputs_unchanged(("q", "k", "v", "mask")), call_options={"return_args": True}),
     TimingCheck(make_case=_sdpa_timing_case, prepare=_prepare,
                 reference=lambda prepared: ref.scaled_dot_product_attention(*prepared), limit=8.0,
-                hint="no Python loop over batch elements or queries: batched matrix products (@) handle "
-                     "every leading dimension at once"),
+                hint=N_("no Python loop over batch elements or queries: batched matrix products (@) handle "
+                        "every leading dimension at once")),
 ), probe=_example_sdpa("float64"))
 
 # ---------------------------------------------------------------- causal mask
@@ -308,25 +309,29 @@ def _is_causal_mask(case: Case, result, ctx) -> Failure | None:
     length = case.args[0]
     value = result.value
     if not isinstance(value, TensorValue):
-        return Failure(f"the result is {type(value).__name__}, expected a torch bool tensor",
+        return Failure(_("the result is {type}, expected a torch bool tensor").format(type=type(value).__name__),
                        call=case.code(ctx.function))
     if value.dtype != "torch.bool":
-        return Failure(f"the mask is {value.dtype}, expected torch.bool (True = may attend)",
+        return Failure(_("the mask is {dtype}, expected torch.bool (True = may attend)").format(dtype=value.dtype),
                        call=case.code(ctx.function),
-                       hint="a 0/1 float mask breaks ~mask and masked_fill: build it with dtype=torch.bool")
+                       hint=_("a 0/1 float mask breaks ~mask and masked_fill: build it with dtype=torch.bool"))
     truth = np.tril(np.ones((length, length), dtype=bool))
     if value.array.shape != truth.shape:
-        return Failure(f"the mask has shape {value.array.shape}, expected {truth.shape}", call=case.code(ctx.function))
+        return Failure(_("the mask has shape {got}, expected {expected}").format(got=value.array.shape,
+                                                                                expected=truth.shape),
+                       call=case.code(ctx.function))
     if not np.array_equal(value.array, truth):
         diagnosis = ""
         if np.array_equal(value.array, truth.T):
-            diagnosis = "It is the upper triangle: position i may attend to j <= i, which is on and BELOW the diagonal."
+            diagnosis = _("It is the upper triangle: position i may attend to j <= i, which is on and BELOW the "
+                          "diagonal.")
         elif np.array_equal(value.array, np.tril(truth, -1)):
-            diagnosis = "The diagonal is missing: a position may attend to itself."
+            diagnosis = _("The diagonal is missing: a position may attend to itself.")
         i, j = (int(x) for x in np.argwhere(value.array != truth)[0])
-        return Failure(f"wrong mask: at [{i}, {j}] expected {bool(truth[i, j])}, got {bool(value.array[i, j])}",
+        return Failure(_("wrong mask: at [{i}, {j}] expected {expected}, got {got}").format(
+                           i=i, j=j, expected=bool(truth[i, j]), got=bool(value.array[i, j])),
                        call=case.code(ctx.function), diagnosis=diagnosis,
-                       hint="True where the key position j is not in the future of the query position i")
+                       hint=_("True where the key position j is not in the future of the query position i"))
     return None
 
 
@@ -334,7 +339,7 @@ causal_mask = Exercise("causal_mask", 2, (
     PropertyCheck("matches_reference", 5.0, cases=st.integers(1, 9).map(lambda n: Case((n,))), max_examples=9,
                   examples=(Case((4,)),), judge=_is_causal_mask),
     KeepsDevice(make_case=lambda device: Case((3,), {"device": device}),
-                hint="pass device= to the tensor you create (torch.ones(L, L, dtype=torch.bool, device=device))"),
+                hint=N_("pass device= to the tensor you create (torch.ones(L, L, dtype=torch.bool, device=device))")),
 ), probe=Case((3,)))
 
 # ---------------------------------------------------------------- self-attention
@@ -386,15 +391,15 @@ def _self_attention_example(causal: bool, dtype: str) -> Case:
 
 
 SELF_ATTENTION_DIAGNOSES = (
-    _known("The causal mask keeps the future (upper triangle): query i may attend only to keys j <= i.",
+    _known(N_("The causal mask keeps the future (upper triangle): query i may attend only to keys j <= i."),
            lambda c: _self_attention(c, "upper"), _self_attention),
-    _known("The mask is triu(..., diagonal=1), the positions to *block*: with True = may attend, the causal "
-           "mask is its complement, on and below the diagonal.",
+    _known(N_("The mask is triu(..., diagonal=1), the positions to *block*: with True = may attend, the causal "
+              "mask is its complement, on and below the diagonal."),
            lambda c: _self_attention(c, "future"), _self_attention),
-    _known("causal=True is ignored: without the causal mask every position also attends to the future.",
+    _known(N_("causal=True is ignored: without the causal mask every position also attends to the future."),
            lambda c: _self_attention(c, "none"), _self_attention),
-    _known("The scores are scaled by 1/sqrt(D) with D = x.shape[-1], the model width; the scale is "
-           "1/sqrt(d) with d the width of the projections (w_q.shape[1]).",
+    _known(N_("The scores are scaled by 1/sqrt(D) with D = x.shape[-1], the model width; the scale is "
+              "1/sqrt(d) with d the width of the projections (w_q.shape[1])."),
            lambda c: _self_attention(c, scale="model"), _self_attention),
     _float32_leak(_self_attention),
 )
@@ -405,8 +410,8 @@ self_attention = Exercise("self_attention", 3, (
                   examples=(_self_attention_example(True, "float32"), _self_attention_example(False, "float64")),
                   judge=matches(lambda c: _self_attention(c), scale=lambda c: 1.0,
                                 diagnoses=SELF_ATTENTION_DIAGNOSES,
-                                hint="project x with w_q, w_k, w_v, then scaled dot-product attention (causal mask "
-                                     "when causal=True)")),
+                                hint=N_("project x with w_q, w_k, w_v, then scaled dot-product attention (causal "
+                                        "mask when causal=True)"))),
     PropertyCheck("keeps_dtype", 1.0, BESIDES_VALUES, cases=_self_attention_case(), max_examples=8, judge=keeps_dtype()),
     KeepsDevice(make_case=_self_attention_device_case),
     PropertyCheck("differentiable", 2.0, AFTER_VALUES,
@@ -459,13 +464,13 @@ def _mha(c: Case, split: str = "transpose", scale: str = "head", project: bool =
 
 
 MHA_DIAGNOSES = tuple(_known(message, output, _mha) for message, output in (
-    ("The heads look split without a transpose: reshape (B, L, D) to (B, L, h, D/h), then move the "
-     "head axis forward with transpose(1, 2) (and back before merging).", lambda c: _mha(c, split="view")),
-    ("The scores are scaled by 1/sqrt(D); each head uses 1/sqrt(D / num_heads).",
+    (N_("The heads look split without a transpose: reshape (B, L, D) to (B, L, h, D/h), then move the "
+        "head axis forward with transpose(1, 2) (and back before merging)."), lambda c: _mha(c, split="view")),
+    (N_("The scores are scaled by 1/sqrt(D); each head uses 1/sqrt(D / num_heads)."),
      lambda c: _mha(c, scale="model")),
-    ("The output projection w_o is missing: concatenate the heads, then multiply by w_o.",
+    (N_("The output projection w_o is missing: concatenate the heads, then multiply by w_o."),
      lambda c: _mha(c, project=False)),
-    ("causal=True is ignored: without the causal mask every position also attends to the future.",
+    (N_("causal=True is ignored: without the causal mask every position also attends to the future."),
      lambda c: _mha(c, causal=False)),
 )) + (_float32_leak(_mha),)
 
@@ -500,8 +505,8 @@ multi_head_attention = Exercise("multi_head_attention", 5, (
     PropertyCheck("matches_reference", 5.0, cases=_mha_case(), max_examples=30,
                   examples=(_mha_example(True, "float32", 2), _mha_example(False, "float64", 3)),
                   judge=matches(lambda c: _mha(c), diagnoses=MHA_DIAGNOSES, scale=lambda c: 1.0,
-                                hint="split the last dim of x @ w_q (and k, v) into num_heads contiguous chunks, "
-                                     "attend per head, concatenate in order, then @ w_o")),
+                                hint=N_("split the last dim of x @ w_q (and k, v) into num_heads contiguous "
+                                        "chunks, attend per head, concatenate in order, then @ w_o"))),
     PropertyCheck("keeps_dtype", 1.0, BESIDES_VALUES, cases=_mha_case(), max_examples=8, judge=keeps_dtype()),
     KeepsDevice(make_case=_mha_device_case),
     PropertyCheck("differentiable", 2.0, AFTER_VALUES, cases=_mha_case(np.dtype(np.float64), requires_grad=True),
@@ -515,8 +520,8 @@ multi_head_attention = Exercise("multi_head_attention", 5, (
                   call_options={"return_args": True}),
     TimingCheck(make_case=_mha_timing_case, prepare=_prepare,
                 reference=lambda prepared: ref.multi_head_attention(*prepared), limit=8.0,
-                hint="no Python loop over batch elements or queries: reshape to (B, h, L, D/h) and use batched "
-                     "matrix products"),
+                hint=N_("no Python loop over batch elements or queries: reshape to (B, h, L, D/h) and use batched "
+                        "matrix products")),
 ), probe=_mha_device_case(""))
 
 # ---------------------------------------------------------------- positional encoding
@@ -543,19 +548,20 @@ def _pe_is_float32(case: Case, result, ctx) -> Failure | None:
     value = result.value
     if not isinstance(value, TensorValue) or value.dtype != "torch.float32":
         got = value.dtype if isinstance(value, TensorValue) else type(value).__name__
-        return Failure(f"the encoding is {got}, expected a torch.float32 tensor", call=case.code(ctx.function),
-                       hint="compute in float64 if you like, then convert once with .float() or .to(torch.float32)")
+        return Failure(_("the encoding is {got}, expected a torch.float32 tensor").format(got=got),
+                       call=case.code(ctx.function),
+                       hint=_("compute in float64 if you like, then convert once with .float() or .to(torch.float32)"))
     return None
 
 
-PE_EXPONENT = "The frequency exponent looks wrong: it is 2i/d_model with 2i the even column index (0, 2, 4, ...)."
+PE_EXPONENT = N_("The frequency exponent looks wrong: it is 2i/d_model with 2i the even column index (0, 2, 4, ...).")
 PE_DIAGNOSES = (
-    _known("sin and cos look swapped: even columns 2i hold sin, odd columns 2i+1 hold cos.",
+    _known(N_("sin and cos look swapped: even columns 2i hold sin, odd columns 2i+1 hold cos."),
            lambda c: _pe(c, swap=True), _pe),
     _known(PE_EXPONENT, lambda c: _pe(c, exponent="4i"), _pe),
     _known(PE_EXPONENT, lambda c: _pe(c, exponent="i"), _pe),
-    _known("The exponent's sign is flipped: the angle is pos * 10000^(2i/d_model); it is pos / 10000^(2i/d_model) "
-           "(with exp: exp(2i * -log(10000) / d_model), note the minus).", lambda c: _pe(c, exponent="negated"), _pe,
+    _known(N_("The exponent's sign is flipped: the angle is pos * 10000^(2i/d_model); it is pos / 10000^(2i/d_model) "
+              "(with exp: exp(2i * -log(10000) / d_model), note the minus)."), lambda c: _pe(c, exponent="negated"), _pe,
            # its angles reach pos * 10000: in float32 they carry errors of ~1e-2, hence the loose match
            tolerance_scale=5e3),
 )
@@ -573,7 +579,7 @@ positional_encoding = Exercise("positional_encoding", 2, (
                   judge=matches(lambda c: n64(ref.positional_encoding(*c.args)),
                                 tolerance=Tolerance(2e-5, 4e-7), scale=lambda c: float(c.args[0]),
                                 diagnoses=PE_DIAGNOSES,
-                                hint="PE[pos, 2i] = sin(pos / 10000^(2i/d_model)), PE[pos, 2i+1] = cos(same)")),
+                                hint=N_("PE[pos, 2i] = sin(pos / 10000^(2i/d_model)), PE[pos, 2i+1] = cos(same)"))),
     PropertyCheck("keeps_dtype", 1.0, BESIDES_VALUES, cases=_pe_case(), max_examples=5, judge=_pe_is_float32),
 ), probe=Case((4, 6)))
 

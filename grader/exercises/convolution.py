@@ -32,6 +32,7 @@ from grader import strategies as gs
 from grader.checks import (NO_RESULT, Case, Context, Diagnosis, PropertyCheck, Suspects, TimingCheck,
                            error_failure, show_value)
 from grader.exercises.common import NUMPY_NOTE, NUMPY_ONLY, n64, numpy_checks, t64
+from grader.i18n import N_, _
 from grader.results import Failure
 from grader.sandbox.host import CallResult
 from grader.sandbox.wire import Opaque
@@ -196,9 +197,9 @@ def _pool_side(n: int, k: int, s: int, p: int, ceil: bool, last_window_rule: boo
 
 SizeFormula = Callable[[Case], tuple]
 
-SPAN_MINUS_ONE = ("It looks like the dilated kernel's span is missing its + 1: a kernel of size k with "
-                  "dilation d spans d * (k - 1) + 1 input pixels, and PyTorch's formula subtracts that "
-                  "whole span (n + 2p - d * (k - 1) - 1), not just d * (k - 1).")
+SPAN_MINUS_ONE = N_("It looks like the dilated kernel's span is missing its + 1: a kernel of size k with "
+                    "dilation d spans d * (k - 1) + 1 input pixels, and PyTorch's formula subtracts that "
+                    "whole span (n + 2p - d * (k - 1) - 1), not just d * (k - 1).")
 
 
 def _conv_side_no_minus_one(n: int, k: int, s: int, p: int, d: int) -> int:
@@ -210,43 +211,43 @@ def _conv_side_ceil(n: int, k: int, s: int, p: int, d: int) -> int:
 
 
 CONV_SIZE_MISTAKES: tuple[tuple[str, SizeFormula], ...] = (
-    ("It looks off by one: one too small on each side. The formula is missing the final + 1 "
-     "(the first window counts too).",
+    (N_("It looks off by one: one too small on each side. The formula is missing the final + 1 "
+        "(the first window counts too)."),
      lambda c: _conv_sides(c, lambda n, k, s, p, d: (n + 2 * p - d * (k - 1) - 1) // s)),
-    ("It looks like dilation is ignored: a dilated kernel spans dilation * (kernel_size - 1) + 1 "
-     "input pixels.",
+    (N_("It looks like dilation is ignored: a dilated kernel spans dilation * (kernel_size - 1) + 1 "
+        "input pixels."),
      lambda c: _conv_sides(c, lambda n, k, s, p, d: (n + 2 * p - k) // s + 1)),
-    ("It looks like the division by the stride is rounded up (ceil) instead of down (floor): a "
-     "window that does not fit entirely is not counted.",
+    (N_("It looks like the division by the stride is rounded up (ceil) instead of down (floor): a "
+        "window that does not fit entirely is not counted."),
      lambda c: _conv_sides(c, _conv_side_ceil)),
     (SPAN_MINUS_ONE, lambda c: _conv_sides(c, _conv_side_no_minus_one)),
-    ("It looks like the padding is counted once: it is added on both sides (2 * padding).",
+    (N_("It looks like the padding is counted once: it is added on both sides (2 * padding)."),
      lambda c: _conv_sides(c, lambda n, k, s, p, d: (n + p - d * (k - 1) - 1) // s + 1)),
-    ("It looks like the padding is ignored.",
+    (N_("It looks like the padding is ignored."),
      lambda c: _conv_sides(c, lambda n, k, s, p, d: (n - d * (k - 1) - 1) // s + 1)),
-    ("It looks like the stride is ignored.",
+    (N_("It looks like the stride is ignored."),
      lambda c: _conv_sides(c, lambda n, k, s, p, d: (n + 2 * p - d * (k - 1) - 1) + 1)),
-    ("It looks like the (h, w) pairs are applied the wrong way round: the first item of "
-     "kernel_size/stride/padding/dilation is for the height.",
+    (N_("It looks like the (h, w) pairs are applied the wrong way round: the first item of "
+        "kernel_size/stride/padding/dilation is for the height."),
      lambda c: _conv_sides(c, lambda n, k, s, p, d: (n + 2 * p - d * (k - 1) - 1) // s + 1, swap=True)),
 )
 
 POOL_SIZE_MISTAKES: tuple[tuple[str, SizeFormula], ...] = (
-    ("It looks like the stride defaults to 1: for pooling, stride=None means stride = kernel_size.",
+    (N_("It looks like the stride defaults to 1: for pooling, stride=None means stride = kernel_size."),
      lambda c: _pool_sides(c, _pool_side, stride_default="one")),
-    ("It looks like ceil_mode is ignored (always rounded down).",
+    (N_("It looks like ceil_mode is ignored (always rounded down)."),
      lambda c: _pool_sides(c, lambda n, k, s, p, ceil: _pool_side(n, k, s, p, False))),
-    ("It looks like ceil_mode rounds up without PyTorch's last-window rule: with ceil_mode the "
-     "last window must start inside the input or the left padding, otherwise it is dropped.",
+    (N_("It looks like ceil_mode rounds up without PyTorch's last-window rule: with ceil_mode the "
+        "last window must start inside the input or the left padding, otherwise it is dropped."),
      lambda c: _pool_sides(c, lambda n, k, s, p, ceil: _pool_side(n, k, s, p, ceil, last_window_rule=False))),
-    ("It looks like the division by the stride is rounded up (ceil) although ceil_mode is False.",
+    (N_("It looks like the division by the stride is rounded up (ceil) although ceil_mode is False."),
      lambda c: _pool_sides(c, lambda n, k, s, p, ceil: _pool_side(n, k, s, p, True))),
-    ("It looks off by one: one too small on each side. The formula is missing the final + 1 "
-     "(the first window counts too).",
+    (N_("It looks off by one: one too small on each side. The formula is missing the final + 1 "
+        "(the first window counts too)."),
      lambda c: _pool_sides(c, lambda n, k, s, p, ceil: _pool_side(n, k, s, p, ceil) - 1)),
-    ("It looks like the padding is counted once: it is added on both sides (2 * padding).",
+    (N_("It looks like the padding is counted once: it is added on both sides (2 * padding)."),
      lambda c: _pool_sides(c, lambda n, k, s, p, ceil: (-(-(n + p - k) // s) if ceil else (n + p - k) // s) + 1)),
-    ("It looks like the padding is ignored.",
+    (N_("It looks like the padding is ignored."),
      lambda c: _pool_sides(c, lambda n, k, s, p, ceil: _pool_side(n, k, s, 0, ceil))),
 )
 
@@ -257,26 +258,28 @@ POOL_SIZE_MISTAKES: tuple[tuple[str, SizeFormula], ...] = (
 def _as_ints(value: Any) -> tuple[tuple | None, str]:
     """(the pair as Python ints, "") or (None or the pair as numbers, what is wrong with it)."""
     if isinstance(value, np.ndarray):
-        return None, f"a numpy array ({show_value(value)}); return a tuple of two ints"
+        return None, _("a numpy array ({value}); return a tuple of two ints").format(value=show_value(value))
     if isinstance(value, Opaque):
-        return None, (f"a {value.type_name} object, which the grader cannot read back (a namedtuple or "
-                      f"another tuple subclass included); return a plain tuple (h_out, w_out) of two ints")
+        return None, _("a {type} object, which the grader cannot read back (a namedtuple or "
+                       "another tuple subclass included); return a plain tuple (h_out, w_out) of two ints").format(
+                           type=value.type_name)
     if not isinstance(value, (tuple, list)) or len(value) != 2:
-        shown = f"a {type(value).__name__} of {len(value)}" if isinstance(value, (tuple, list)) else \
-            f"{type(value).__name__} {value!r}"[:80]
-        return None, f"{shown}; expected a tuple (h_out, w_out) of two ints"
+        shown = _("a {type} of {length}").format(type=type(value).__name__, length=len(value)) \
+            if isinstance(value, (tuple, list)) else f"{type(value).__name__} {value!r}"[:80]
+        return None, _("{shown}; expected a tuple (h_out, w_out) of two ints").format(shown=shown)
     items = []
     for item in value:
         if isinstance(item, (bool, np.bool_)):
-            return None, f"{value!r}: the sizes must be ints, not bools"
+            return None, _("{value}: the sizes must be ints, not bools").format(value=repr(value))
         if isinstance(item, (int, np.integer)):
             items.append(int(item))
         elif isinstance(item, (float, np.floating)):
             items.append(float(item))
         else:
-            return None, f"{value!r}: the sizes must be ints, got a {type(item).__name__}"
+            return None, _("{value}: the sizes must be ints, got a {type}").format(value=repr(value),
+                                                                                  type=type(item).__name__)
     if any(isinstance(item, float) for item in items):
-        return tuple(items), "floats: the sizes must be ints (floor division `//` or int(...) gives ints)"
+        return tuple(items), _("floats: the sizes must be ints (floor division `//` or int(...) gives ints)")
     return tuple(items), ""
 
 
@@ -359,23 +362,28 @@ def _size_judge(truth: Callable[[Case], tuple], mistakes: Sequence[tuple[str, Si
                 return failure
             diagnosis = valid_raise_help(case, error)
             where = f" ({error['where']})" if error["where"] else ""
-            failure = Failure(f"raised {error['type']} for valid arguments whose output size is "
-                              f"{_shown(expected)}: {error['message']}{where}"[:400],
-                              call=case.code(ctx.function), diagnosis=diagnosis, hint=hint)
+            failure = Failure(_("raised {error} for valid arguments whose output size is "
+                                "{size}: {message}{where}").format(error=error['type'], size=_shown(expected),
+                                                                  message=error['message'], where=where)[:400],
+                              call=case.code(ctx.function), diagnosis=diagnosis, hint=_(hint))
             if not diagnosis and error["type"] == "ValueError":
                 ctx.defer(failure, _size_suspects(case, RAISED, mistakes, sizes))
             return failure
         got, problem = _as_ints(result.value)
         if got is None:
-            return Failure(f"the result is {problem}", call=case.code(ctx.function), hint=hint)
+            return Failure(_("the result is {problem}").format(problem=problem), call=case.code(ctx.function),
+                           hint=_(hint))
         if got == expected:
             if problem:
-                return Failure(f"the result {_shown(result.value)} holds {problem}", call=case.code(ctx.function))
+                return Failure(_("the result {result} holds {problem}").format(result=_shown(result.value),
+                                                                              problem=problem),
+                               call=case.code(ctx.function))
             return None
-        extra = f" (and they should be ints, not {problem.split(':')[0]})" if problem else ""
-        what = f"expected {_shown(expected)}, got {_shown(result.value)}{extra}"
-        failure = Failure(f"wrong result: {what}", wrong=what, wrong_result=True,
-                          call=case.code(ctx.function), hint=hint)
+        extra = _(" (and they should be ints, not floats)") if problem else ""
+        what = _("expected {expected}, got {got}{extra}").format(expected=_shown(expected),
+                                                                  got=_shown(result.value), extra=extra)
+        failure = Failure(_("wrong result: {what}").format(what=what), wrong=what, wrong_result=True,
+                          call=case.code(ctx.function), hint=_(hint))
         ctx.defer(failure, _size_suspects(case, Returned(got), mistakes, sizes))
         return failure
 
@@ -384,8 +392,8 @@ def _size_judge(truth: Callable[[Case], tuple], mistakes: Sequence[tuple[str, Si
 
 def _conv_valid_raise(c: Case, error: dict) -> str:
     if error["type"] == "AssertionError" or "divis" in error["message"].lower():
-        return ("These arguments are valid: (h + 2*padding - dilated kernel) need not be divisible by "
-                "the stride; the floor division drops the remainder (the last pixels are not covered).")
+        return _("These arguments are valid: (h + 2*padding - dilated kernel) need not be divisible by "
+                 "the stride; the floor division drops the remainder (the last pixels are not covered).")
     return ""
 
 
@@ -393,13 +401,13 @@ def _pool_valid_raise(c: Case, error: dict) -> str:
     v = _bound(c, POOL_SIZE_PARAMS, POOL_SIZE_DEFAULTS)
     k, p = _pair(v["kernel_size"]), _pair(v["padding"])
     if error["type"] == "ValueError" and any(0 < 2 * p[i] == k[i] for i in (0, 1)):
-        return ("Here the padding is exactly half of the kernel size, which is allowed: PyTorch requires "
-                "padding <= kernel_size / 2 and rejects only padding > kernel_size / 2.")
+        return _("Here the padding is exactly half of the kernel size, which is allowed: PyTorch requires "
+                 "padding <= kernel_size / 2 and rejects only padding > kernel_size / 2.")
     if error["type"] == "ValueError" and v["ceil_mode"] and \
             any(v[n] + 2 * p[i] < k[i] for i, n in enumerate(("h", "w"))):
-        return ("Here the window is larger than the padded input, which ceil_mode allows: the last window "
-                "must only start inside the input or the left padding and may run past the end, so this "
-                "side is 1. In ceil_mode, check where the last window starts, not whether the kernel fits.")
+        return _("Here the window is larger than the padded input, which ceil_mode allows: the last window "
+                 "must only start inside the input or the left padding and may run past the end, so this "
+                 "side is 1. In ceil_mode, check where the last window starts, not whether the kernel fits.")
     return ""
 
 
@@ -408,41 +416,48 @@ def _conv_reason(c: Case) -> str:
     v = _bound(c, CONV_SIZE_PARAMS, CONV_SIZE_DEFAULTS)
     for name, low in (("kernel_size", 1), ("stride", 1), ("dilation", 1), ("padding", 0)):
         if min(_pair(v[name])) < low:
-            return f"{name}={v[name]!r} is out of range ({name} must be >= {low})"
+            return _("{name}={value} is out of range ({name} must be >= {low})").format(name=name,
+                                                                                       value=repr(v[name]), low=low)
     k, s, p, d = (_pair(v[name]) for name in ("kernel_size", "stride", "padding", "dilation"))
-    for label, n, i in (("height", v["h"], 0), ("width", v["w"], 1)):
+    for label, n, i in ((N_("height"), v["h"], 0), (N_("width"), v["w"], 1)):
         span = d[i] * (k[i] - 1) + 1
         if n + 2 * p[i] < span:
-            return (f"the {'dilated ' if d[i] > 1 else ''}kernel spans {span} pixels but the padded "
-                    f"{label} is {n + 2 * p[i]}: the output {label} would be "
-                    f"{(n + 2 * p[i] - span) // s[i] + 1}")
-    return "the arguments are out of range"
+            return (_("the dilated kernel spans {span} pixels but the padded {side} is {padded}: the output "
+                      "{side} would be {out}") if d[i] > 1 else
+                    _("the kernel spans {span} pixels but the padded {side} is {padded}: the output {side} "
+                      "would be {out}")).format(span=span, side=_(label), padded=n + 2 * p[i],
+                                                out=(n + 2 * p[i] - span) // s[i] + 1)
+    return _("the arguments are out of range")
 
 
 def _pool_reason(c: Case) -> str:
     v = _bound(c, POOL_SIZE_PARAMS, POOL_SIZE_DEFAULTS)
     k = _pair(v["kernel_size"])
     if min(k) < 1:
-        return f"kernel_size={v['kernel_size']!r} is out of range (kernel_size must be >= 1)"
+        return _("kernel_size={kernel_size} is out of range (kernel_size must be >= 1)").format(
+            kernel_size=repr(v['kernel_size']))
     if v["stride"] is not None and min(_pair(v["stride"])) < 1:
-        return f"stride={v['stride']!r} is out of range (stride must be >= 1; only None means kernel_size)"
+        return _("stride={stride} is out of range (stride must be >= 1; only None means kernel_size)").format(
+            stride=repr(v['stride']))
     p = _pair(v["padding"])
     if min(p) < 0:
-        return f"padding={v['padding']!r} is out of range (padding must be >= 0)"
+        return _("padding={padding} is out of range (padding must be >= 0)").format(padding=repr(v['padding']))
     if 2 * p[0] > k[0] or 2 * p[1] > k[1]:
-        return f"padding={v['padding']!r} is more than half of kernel_size={v['kernel_size']!r}"
+        return _("padding={padding} is more than half of kernel_size={kernel_size}").format(
+            padding=repr(v['padding']), kernel_size=repr(v['kernel_size']))
     s = k if v["stride"] is None else _pair(v["stride"])
-    for label, n, i in (("height", v["h"], 0), ("width", v["w"], 1)):
+    for label, n, i in ((N_("height"), v["h"], 0), (N_("width"), v["w"], 1)):
         out = _pool_side(n, k[i], s[i], p[i], bool(v["ceil_mode"]))
         if out < 1:
-            return (f"the window of {k[i]} does not fit in the padded {label} {n + 2 * p[i]}: "
-                    f"the output {label} would be {out}")
-    return "the arguments are out of range"
+            return _("the window of {kernel} does not fit in the padded {side} {padded}: "
+                     "the output {side} would be {out}").format(kernel=k[i], side=_(label), padded=n + 2 * p[i],
+                                                                out=out)
+    return _("the arguments are out of range")
 
 
-TRUNCATION = ("int(...) truncates toward zero (and math.ceil rounds up), so a small negative quotient "
-              "becomes 0 and the size 1 instead of < 1: use floor division (//) or math.floor before "
-              "checking the size.")
+TRUNCATION = N_("int(...) truncates toward zero (and math.ceil rounds up), so a small negative quotient "
+                "becomes 0 and the size 1 instead of < 1: use floor division (//) or math.floor before "
+                "checking the size.")
 
 
 def _conv_truncated(c: Case) -> tuple:
@@ -478,13 +493,13 @@ def _where_in_range(in_range: Callable[[Case], bool], formula: SizeFormula) -> S
     return applied
 
 
-NO_SIZE_CHECK = ("It looks like the sizes are computed right but never checked: nothing raises ValueError "
-                 "when a side comes out < 1. After computing h_out and w_out, raise ValueError if either "
-                 "is < 1.")
+NO_SIZE_CHECK = N_("It looks like the sizes are computed right but never checked: nothing raises ValueError "
+                   "when a side comes out < 1. After computing h_out and w_out, raise ValueError if either "
+                   "is < 1.")
 
 
-ZERO_LET_THROUGH = ("It looks like a side of 0 is let through: sizes below 0 raise, but an output side must be "
-                    "at least 1, so raise ValueError when h_out or w_out is < 1 (not < 0).")
+ZERO_LET_THROUGH = N_("It looks like a side of 0 is let through: sizes below 0 raise, but an output side must be "
+                      "at least 1, so raise ValueError when h_out or w_out is < 1 (not < 0).")
 
 
 def _conv_unchecked(c: Case) -> Returned:
@@ -524,8 +539,8 @@ def _pool_returned_invalid(c: Case) -> str:
     """What is sure from the arguments alone: stride=0 taken for 'not given'."""
     v = _bound(c, POOL_SIZE_PARAMS, POOL_SIZE_DEFAULTS)
     if v["stride"] is not None and not isinstance(v["stride"], (tuple, list)) and v["stride"] == 0:
-        return ("stride=0 was taken as 'not given' (as with `stride or kernel_size`): only None means "
-                "stride = kernel_size; test `stride is None`.")
+        return _("stride=0 was taken as 'not given' (as with `stride or kernel_size`): only None means "
+                 "stride = kernel_size; test `stride is None`.")
     return ""
 
 
@@ -544,16 +559,18 @@ def _raises_judge(reason: Callable[[Case], str], truth: Callable[[Case], tuple],
                 return None
             if result.error["not_implemented"] or result.error["type"] == "missing":
                 return error_failure(result, case, ctx.function)
-            return Failure(f"raised {result.error['type']} instead of ValueError for invalid arguments: "
-                           f"{reason(case)}", call=case.code(ctx.function),
-                           hint="raise ValueError(...) yourself when an argument is out of range or the "
-                                "output would be empty; do not use assert or let another error escape")
+            return Failure(_("raised {error} instead of ValueError for invalid arguments: "
+                             "{reason}").format(error=result.error['type'], reason=reason(case)),
+                           call=case.code(ctx.function),
+                           hint=_("raise ValueError(...) yourself when an argument is out of range or the "
+                                  "output would be empty; do not use assert or let another error escape"))
         got, _problem = _as_ints(result.value)
         shown = _shown(result.value) if got is not None else show_value(result.value)
-        failure = Failure(f"did not raise ValueError: {reason(case)}, but it returned {shown}",
+        failure = Failure(_("did not raise ValueError: {reason}, but it returned {shown}").format(
+                              reason=reason(case), shown=shown),
                           call=case.code(ctx.function), diagnosis=returned_help(case),
-                          hint="check the arguments' ranges first, then raise ValueError when an output "
-                               "side is < 1")
+                          hint=_("check the arguments' ranges first, then raise ValueError when an output "
+                                 "side is < 1"))
         if got is not None and not failure.diagnosis:
             # the valid arguments of `matches_reference` may tell the mistakes apart too
             ctx.defer(failure, replace(_size_suspects(case, Returned(got), mistakes, lambda c: _outcome_of(truth, c)),
@@ -563,9 +580,9 @@ def _raises_judge(reason: Callable[[Case], str], truth: Callable[[Case], tuple],
     return judge
 
 
-CONV_SIZE_HINT = ("per side: count the positions where the dilated kernel fits entirely in the padded "
-                  "input, stepping by the stride")
-POOL_SIZE_HINT = "per side as for a convolution without dilation; stride=None means the kernel size"
+CONV_SIZE_HINT = N_("per side: count the positions where the dilated kernel fits entirely in the padded "
+                    "input, stepping by the stride")
+POOL_SIZE_HINT = N_("per side as for a convolution without dilation; stride=None means the kernel size")
 
 conv2d_output_size = Exercise("conv2d_output_size", 2, (
     PropertyCheck("matches_reference", 3.0, cases=_valid(_conv_size64, _conv_size_args()), max_examples=60,
@@ -687,44 +704,44 @@ def _pad_one_side(c: Case, before: bool) -> np.ndarray:
     return _conv_with(c, pad=(2 * p, 0, 2 * p, 0) if before else (0, 2 * p, 0, 2 * p))
 
 
-IM2COL_ORDER = ("It looks like the patch columns and the flattened filters list their entries in different "
-                "orders, e.g. windows flattened as (KH, KW, C) against w.reshape(F, -1)'s (C, KH, KW): "
-                "the shapes fit, but each pixel is multiplied by another pixel's weight. Flatten both "
-                "in the same (C, KH, KW) order.")
+IM2COL_ORDER = N_("It looks like the patch columns and the flattened filters list their entries in different "
+                  "orders, e.g. windows flattened as (KH, KW, C) against w.reshape(F, -1)'s (C, KH, KW): "
+                  "the shapes fit, but each pixel is multiplied by another pixel's weight. Flatten both "
+                  "in the same (C, KH, KW) order.")
 
 CONV_MISTAKES = (
-    Diagnosis("It looks like the kernel is flipped (a textbook convolution): conv2d, like PyTorch's, "
-              "is a cross-correlation, out = sum of x_pad[n, c, i*s + p, j*s + q] * w[f, c, p, q], "
-              "with no flip.", lambda c: _conv_with(c, flip=True)),
-    Diagnosis("It looks like all the padding is on one side (2 * padding at the bottom/right): the "
-              "zeros go on every side, `padding` rows above and below, columns left and right.",
+    Diagnosis(N_("It looks like the kernel is flipped (a textbook convolution): conv2d, like PyTorch's, "
+                 "is a cross-correlation, out = sum of x_pad[n, c, i*s + p, j*s + q] * w[f, c, p, q], "
+                 "with no flip."), lambda c: _conv_with(c, flip=True)),
+    Diagnosis(N_("It looks like all the padding is on one side (2 * padding at the bottom/right): the "
+                 "zeros go on every side, `padding` rows above and below, columns left and right."),
               lambda c: _pad_one_side(c, before=False)),
-    Diagnosis("It looks like all the padding is on one side (2 * padding at the top/left): the zeros "
-              "go on every side, `padding` rows above and below, columns left and right.",
+    Diagnosis(N_("It looks like all the padding is on one side (2 * padding at the top/left): the zeros "
+                 "go on every side, `padding` rows above and below, columns left and right."),
               lambda c: _pad_one_side(c, before=True)),
-    Diagnosis("It looks like the bias b is not added.", lambda c: _conv_with(c, bias=None)),
-    Diagnosis("It looks like the bias is added once per input channel (C times): add b[f] once to "
-              "each output of filter f.",
+    Diagnosis(N_("It looks like the bias b is not added."), lambda c: _conv_with(c, bias=None)),
+    Diagnosis(N_("It looks like the bias is added once per input channel (C times): add b[f] once to "
+                 "each output of filter f."),
               lambda c: _conv_with(c, bias=float(c.args[0].shape[1]))),
-    Diagnosis("It looks like the bias is added along the last axis (out + b broadcasts over W'): "
-              "b[f] belongs to filter f, axis 1 of (N, F, H', W').", lambda c: _bias_on_axis(c, 3)),
-    Diagnosis("It looks like the bias is added along the wrong axis (over H'): b[f] belongs to "
-              "filter f, axis 1 of (N, F, H', W').", lambda c: _bias_on_axis(c, 2)),
-    Diagnosis("It looks like the bias is added along the wrong axis (over the batch N): b[f] belongs "
-              "to filter f, axis 1 of (N, F, H', W').", lambda c: _bias_on_axis(c, 0)),
-    Diagnosis("It looks like the stride is applied along the height only (the width uses stride 1).",
+    Diagnosis(N_("It looks like the bias is added along the last axis (out + b broadcasts over W'): "
+                 "b[f] belongs to filter f, axis 1 of (N, F, H', W')."), lambda c: _bias_on_axis(c, 3)),
+    Diagnosis(N_("It looks like the bias is added along the wrong axis (over H'): b[f] belongs to "
+                 "filter f, axis 1 of (N, F, H', W')."), lambda c: _bias_on_axis(c, 2)),
+    Diagnosis(N_("It looks like the bias is added along the wrong axis (over the batch N): b[f] belongs "
+                 "to filter f, axis 1 of (N, F, H', W')."), lambda c: _bias_on_axis(c, 0)),
+    Diagnosis(N_("It looks like the stride is applied along the height only (the width uses stride 1)."),
               lambda c: _conv_with(c, stride=(_conv_parts(c)[3], 1))),
-    Diagnosis("It looks like the stride is applied along the width only (the height uses stride 1).",
+    Diagnosis(N_("It looks like the stride is applied along the width only (the height uses stride 1)."),
               lambda c: _conv_with(c, stride=(1, _conv_parts(c)[3]))),
-    Diagnosis("It looks like the stride is ignored (stride 1 is used).", lambda c: _conv_with(c, stride=(1, 1))),
-    Diagnosis("It looks like the kernel's height and width are swapped (KH used along the width and "
-              "KW along the height): w has shape (F, C, KH, KW).", lambda c: _conv_with(c, transpose=True)),
+    Diagnosis(N_("It looks like the stride is ignored (stride 1 is used)."), lambda c: _conv_with(c, stride=(1, 1))),
+    Diagnosis(N_("It looks like the kernel's height and width are swapped (KH used along the width and "
+                 "KW along the height): w has shape (F, C, KH, KW)."), lambda c: _conv_with(c, transpose=True)),
     Diagnosis(IM2COL_ORDER, lambda c: _conv_weights(
         c, lambda w: w.reshape(w.shape[0], w.shape[2], w.shape[3], w.shape[1]).permute(0, 3, 1, 2))),
     Diagnosis(IM2COL_ORDER, lambda c: _conv_weights(c, lambda w: w.permute(0, 2, 3, 1).contiguous())),
-    Diagnosis("It looks like the filters were reshaped straight to (C*KH*KW, F) (w.reshape(-1, F)): a "
-              "reshape does not move the F axis; flatten each filter to a row of (F, C*KH*KW) and "
-              "transpose that.", lambda c: _conv_weights(c, lambda w: w.reshape(-1, w.shape[0]).T.contiguous())),
+    Diagnosis(N_("It looks like the filters were reshaped straight to (C*KH*KW, F) (w.reshape(-1, F)): a "
+                 "reshape does not move the F axis; flatten each filter to a row of (F, C*KH*KW) and "
+                 "transpose that."), lambda c: _conv_weights(c, lambda w: w.reshape(-1, w.shape[0]).T.contiguous())),
 )
 
 def _numbers_in(text: str) -> set[int]:
@@ -736,23 +753,23 @@ def _conv_crash_help(c: Case, error: dict) -> str:
     if error["type"] != "ValueError":
         return ""
     x, w, _b, _s, p = _conv_parts(c)
-    (n, channels, _h, _w), (f, _, kh, kw) = tuple(x.shape), tuple(w.shape)
+    (n, channels, _h, _w), (f, _c, kh, kw) = tuple(x.shape), tuple(w.shape)
     message, where = error["message"], error["where"] or ""
     out_shape = tuple(_conv64(c).shape)
     if "broadcast" in message and f"({f},)" in message and "(" + ",".join(map(str, out_shape)) + ")" in message:
-        return ("It looks like b (shape (F,)) is added to the (N, F, H', W') output as it is: numpy lines "
-                "it up with the last axis W'. b[f] belongs to axis 1 (shape it (F, 1, 1)).")
+        return _("It looks like b (shape (F,)) is added to the (N, F, H', W') output as it is: numpy lines "
+                 "it up with the last axis W'. b[f] belongs to axis 1 (shape it (F, 1, 1)).")
     if re.search(r"\bpad\(", where):
-        return ("np.pad's pad_width takes one (before, after) pair per axis of x: x has four axes "
-                "(N, C, H, W), and only H and W get padding.")
+        return _("np.pad's pad_width takes one (before, after) pair per axis of x: x has four axes "
+                 "(N, C, H, W), and only H and W get padding.")
     if p > 0:
         # a size mismatch quoting a size both as it is and as padded on both sides
         numbers = _numbers_in(message)
         pairs = ((channels, channels + 2 * p), (channels * kh * kw, (channels + 2 * p) * kh * kw),
                  (n, n + 2 * p))
         if any(size in numbers and padded in numbers for size, padded in pairs):
-            return ("It looks like x was padded along the batch and channel axes too (np.pad(x, padding) "
-                    "pads every axis): only H and W get padding.")
+            return _("It looks like x was padded along the batch and channel axes too (np.pad(x, padding) "
+                     "pads every axis): only H and W get padding.")
     return ""
 
 
@@ -811,14 +828,14 @@ conv2d_forward = Exercise("conv2d_forward", 4, _explain_crashes(numpy_checks(
               Case((CONV_EXAMPLE_X, CONV_EXAMPLE_W, CONV_EXAMPLE_B), {"stride": 2, "padding": 1}),
               Case((CONV_EXAMPLE_X, CONV_EXAMPLE_W, CONV_EXAMPLE_B, 1, 2))),
     argument_names=("x", "w", "b"), scale=_conv_scale, diagnoses=CONV_MISTAKES,
-    hint="out[n, f, i, j] = b[f] + sum over c, p, q of x_pad[n, c, i*stride + p, j*stride + q] * "
-         "w[f, c, p, q]; output shape (N, F, H', W')",
+    hint=N_("out[n, f, i, j] = b[f] + sum over c, p, q of x_pad[n, c, i*stride + p, j*stride + q] * "
+            "w[f, c, p, q]; output shape (N, F, H', W')"),
     extra=(TimingCheck(make_case=_conv_timing_case, prepare=_torch_args,
                        reference=lambda prepared: ref.conv2d_forward(*prepared[0], **prepared[1]),
                        limit=CONV_TIMING_LIMIT,
-                       hint="no Python loop over output pixels: gather all windows at once "
-                            "(numpy.lib.stride_tricks.sliding_window_view, or im2col) and contract "
-                            "them with the filters in one einsum / tensordot / matrix product"),)),
+                       hint=N_("no Python loop over output pixels: gather all windows at once "
+                               "(numpy.lib.stride_tricks.sliding_window_view, or im2col) and contract "
+                               "them with the filters in one einsum / tensordot / matrix product")),)),
     _conv_crash_help), probe=Case((CONV_EXAMPLE_X[:1, :, :3, :3], CONV_EXAMPLE_W[:1, :, :2, :2], CONV_EXAMPLE_B[:1])))
 
 # ================================================================ max_pool2d_forward
@@ -867,15 +884,15 @@ def _pool_only_when(condition: Callable[[Case], bool], output: Callable[[Case], 
 
 
 POOL_MISTAKES = (
-    Diagnosis("Some windows come out 0 where their maximum is negative: it looks like the running "
-              "maximum starts from zeros (np.zeros); start from the first element of each window "
-              "(or -inf in x's dtype).",
+    Diagnosis(N_("Some windows come out 0 where their maximum is negative: it looks like the running "
+                 "maximum starts from zeros (np.zeros); start from the first element of each window "
+                 "(or -inf in x's dtype)."),
               lambda c: np.maximum(_pool64(c), 0.0)),
-    Diagnosis("It looks like the stride defaults to 1: stride=None means stride = kernel_size.",
+    Diagnosis(N_("It looks like the stride defaults to 1: stride=None means stride = kernel_size."),
               _pool_only_when(lambda c: _pool_parts(c)[2] is None, lambda c: _pool64(c, stride=1))),
-    Diagnosis("It looks like the stride argument is ignored (windows always step by kernel_size, as "
-              "with a reshape into blocks): overlapping windows (stride < kernel_size) and gaps "
-              "(stride > kernel_size) need their own indexing.",
+    Diagnosis(N_("It looks like the stride argument is ignored (windows always step by kernel_size, as "
+                 "with a reshape into blocks): overlapping windows (stride < kernel_size) and gaps "
+                 "(stride > kernel_size) need their own indexing."),
               _pool_only_when(lambda c: _pool_parts(c)[2] not in (None, _pool_parts(c)[1]),
                               lambda c: _pool64(c, stride=None))),
 )
@@ -903,13 +920,13 @@ max_pool2d_forward = Exercise("max_pool2d_forward", 2, numpy_checks(
               Case((POOL_EXAMPLE_X - 10, 2, 1)),
               Case((POOL_EXAMPLE_X, 2, 3))),
     argument_names=("x",), diagnoses=POOL_MISTAKES,
-    hint="out[n, c, i, j] = max of x[n, c, i*stride : i*stride + k, j*stride : j*stride + k]; "
-         "stride=None means stride = kernel_size",
+    hint=N_("out[n, c, i, j] = max of x[n, c, i*stride : i*stride + k, j*stride : j*stride + k]; "
+            "stride=None means stride = kernel_size"),
     extra=(TimingCheck(make_case=_pool_timing_case, prepare=_torch_args,
                        reference=lambda prepared: ref.max_pool2d_forward(*prepared[0], **prepared[1]),
                        limit=POOL_TIMING_LIMIT,
-                       hint="no Python loop over output pixels: take the maximum over all windows at "
-                            "once (a running np.maximum over the k*k offsets, or sliding_window_view)"),)),
+                       hint=N_("no Python loop over output pixels: take the maximum over all windows at "
+                               "once (a running np.maximum over the k*k offsets, or sliding_window_view)")),)),
     probe=Case((POOL_EXAMPLE_X[:1, :1, :2, :2], 2)))
 
 ASSIGNMENT = Assignment("04_convolution", "convolution", "Convolution and pooling", "numpy",

@@ -33,6 +33,7 @@ from grader.checks import (NO_RESULT, Abort, Case, Diagnosis, DoesTheJob, Proper
                            dtype_diagnosis, error_failure, output_dtypes, show_result, show_value)
 from grader.compare import Tolerance, compare
 from grader.exercises.common import BESIDES_VALUES, AFTER_VALUES, NUMPY_NOTE, NUMPY_ONLY, n64, t64
+from grader.i18n import N_, _, ngettext
 from grader.results import Failure
 from grader.sandbox.wire import Opaque, SlotRef, TensorValue
 from grader.spec import Assignment, Exercise
@@ -123,31 +124,33 @@ def _plain_state(value: Any, path: str = "state") -> str:
     if value is None or isinstance(value, (bool, int, float, str, np.ndarray, np.generic)):
         return ""
     if isinstance(value, TensorValue):
-        return f"{path} is a torch tensor"
+        return _("{path} is a torch tensor").format(path=path)
     if isinstance(value, Opaque):
-        return f"{path} is {show_result(value)}"
-    return f"{path} is a {type(value).__name__}"
+        return _("{path} is {value}").format(path=path, value=show_result(value))
+    return _("{path} is a {type}").format(path=path, type=type(value).__name__)
 
 
 def _shape_failure(value: Any, step: int, steps: int, code: str, kept: bool = True) -> Failure | None:
     """The returned value must be `(w_new, state)` with a state dict; a plain-data one unless
     the worker `kept` the state (then the very object goes back, whatever it holds)."""
-    at = f" (step {step} of {steps})"
+    at = _(" (step {step} of {steps})").format(step=step, steps=steps)
     if not isinstance(value, (tuple, list)) or len(value) != 2:
-        return Failure(f"it should return the pair (w_new, state), got {show_result(value)}{at}", call=code,
-                       hint="end with `return w_new, state`")
+        return Failure(_("it should return the pair (w_new, state), got {got}{at}").format(got=show_result(value), at=at),
+                       call=code, hint=_("end with `return w_new, state`"))
     w_new, state = value
     if isinstance(w_new, dict):
-        return Failure(f"the first item returned is a dict, the second {show_result(state)}: the order is "
-                       f"(w_new, state){at}", call=code, hint="end with `return w_new, state`")
+        return Failure(_("the first item returned is a dict, the second {second}: the order is "
+                         "(w_new, state){at}").format(second=show_result(state), at=at), call=code,
+                       hint=_("end with `return w_new, state`"))
     if not isinstance(state, dict) and not (kept and _is_dict(state)):
-        return Failure(f"the second item returned should be the state dict (the caller hands it back on "
-                       f"the next call), got {show_result(state)}{at}", call=code,
-                       hint="fill the dict you are given (or a new one) and return it as the second item")
+        return Failure(_("the second item returned should be the state dict (the caller hands it back on "
+                         "the next call), got {got}{at}").format(got=show_result(state), at=at), call=code,
+                       hint=_("fill the dict you are given (or a new one) and return it as the second item"))
     problem = "" if kept else _plain_state(state)
     if problem:
-        return Failure(f"the state it returned cannot be handed back as plain data: {problem}{at}", call=code,
-                       hint="keep only numpy arrays and numbers (and lists or dicts of them) in `state`")
+        return Failure(_("the state it returned cannot be handed back as plain data: {problem}{at}").format(
+                           problem=problem, at=at), call=code,
+                       hint=_("keep only numpy arrays and numbers (and lists or dicts of them) in `state`"))
     return None
 
 
@@ -198,7 +201,8 @@ class Runner:
         `code()` makes the calls so far as code (only when needed: printing arrays is slow)."""
         failure = error_failure(step.result, Case(()), self.ctx.function)
         if failure is not None:
-            failure.summary = f"{failure.summary} (at step {index} of {steps})"
+            failure.summary = _("{summary} (at step {step} of {steps})").format(summary=failure.summary,
+                                                                              step=index, steps=steps)
             failure.call = code()
             if step.result.failure is not None:  # hung or died: no shrinking, no more calls
                 raise Abort(failure)
@@ -231,10 +235,11 @@ class Runner:
 
 @dataclass(frozen=True)
 class Bug:
-    """A known mistake: `kind` is a flag of `_simulate`, `message` what the student reads."""
+    """A known mistake: `kind` is a flag of `_simulate`, `message` what the student reads (marked
+    with N_, or a function making it in the language of the moment when it has values)."""
 
     kind: str
-    message: str
+    message: str | Callable[[], str]
 
 
 def _momentum(w, g, s, h, bug, t):
@@ -381,16 +386,17 @@ def _suspects(name: str, case: Trajectory, got: list[Any], bugs: Sequence[Bug]) 
             return NO_RESULT
         return [s.w_new for s in steps]
 
-    known = tuple(Diagnosis(bug.message, lambda c, kind=bug.kind: _simulate(name, c, kind)) for bug in bugs)
+    known = tuple(Diagnosis(bug.message() if callable(bug.message) else _(bug.message),
+                            lambda c, kind=bug.kind: _simulate(name, c, kind)) for bug in bugs)
     return Suspects(case, list(got), known, truth_of, explains, wrong, observe, pool=12)
 
 
 # ================================================================ judges
 
 
-STATE_OUTSIDE = ("It gave different results for the same calls starting from a fresh {}: something is "
-                 "kept between calls outside `state` (a global, a function attribute, a default-argument "
-                 "dict, a cache keyed on id(w)). Everything an optimizer remembers must live in `state`.")
+STATE_OUTSIDE = N_("It gave different results for the same calls starting from a fresh {}: something is "
+                   "kept between calls outside `state` (a global, a function attribute, a default-argument "
+                   "dict, a cache keyed on id(w)). Everything an optimizer remembers must live in `state`.")
 
 
 def _same_steps(case: Trajectory, first: list[Step], second: list[Step]) -> bool:
@@ -443,18 +449,19 @@ def trajectory_matches(name: str, bugs: Sequence[Bug] = (), hint: str = ""):
         runner = Runner(ctx, case)
 
         def stop(k: int, step: Step) -> Failure | None:
-            mismatch = compare(truth[k - 1], step.w_new, case.dtype, what=f"w_new after step {k}",
+            mismatch = compare(truth[k - 1], step.w_new, case.dtype, what=_("w_new after step {k}").format(k=k),
                                scale_floor=floor)
             if mismatch is None:
                 return None
-            return Failure(f"wrong result at step {k} of {steps}: {mismatch.summary()}", wrong_result=True,
-                           call=case.code(ctx.function, k), hint=hint)
+            return Failure(_("wrong result at step {k} of {steps}: {what}").format(k=k, steps=steps,
+                                                                                 what=mismatch.summary()),
+                           wrong_result=True, call=case.code(ctx.function, k), hint=_(hint))
 
         done, failure = runner.run(case, result, stop)
         if failure is None:
             return None
         if _keeps_state_outside(ctx, case, done):
-            failure.diagnosis = STATE_OUTSIDE
+            failure.diagnosis = _(STATE_OUTSIDE)
         elif failure.wrong_result:
             # Run on to the end (the rest of the trajectory makes the diagnosis surer).
             got = [s.w_new for s in done]
@@ -481,12 +488,13 @@ def trajectory_keeps_dtype():
         def stop(k: int, step: Step) -> Failure | None:
             found = output_dtypes(step.w_new)
             if not found:
-                return Failure(f"w_new is {show_result(step.w_new)} at step {k}, expected a {want} array",
-                               call=case.code(ctx.function, k))
+                return Failure(_("w_new is {got} at step {k}, expected a {want} array").format(
+                                   got=show_result(step.w_new), k=k, want=want), call=case.code(ctx.function, k))
             dtype = found[0][1]
             if dtype != want:
-                return Failure(f"w_new is {dtype} for {want} w and dw (step {k} of {steps}): the output "
-                               f"dtype must match the input's", call=case.code(ctx.function, k),
+                return Failure(_("w_new is {dtype} for {want} w and dw (step {k} of {steps}): the output "
+                                 "dtype must match the input's").format(dtype=dtype, want=want, k=k, steps=steps),
+                               call=case.code(ctx.function, k),
                                diagnosis=dtype_diagnosis(want, dtype))
             return None
 
@@ -508,10 +516,11 @@ def trajectory_leaves_inputs():
             for label, before, now in zip(("w", "dw"), runner.passed[k - 1], after):
                 changed = _changed_array(before, now)
                 if changed:
-                    return Failure(f"it modified its input `{label}` in place at step {k} of {steps}{changed}",
+                    return Failure(_("it modified its input `{label}` in place at step {k} of {steps}{changed}")
+                                   .format(label=label, k=k, steps=steps, changed=changed),
                                    call=case.code(ctx.function, k),
-                                   hint="return a new array (w - lr * dw), never `w -= ...` or `w += ...` on "
-                                        "the caller's array")
+                                   hint=_("return a new array (w - lr * dw), never `w -= ...` or `w += ...` on "
+                                          "the caller's array"))
             return None
 
         return runner.run(case, result, stop)[1] or _reused_gradient(ctx, case)
@@ -519,9 +528,9 @@ def trajectory_leaves_inputs():
     return judge
 
 
-ALIASED = ("It looks like `state` keeps a reference to the caller's dw from an earlier call (such as `buf = dw` "
-           "on the first call) and a later call updates that buffer in place (`buf *= mu`), which writes into "
-           "the caller's gradient. Keep a copy in `state` (dw.copy(), as torch.clone(grad) in PyTorch).")
+ALIASED = N_("It looks like `state` keeps a reference to the caller's dw from an earlier call (such as `buf = dw` "
+             "on the first call) and a later call updates that buffer in place (`buf *= mu`), which writes into "
+             "the caller's gradient. Keep a copy in `state` (dw.copy(), as torch.clone(grad) in PyTorch).")
 
 
 def _reused_gradient(ctx, case: Trajectory) -> Failure | None:
@@ -546,15 +555,17 @@ def _reused_gradient(ctx, case: Trajectory) -> Failure | None:
         step = runner.step(w, shared, state)
         failure = runner.failure(step, k, steps, lambda: code(k))
         if failure is not None:
-            failure.summary = f"with the same dw array handed in at every step: {failure.summary}"
+            failure.summary = _("with the same dw array handed in at every step: {summary}").format(
+                summary=failure.summary)
             return failure
         changed = _changed_array(grad, (step.result.args_after or [None, None])[1])
         if changed:
-            return Failure(f"with the same dw array handed in at every step (a caller that reuses its gradient "
-                           f"buffer), step {k} of {steps} modified it in place{changed}", call=code(k),
-                           diagnosis=ALIASED if k > 1 else "",
-                           hint="keep your own arrays in `state` (np.zeros_like(w), dw.copy()), never the "
-                                "caller's w or dw")
+            return Failure(_("with the same dw array handed in at every step (a caller that reuses its gradient "
+                             "buffer), step {k} of {steps} modified it in place{changed}").format(
+                               k=k, steps=steps, changed=changed), call=code(k),
+                           diagnosis=_(ALIASED) if k > 1 else "",
+                           hint=_("keep your own arrays in `state` (np.zeros_like(w), dw.copy()), never the "
+                                  "caller's w or dw"))
         w, state = _next_w(step.w_new), runner.handed_back(step)
     return None
 
@@ -563,13 +574,15 @@ def _changed_array(before: Any, after: Any) -> str:
     if not isinstance(before, np.ndarray):
         return ""
     if not isinstance(after, np.ndarray) or after.shape != before.shape:
-        return " (its shape changed)"
+        return _(" (its shape changed)")
     same = (before == after) | (np.isnan(before) & np.isnan(after))
     if same.all():
         return ""
     index = tuple(int(i) for i in np.argwhere(~same)[0]) if before.ndim else ()
-    where = f"at index {index} " if index else ""
-    return f": {where}it was {float(before[index])!r} and is now {float(after[index])!r}"
+    was, now = repr(float(before[index])), repr(float(after[index]))
+    if index:
+        return _(": at index {index} it was {was} and is now {now}").format(index=index, was=was, now=now)
+    return _(": it was {was} and is now {now}").format(was=was, now=now)
 
 
 def carries_state(needs_state: bool = True):
@@ -586,14 +599,15 @@ def carries_state(needs_state: bool = True):
             alone, failure = runner.run(trajectory, result if trajectory is a else None)
             if failure is not None:
                 if _keeps_state_outside(ctx, trajectory, alone):
-                    failure.diagnosis = STATE_OUTSIDE
+                    failure.diagnosis = _(STATE_OUTSIDE)
                 return failure
             if needs_state and alone and all(_empty_state(step.state) for step in alone):
-                return Failure(f"keeps nothing in `state`: the state it returns is empty after every call, "
-                               f"so {function} cannot carry its running values from one step to the next",
+                return Failure(_("keeps nothing in `state`: the state it returns is empty after every call, "
+                                 "so {function} cannot carry its running values from one step to the next")
+                               .format(function=function),
                                call=trajectory.code(function),
-                               hint=f"store what {function} must remember (e.g. state['v']) in the state "
-                                    "dict and return it")
+                               hint=_("store what {function} must remember (e.g. state['v']) in the state "
+                                      "dict and return it").format(function=function))
             alone_a, alone_b = (alone, None) if trajectory is a else (alone_a, alone)
         # interleaved: A1 B1 A2 B2 ...
         mixed: dict[str, list[Step]] = {"A": [], "B": []}
@@ -608,32 +622,33 @@ def carries_state(needs_state: bool = True):
             mixed[label].append(step)
             failure = runner.failure(step, k + 1, len(trajectory.grads), lambda: case.code(function))
             if failure is not None:
-                failure.summary = (f"with two optimizer states used in turn (trajectories A and B), "
-                                   f"trajectory {label}: {failure.summary}")
-                failure.diagnosis = failure.diagnosis or STATE_OUTSIDE
+                failure.summary = _("with two optimizer states used in turn (trajectories A and B), "
+                                    "trajectory {label}: {summary}").format(label=label, summary=failure.summary)
+                failure.diagnosis = failure.diagnosis or _(STATE_OUTSIDE)
                 return failure
             current[label] = [_next_w(step.w_new), runner.handed_back(step)]
         for label, trajectory, alone in (("A", a, alone_a), ("B", b, alone_b)):
             found = _differs(trajectory, alone, mixed[label])
             if found:
-                return Failure(f"trajectory {label} gives other values when another trajectory's calls "
-                               f"(with their own state dict) come in between: {found}",
-                               call=case.code(function), diagnosis=STATE_OUTSIDE,
-                               hint="read and write only the `state` you are given; no globals, function "
-                                    "attributes or default-argument dicts")
+                return Failure(_("trajectory {label} gives other values when another trajectory's calls "
+                                 "(with their own state dict) come in between: {found}").format(label=label,
+                                                                                                found=found),
+                               call=case.code(function), diagnosis=_(STATE_OUTSIDE),
+                               hint=_("read and write only the `state` you are given; no globals, function "
+                                      "attributes or default-argument dicts"))
         again, failure = runner.run(a)
         if failure is not None:
-            failure.summary = f"run again from a fresh {{}}: {failure.summary}"
-            failure.diagnosis = failure.diagnosis or STATE_OUTSIDE
+            failure.summary = _("run again from a fresh {{}}: {summary}").format(summary=failure.summary)
+            failure.diagnosis = failure.diagnosis or _(STATE_OUTSIDE)
             return failure
         found = _differs(a, alone_a, again)
         if found:
-            return Failure(f"a fresh {{}} does not start over: the same calls from state = {{}} a second "
-                           f"time give other values: {found}",
+            return Failure(_("a fresh {{}} does not start over: the same calls from state = {{}} a second "
+                             "time give other values: {found}").format(found=found),
                            call=a.code(function) + "; " + a.code(function),
-                           diagnosis=STATE_OUTSIDE,
-                           hint="state = {} must mean a new optimizer: keep nothing between calls "
-                                "outside `state`")
+                           diagnosis=_(STATE_OUTSIDE),
+                           hint=_("state = {} must mean a new optimizer: keep nothing between calls "
+                                  "outside `state`"))
         return None
 
     return judge
@@ -654,9 +669,9 @@ def _differs(case: Trajectory, first: list[Step], second: list[Step]) -> str:
         if _excess(_f64(x.w_new), y.w_new, case.dtype, floor) <= 1.0:
             continue
         mismatch = compare(_f64(x.w_new), y.w_new, case.dtype, what="w_new", scale_floor=floor)
-        text = mismatch.summary() if mismatch is not None else "w_new differs"
+        text = mismatch.summary() if mismatch is not None else _("w_new differs")
         text = text.replace("expected", "first").replace(", got", ", then")
-        return f"at step {k}, {text}"
+        return _("at step {k}, {text}").format(k=k, text=text)
     return ""
 
 
@@ -802,23 +817,25 @@ def _checks(name: str, hyper: dict, bugs: Sequence[Bug], hint: str, max_examples
 
 PROBE = Case((np.ones(2), np.ones(2), {}))
 
-EPS_IGNORED = ("It looks like the eps argument is ignored (a hard-coded constant such as 1e-7 or the default "
-               "is used instead): use the eps you are given.")
+EPS_IGNORED = N_("It looks like the eps argument is ignored (a hard-coded constant such as 1e-7 or the default "
+                 "is used instead): use the eps you are given.")
 EPS_BUGS = tuple(Bug(f"eps={e}", EPS_IGNORED) for e in (1e-7, 1e-8, 1e-6, 1e-10))
 
 
 def _and(words: Sequence[str]) -> str:
-    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
+    return words[0] if len(words) == 1 else _("{first} and {last}").format(first=", ".join(words[:-1]),
+                                                                           last=words[-1])
 
 
 def ignored(**fixed: float) -> Bug:
     """The hyperparameters `fixed` typed in as the textbook's constants instead of the arguments."""
     names, values = list(fixed), [repr(v) for v in fixed.values()]
-    verb = "is" if len(names) == 1 else "are"
     return Bug("fixed:" + ",".join(f"{k}={v!r}" for k, v in fixed.items()),
-               f"It looks like the {_and(names)} argument{'s' if len(names) > 1 else ''} {verb} ignored "
-               f"({_and(values)} hard-coded, the textbook's value{'s' if len(names) > 1 else ''}): use the "
-               f"hyperparameters you are given.")
+               lambda: ngettext("It looks like the {names} argument is ignored ({values} hard-coded, the textbook's "
+                                "value): use the hyperparameters you are given.",
+                                "It looks like the {names} arguments are ignored ({values} hard-coded, the "
+                                "textbook's values): use the hyperparameters you are given.",
+                                len(names)).format(names=_and(names), values=_and(values)))
 
 
 #: RMSProp's decay as the textbooks fix it (Saito, PyTorch: 0.99; Hinton, Keras, d2l: 0.9), alone
@@ -829,70 +846,70 @@ ALPHA_BUGS = tuple(ignored(alpha=a, **extra) for a in (0.99, 0.9)
 BETA_BUGS = tuple(ignored(beta1=0.9, beta2=0.999, **extra)
                   for extra in ({}, {"eps": 1e-8}, {"eps": 1e-7}, {"eps": 1e-6}))
 
-EPS_SQRT = ("It looks like eps is inside the square root, sqrt(h + eps): the contract divides by "
-            "sqrt(h) + eps (the difference shows for tiny gradients or a large eps).")
+EPS_SQRT = N_("It looks like eps is inside the square root, sqrt(h + eps): the contract divides by "
+              "sqrt(h) + eps (the difference shows for tiny gradients or a large eps).")
 
-SIGN = Bug("plus", "The step goes the wrong way (w + lr*dw, up the gradient): the update has the opposite "
-                   "sign; the weights must move against the gradient.")
+SIGN = Bug("plus", N_("The step goes the wrong way (w + lr*dw, up the gradient): the update has the opposite "
+                      "sign; the weights must move against the gradient."))
 
 sgd = Exercise("sgd", 1, _checks("sgd", {"lr": 0.25}, (SIGN,),
-                                 "w_new = w - lr * dw, a new array; return (w_new, state)", 15),
+                                 N_("w_new = w - lr * dw, a new array; return (w_new, state)"), 15),
                probe=PROBE)
 
-MOMENTUM_SIGN = ("The update has the wrong sign: the weights move in the opposite direction, up the gradient. "
-                 "With v = mu*v - lr*dw the new weights are w + v (either the velocity adds lr*dw here, or v "
-                 "is subtracted from w).")
+MOMENTUM_SIGN = N_("The update has the wrong sign: the weights move in the opposite direction, up the gradient. "
+                   "With v = mu*v - lr*dw the new weights are w + v (either the velocity adds lr*dw here, or v "
+                   "is subtracted from w).")
 
 momentum = Exercise("momentum", 2, _checks("momentum", {"lr": 0.1, "mu": 0.5}, (
     # the two give the very same weights (v and -v): one message, for either way of writing it
     Bug("plus", MOMENTUM_SIGN),
     Bug("minus_v", MOMENTUM_SIGN),
-    Bug("not_carried", "It looks like the velocity is not carried between calls (every step is plain SGD): "
-                       "store v in `state` and start from it on the next call."),
-    Bug("ema", "It looks like the exponential-average form v = mu*v + (1-mu)*dw; the contract's (PyTorch's) "
-               "velocity is v = mu*v - lr*dw with no (1 - mu) factor."),
+    Bug("not_carried", N_("It looks like the velocity is not carried between calls (every step is plain SGD): "
+                          "store v in `state` and start from it on the next call.")),
+    Bug("ema", N_("It looks like the exponential-average form v = mu*v + (1-mu)*dw; the contract's (PyTorch's) "
+                  "velocity is v = mu*v - lr*dw with no (1 - mu) factor.")),
     ignored(mu=0.9),
-), "v = mu * v - lr * dw (v from state, 0 at first), w_new = w + v; store v in state"), probe=PROBE)
+), N_("v = mu * v - lr * dw (v from state, 0 at first), w_new = w + v; store v in state")), probe=PROBE)
 
 adagrad = Exercise("adagrad", 2, _checks("adagrad", {"lr": 0.5, "eps": 0.1}, (
-    Bug("not_accumulated", "It looks like h is overwritten with dw**2 on every call instead of accumulated "
-                           "(h += dw**2, a running sum of all squared gradients kept in `state`)."),
+    Bug("not_accumulated", N_("It looks like h is overwritten with dw**2 on every call instead of accumulated "
+                              "(h += dw**2, a running sum of all squared gradients kept in `state`).")),
     Bug("eps_sqrt", EPS_SQRT),
-) + EPS_BUGS, "h (from state, 0 at first) += dw**2; w_new = w - lr * dw / (sqrt(h) + eps)"), probe=PROBE)
+) + EPS_BUGS, N_("h (from state, 0 at first) += dw**2; w_new = w - lr * dw / (sqrt(h) + eps)")), probe=PROBE)
 
 rmsprop = Exercise("rmsprop", 2, _checks("rmsprop", {"lr": 0.05, "alpha": 0.8, "eps": 0.1}, (
-    Bug("alpha_swapped", "It looks like the decay factors are swapped: the running average is "
-                         "h = alpha*h + (1-alpha)*dw**2 (alpha weighs the old average)."),
-    Bug("not_carried", "It looks like the running average h is not carried between calls: keep it in "
-                       "`state` and decay it on the next call."),
+    Bug("alpha_swapped", N_("It looks like the decay factors are swapped: the running average is "
+                            "h = alpha*h + (1-alpha)*dw**2 (alpha weighs the old average).")),
+    Bug("not_carried", N_("It looks like the running average h is not carried between calls: keep it in "
+                          "`state` and decay it on the next call.")),
     Bug("eps_sqrt", EPS_SQRT),
-) + EPS_BUGS + ALPHA_BUGS, "h = alpha * h + (1 - alpha) * dw**2 (h from state, 0 at first); "
-              "w_new = w - lr * dw / (sqrt(h) + eps)"), probe=PROBE)
+) + EPS_BUGS + ALPHA_BUGS, N_("h = alpha * h + (1 - alpha) * dw**2 (h from state, 0 at first); "
+                              "w_new = w - lr * dw / (sqrt(h) + eps)")), probe=PROBE)
 
 adam = Exercise("adam", 3, _checks("adam", {"lr": 0.1, "beta1": 0.5, "beta2": 0.75, "eps": 0.1}, (
-    Bug("no_bias", "It looks like Adam without the bias correction: use m_hat = m / (1 - beta1**t) and "
-                   "v_hat = v / (1 - beta2**t) in the step."),
-    Bug("only_m_hat", "It looks like only m is bias-corrected: v needs its bias correction too, "
-                      "v_hat = v / (1 - beta2**t)."),
-    Bug("only_v_hat", "It looks like only v is bias-corrected: m needs its bias correction too, "
-                      "m_hat = m / (1 - beta1**t)."),
-    Bug("eps_sqrt", "It looks like eps is inside the square root, sqrt(v_hat + eps): the contract divides "
-                    "by sqrt(v_hat) + eps (the difference shows for tiny gradients or a large eps)."),
-    Bug("folded", "It looks like the textbook's folded step lr_t = lr*sqrt(1-beta2**t)/(1-beta1**t) with "
-                  "m/(sqrt(v)+eps): that adds eps to the uncorrected sqrt(v); PyTorch (the contract) adds it "
-                  "to sqrt(v_hat), after the bias correction."),
-    Bug("t_fixed", "It looks like the step count t is not carried in `state`: it is 1 on every call, so the "
-                   "bias correction of the first step is applied forever. Store t and add 1 on each call."),
-    Bug("t_zero", "It looks like the bias correction uses t before it is incremented (t = 0 on the first "
-                  "call, so 1 - beta**t = 0): add 1 to the step count first, then correct."),
-    Bug("t_plus", "It looks like the step count is one too high (t should be 1 on the first call): the bias "
-                  "correction uses the wrong t."),
-    Bug("stored_hat", "It looks like the bias-corrected moments are stored in `state`: keep the raw moments "
-                      "m and v there and bias-correct copies (m_hat, v_hat) for the step."),
-    Bug("not_carried", "It looks like m, v and t are not carried between calls (every step starts from "
-                       "zero moments): keep them in `state`."),
-) + EPS_BUGS + BETA_BUGS, "t += 1; m and v are running averages of dw and dw**2 kept in state; divide by the bias "
-              "corrections (1 - beta**t); w_new = w - lr * m_hat / (sqrt(v_hat) + eps)"), probe=PROBE)
+    Bug("no_bias", N_("It looks like Adam without the bias correction: use m_hat = m / (1 - beta1**t) and "
+                      "v_hat = v / (1 - beta2**t) in the step.")),
+    Bug("only_m_hat", N_("It looks like only m is bias-corrected: v needs its bias correction too, "
+                         "v_hat = v / (1 - beta2**t).")),
+    Bug("only_v_hat", N_("It looks like only v is bias-corrected: m needs its bias correction too, "
+                         "m_hat = m / (1 - beta1**t).")),
+    Bug("eps_sqrt", N_("It looks like eps is inside the square root, sqrt(v_hat + eps): the contract divides "
+                       "by sqrt(v_hat) + eps (the difference shows for tiny gradients or a large eps).")),
+    Bug("folded", N_("It looks like the textbook's folded step lr_t = lr*sqrt(1-beta2**t)/(1-beta1**t) with "
+                     "m/(sqrt(v)+eps): that adds eps to the uncorrected sqrt(v); PyTorch (the contract) adds it "
+                     "to sqrt(v_hat), after the bias correction.")),
+    Bug("t_fixed", N_("It looks like the step count t is not carried in `state`: it is 1 on every call, so the "
+                      "bias correction of the first step is applied forever. Store t and add 1 on each call.")),
+    Bug("t_zero", N_("It looks like the bias correction uses t before it is incremented (t = 0 on the first "
+                     "call, so 1 - beta**t = 0): add 1 to the step count first, then correct.")),
+    Bug("t_plus", N_("It looks like the step count is one too high (t should be 1 on the first call): the bias "
+                     "correction uses the wrong t.")),
+    Bug("stored_hat", N_("It looks like the bias-corrected moments are stored in `state`: keep the raw moments "
+                         "m and v there and bias-correct copies (m_hat, v_hat) for the step.")),
+    Bug("not_carried", N_("It looks like m, v and t are not carried between calls (every step starts from "
+                          "zero moments): keep them in `state`.")),
+) + EPS_BUGS + BETA_BUGS, N_("t += 1; m and v are running averages of dw and dw**2 kept in state; divide by the bias "
+                             "corrections (1 - beta**t); w_new = w - lr * m_hat / (sqrt(v_hat) + eps)")), probe=PROBE)
 
 ASSIGNMENT = Assignment("03_optimizers", "optimizers", "Optimizers", "numpy",
                         (sgd, momentum, adagrad, rmsprop, adam),
