@@ -14,17 +14,39 @@ from collections import ChainMap, deque
 from dataclasses import dataclass, field
 from typing import Any, Sequence
 
+from grader.i18n import N_, _
 from grader.spec import BannedPolicy
+
+
+class Reason(str):
+    """Why something is banned, in the words a student reads (in the language of the run), with
+    what the analysis itself needs to know about it: the words are never read back."""
+
+    #: it tampers with the grader (dynamic code, the interpreter's internals, the grader's modules)
+    tampering: bool = False
+    #: it already says which helper module it is in
+    in_helper_module: bool = False
+    #: it already says which helper function it comes through
+    through_helper: bool = False
+
+
+def banned_reason(text: str, like: object = None, **flags: bool) -> Reason:
+    """`text` as a Reason with the flags of `like` (the reason it was made from) and `flags`."""
+    made = Reason(text)
+    for flag in ("tampering", "in_helper_module", "through_helper"):
+        setattr(made, flag, flags.get(flag, getattr(like, flag, False)))
+    return made
+
 
 #: Never allowed in any submission, with why: reaching the grader, loading code behind its back,
 #: or reaching past Python into the process (the sandbox refuses these at run time too; the
 #: static ban is what names them in the report)
 ALWAYS_BANNED_REASONS = {
-    "grader": "code outside your submission", "reference": "code outside your submission",
-    "importlib": "code outside your submission", "pickle": "loads code behind the grader's back",
-    "marshal": "loads code behind the grader's back", "ctypes": "reaches past Python into the process",
-    "gc": "reaches objects that are not yours", "subprocess": "starts programs outside your submission",
-    "builtins": "reaches Python's machinery behind the grader's back",
+    "grader": N_("code outside your submission"), "reference": N_("code outside your submission"),
+    "importlib": N_("code outside your submission"), "pickle": N_("loads code behind the grader's back"),
+    "marshal": N_("loads code behind the grader's back"), "ctypes": N_("reaches past Python into the process"),
+    "gc": N_("reaches objects that are not yours"), "subprocess": N_("starts programs outside your submission"),
+    "builtins": N_("reaches Python's machinery behind the grader's back"),
 }
 #: the interpreter's own machinery: frames, the module table, import hooks, code objects. No
 #: exercise needs them; they are how code reaches the grader's objects in its process.
@@ -46,7 +68,7 @@ DYNAMIC_CODE = frozenset({"__import__", "exec", "eval", "compile", "__builtins__
 _STARS = "*"
 #: what a file Python itself cannot parse for its depth is told (the parser's own limits:
 #: 200 nested brackets, then its stack, then the depth of the tree it builds)
-TOO_DEEP = ("expressions nested too deeply for Python to read; split them into smaller statements")
+TOO_DEEP = N_("expressions nested too deeply for Python to read; split them into smaller statements")
 
 
 @dataclass
@@ -142,14 +164,16 @@ class _Judge:
             return self.tainted_modules[path]
         parts = path.split(".")
         if ".".join(parts[:2]) in INTERNAL_PATHS:
-            return f"`{path}` (the interpreter's internals)"
+            return banned_reason(_("`{path}` (the interpreter's internals)").format(path=path), tampering=True)
         if parts[0] in self.modules:
-            return f"`{path}` (the {parts[0]} library)" if parts[0] not in ALWAYS_BANNED_MODULES \
-                else f"`{path}` ({ALWAYS_BANNED_REASONS[parts[0]]})"
+            return banned_reason(_("`{path}` (the {library} library)").format(path=path, library=parts[0])) \
+                if parts[0] not in ALWAYS_BANNED_MODULES else \
+                banned_reason(f"`{path}` ({_(ALWAYS_BANNED_REASONS[parts[0]])})",
+                       tampering=ALWAYS_BANNED_REASONS[parts[0]] in _TAMPERING_REASONS)
         if self.policy.within and parts[0] == self.policy.within:
             for part in parts[1:]:
                 if part in self.policy.names or part.startswith(self.policy.prefixes or ("\0",)):
-                    return f"`{path}`"
+                    return banned_reason(f"`{path}`")
         return None
 
     def node_reason(self, node: ast.AST, aliases: dict[str, str]) -> str | None:
@@ -167,7 +191,8 @@ class _Judge:
             if named is not None:
                 attribute, path = named
                 if attribute in INTERNAL_ATTRIBUTES:
-                    return f"`.{attribute}` (the interpreter's internals)"
+                    return banned_reason(_("`.{attribute}` (the interpreter's internals)").format(attribute=attribute),
+                                  tampering=True)
                 reason = self.path_reason(path) if path else None
                 if reason:
                     return reason
@@ -183,9 +208,10 @@ class _Judge:
                 if reason:
                     return reason
             elif isinstance(child, ast.Name) and child.id in DYNAMIC_CODE:
-                return f"`{child.id}` (dynamic code execution)"
+                return banned_reason(_("`{name}` (dynamic code execution)").format(name=child.id), tampering=True)
             elif isinstance(child, ast.Attribute) and child.attr in INTERNAL_ATTRIBUTES:
-                return f"`.{child.attr}` (the interpreter's internals)"
+                return banned_reason(_("`.{attribute}` (the interpreter's internals)").format(attribute=child.attr),
+                              tampering=True)
             elif isinstance(child, (ast.Attribute, ast.Name)):
                 parts = _dotted(child)
                 if parts and parts[0] in local:
@@ -195,7 +221,7 @@ class _Judge:
             elif isinstance(child, ast.Constant) and isinstance(child.value, str):
                 if child.value in self.policy.names or child.value.split(".")[0] in self.modules - {"grader"}:
                     if child.value in self.policy.names or "." in child.value or child.value in self.modules:
-                        return f"the name {child.value!r} as a string"
+                        return banned_reason(_("the name {name} as a string").format(name=repr(child.value)))
         return None
 
 
@@ -210,12 +236,14 @@ def _tampering_reason(node: ast.AST, aliases: dict) -> str | None:
     local = ChainMap(_import_aliases(node), aliases)
     for child in ast.walk(node):
         if isinstance(child, ast.Name) and child.id in DYNAMIC_CODE:
-            return f"`{child.id}` (dynamic code execution)"
+            return banned_reason(_("`{name}` (dynamic code execution)").format(name=child.id), tampering=True)
         if isinstance(child, ast.Attribute) and child.attr in INTERNAL_ATTRIBUTES:
-            return f"`.{child.attr}` (the interpreter's internals)"
+            return banned_reason(_("`.{attribute}` (the interpreter's internals)").format(attribute=child.attr),
+                          tampering=True)
         named = _named_attribute(child, local)
         if named is not None and named[0] in INTERNAL_ATTRIBUTES:
-            return f"`.{named[0]}` (the interpreter's internals)"
+            return banned_reason(_("`.{attribute}` (the interpreter's internals)").format(attribute=named[0]),
+                          tampering=True)
         if named is not None and named[1]:
             paths = [named[1]]
         elif isinstance(child, (ast.Import, ast.ImportFrom)):
@@ -228,18 +256,18 @@ def _tampering_reason(node: ast.AST, aliases: dict) -> str | None:
             continue
         for path in paths:
             if ".".join(path.split(".")[:2]) in INTERNAL_PATHS:
-                return f"`{path}` (the interpreter's internals)"
+                return banned_reason(_("`{path}` (the interpreter's internals)").format(path=path), tampering=True)
             if path in HEAP_WALKS:
-                return f"`{path}` ({ALWAYS_BANNED_REASONS['gc']})"
+                return banned_reason(f"`{path}` ({_(ALWAYS_BANNED_REASONS['gc'])})", tampering=True)
             top = path.split(".")[0]
             if top in TAMPERING_MODULES:
-                return f"`{path}` ({ALWAYS_BANNED_REASONS[top]})"
+                return banned_reason(f"`{path}` ({_(ALWAYS_BANNED_REASONS[top])})", tampering=True)
     return None
 
 
-#: what a reason names when the code tampers with the grader, not just uses a banned library
-_TAMPERING_WORDS = ("dynamic code execution", "interpreter's internals") + \
-    tuple(ALWAYS_BANNED_REASONS[m] for m in sorted(TAMPERING_MODULES))
+#: the reasons of modules whose use tampers with the grader, not just uses a banned library
+#: (a reason says so in `Reason.tampering`: its words are in the language of the run)
+_TAMPERING_REASONS = frozenset(ALWAYS_BANNED_REASONS[m] for m in TAMPERING_MODULES)
 
 
 def _top_level_calls_of_tampering(tree: ast.Module, reasons: dict[str, str]) -> str | None:
@@ -251,8 +279,9 @@ def _top_level_calls_of_tampering(tree: ast.Module, reasons: dict[str, str]) -> 
             continue
         for node in ast.walk(statement):
             if isinstance(node, ast.Name) and node.id in reasons \
-                    and any(word in reasons[node.id] for word in _TAMPERING_WORDS):
-                return f"{reasons[node.id]} through `{node.id}`, used"
+                    and getattr(reasons[node.id], "tampering", False):
+                return banned_reason(_("{reason} through `{name}`, used").format(reason=reasons[node.id], name=node.id),
+                              reasons[node.id])
     return None
 
 
@@ -284,16 +313,17 @@ def helper_taints(helpers: Sequence[Any], policy: BannedPolicy) -> tuple[dict[st
     another inherits its taints: passes repeat until nothing changes (one per link at most)."""
     taints: dict[str, str] = {}
     tampering = None
-    for _ in range(len(helpers) + 1):
+    for __ in range(len(helpers) + 1):
         before = dict(taints)
         for helper in helpers:
             package = helper.name if helper.package else helper.name.rpartition(".")[0]
             report = analyse(helper.source, policy, taints=before, package=package)
-            where = f" in your helper module `{helper.filename}`"
-            for name, reason in {**report.tainted_names, **report.banned_uses}.items():
-                taints[f"{helper.name}.{name}"] = reason if "in your helper module" in reason else reason + where
+            where = _(" in your helper module `{file}`").format(file=helper.filename)
+            for name, why in {**report.tainted_names, **report.banned_uses}.items():
+                taints[f"{helper.name}.{name}"] = why if getattr(why, "in_helper_module", False) else \
+                    banned_reason(why + where, why, in_helper_module=True)
             if report.tampering and tampering is None:
-                tampering = report.tampering + where
+                tampering = banned_reason(report.tampering + where, report.tampering, in_helper_module=True)
         if taints == before:
             break
     return taints, tampering
@@ -314,10 +344,10 @@ def analyse(source: str, policy: BannedPolicy, helpers: Sequence[Any] = (),
             return report
         return _analyse(source, policy, taints, package)
     except (RecursionError, MemoryError):
-        return StaticReport(syntax_error=TOO_DEEP)
+        return StaticReport(syntax_error=_(TOO_DEEP))
     except Exception as error:  # noqa: BLE001 - nothing in a student's file may crash the grader
-        return StaticReport(syntax_error=f"Python cannot read this file ({type(error).__name__}: "
-                                         f"{str(error).splitlines()[0][:200] if str(error) else ''})")
+        return StaticReport(syntax_error=_("Python cannot read this file ({error})").format(
+            error=f"{type(error).__name__}: {str(error).splitlines()[0][:200] if str(error) else ''}"))
 
 
 def _absolute_imports(tree: ast.Module, package: str) -> None:
@@ -337,13 +367,13 @@ def _analyse(source: str, policy: BannedPolicy, taints: dict[str, str] | None = 
         tree = ast.parse(source)
     except SyntaxError as error:
         if "too many nested" in str(error.msg) or "too complex" in str(error.msg):
-            report.syntax_error = TOO_DEEP
+            report.syntax_error = _(TOO_DEEP)
             return report
-        line = f"line {error.lineno}: " if error.lineno else ""
+        line = _("line {line}: ").format(line=error.lineno) if error.lineno else ""
         report.syntax_error = f"{line}{error.msg}"
         return report
     except ValueError as error:  # null bytes, on Pythons that do not call it a SyntaxError
-        report.syntax_error = str(error).splitlines()[0][:200] if str(error) else "unreadable source"
+        report.syntax_error = str(error).splitlines()[0][:200] if str(error) else _("unreadable source")
         return report
     report.has_code = any(not (isinstance(statement, ast.Expr) and isinstance(statement.value, ast.Constant))
                           for statement in tree.body)
@@ -397,8 +427,8 @@ def _analyse(source: str, policy: BannedPolicy, taints: dict[str, str] | None = 
     tampering = _top_level_tampering(tree, aliases) or _top_level_calls_of_tampering(tree, reasons)
     report.tampering = tampering
     if tampering:
-        reasons = {name: f"{tampering} in your file's top-level code, which runs before every function"
-                   for name in definitions}
+        reasons = {name: banned_reason(_("{reason} in your file's top-level code, which runs before every function").format(
+                   reason=tampering), tampering) for name in definitions}
     uses = {name: {n.id for n in ast.walk(node) if isinstance(n, ast.Name)} for name, node in definitions.items()}
     report.uses = uses
 
@@ -408,8 +438,9 @@ def _analyse(source: str, policy: BannedPolicy, taints: dict[str, str] | None = 
             if used in tainted_names:
                 return tainted_names[used]
             if used in reasons and used != name:
-                return f"{reasons[used]} through your helper `{used}`" \
-                    if "through your helper" not in reasons[used] else reasons[used]
+                return banned_reason(_("{reason} through your helper `{name}`").format(reason=reasons[used], name=used),
+                              reasons[used], through_helper=True) \
+                    if not getattr(reasons[used], "through_helper", False) else reasons[used]
         return None
 
     # Taint spreads from callee to caller: a worklist over who uses whom, so a long chain of

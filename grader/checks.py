@@ -36,13 +36,14 @@ import numpy as np
 from hypothesis import HealthCheck, Phase, example, given, seed, settings
 from hypothesis import strategies as st
 
-from grader.compare import Mismatch, Tolerance, compare, fmt
-from grader.i18n import _
+from grader.compare import RESULT, Mismatch, Tolerance, compare, fmt, shown
+from grader.i18n import N_, _, ngettext
 from grader.recording import note_reference_round, note_timing, note_truth
 from grader.results import Failure
 from grader.sandbox import fixtures
 from grader.sandbox.host import CallResult
 from grader.sandbox.wire import Fixture, Opaque, SlotRef, TensorValue
+from grader.words import where_words
 
 GATES = ("implemented", "allowed_apis")
 #: the weight-0 gate every property check needs (the runner adds it where an exercise has a values check)
@@ -279,17 +280,18 @@ def show_array_data(array: np.ndarray, limit: int = 48, *, summary: bool = False
 def show_result(value: Any, limit: int = 12) -> str:
     """A short description of a returned value for 'expected ..., got ...'."""
     if isinstance(value, TensorValue):
-        return f"tensor of shape {tuple(value.array.shape)}, {value.dtype}, on {value.device}"
+        return _("tensor of shape {shape}, {dtype}, on {device}").format(shape=tuple(value.array.shape),
+                                                                         dtype=value.dtype, device=value.device)
     if isinstance(value, np.ndarray):
         if value.size <= limit and value.dtype.kind in "fiub":
             return f"{show_array_data(value)} ({value.dtype})"
-        return f"array of shape {value.shape} ({value.dtype})"
+        return _("array of shape {shape} ({dtype})").format(shape=value.shape, dtype=value.dtype)
     if isinstance(value, Opaque):
-        return f"a {value.type_name}"
+        return _("a {type}").format(type=value.type_name)
     if isinstance(value, (tuple, list)):
-        return f"a {type(value).__name__} of {len(value)}"
+        return _("a {type} of {count}").format(type=type(value).__name__, count=len(value))
     if isinstance(value, dict):
-        return f"a dict with keys {sorted(value)}"
+        return _("a dict with keys {keys}").format(keys=sorted(value))
     if isinstance(value, float):
         return fmt(value)
     return f"{type(value).__name__} {value!r}"[:120]
@@ -391,8 +393,9 @@ class Context:
         and keeping its result there; if that call fails, its result is returned instead.
         """
         if self.remaining() <= 0:
-            raise Abort(Failure("stopped: this exercise used up its time budget "
-                                f"({self.session.budget_seconds:g} s); is it very slow or stuck?"))
+            raise Abort(Failure(_("stopped: this exercise used up its time budget "
+                                  "({seconds} s); is it very slow or stuck?").format(
+                seconds=f"{self.session.budget_seconds:g}")))
         limit = min(timeout or self.session.limits.call_seconds, max(self.remaining(), 0.05))
         worker = self.worker
         if self.session.load_error is not None:
@@ -471,22 +474,26 @@ def _raising_function(where: str) -> str:
 def error_failure(result: CallResult, case: Case, function: str) -> Failure | None:
     """The failure for a call that raised or whose worker died; None if it returned."""
     if result.failure is not None:
-        return Failure(f"the call did not finish: {result.failure}", call=case.code(function),
-                       hint="look for an endless loop, huge memory use or an exit in your code")
+        return Failure(_("the call did not finish: {why}").format(why=result.failure), call=case.code(function),
+                       hint=_("look for an endless loop, huge memory use or an exit in your code"))
     if result.error is not None:
         error = result.error
         if error["type"] == "missing":
-            return Failure(f"there is no function `{function}` in your file",
-                           hint=f"define {function} with the signature from the assignment")
+            return Failure(_("there is no function `{function}` in your file").format(function=function),
+                           hint=_("define {function} with the signature from the assignment").format(function=function))
         if error["not_implemented"]:
             raiser = _raising_function(error["where"])
             if raiser and raiser != function:
-                return Failure(f"not implemented yet: it calls `{raiser}`, which still raises NotImplementedError",
-                               hint=f"implement {raiser} first; {function} is graded once what it calls works")
-            return Failure("not implemented yet: it raises NotImplementedError",
-                           hint=f"replace the `raise NotImplementedError` in {function} with your code")
-        where = f" ({error['where']})" if error["where"] else ""
-        return Failure(f"raised {error['type']}: {error['message']}{where}", call=case.code(function))
+                return Failure(_("not implemented yet: it calls `{callee}`, which still raises NotImplementedError"
+                                 ).format(callee=raiser),
+                               hint=_("implement {callee} first; {function} is graded once what it calls works"
+                                      ).format(callee=raiser, function=function))
+            return Failure(_("not implemented yet: it raises NotImplementedError"),
+                           hint=_("replace the `raise NotImplementedError` in {function} with your code"
+                                  ).format(function=function))
+        where = f" ({where_words(error['where'])})" if error["where"] else ""
+        return Failure(_("raised {error}{where}").format(error=f"{error['type']}: {error['message']}", where=where),
+                       call=case.code(function))
     return None
 
 
@@ -522,7 +529,7 @@ class AllowedApis(Check):
         reason = ctx.session.banned_uses.get(ctx.function)
         if reason is None:
             return None
-        return Failure(f"scores zero: it uses {reason}, which this assignment does not allow",
+        return Failure(_("scores zero: it uses {what}, which this assignment does not allow").format(what=reason),
                        hint=_(ctx.session.assignment.allowed_note))
 
 
@@ -597,10 +604,10 @@ class PropertyCheck(Check):
                 failure = last[-1]
                 if "Flaky" in type(error).__name__:
                     failure.diagnosis = (failure.diagnosis + " " if failure.diagnosis else "") + \
-                        "Your function gave different results for the same input on different calls " \
-                        "(does it keep state or a cache between calls?)."
+                        _("Your function gave different results for the same input on different calls "
+                          "(does it keep state or a cache between calls?).")
                 return failure
-            return Failure(f"the check could not run: {type(error).__name__}: {error}"[:300])
+            return Failure(_("the check could not run: {error}").format(error=f"{type(error).__name__}: {error}")[:300])
         return None
 
 
@@ -629,7 +636,7 @@ class DoesTheJob(Check):
     values: str = "matches_reference"
     #: the part of a result that is the function's job (e.g. w_new of an optimizer's (w_new, state))
     part: Callable[[Any], Any] | None = None
-    part_name: str = "the result"
+    part_name: str = N_("the result")
     drawn: int = 3
 
     def run(self, ctx: Context) -> Failure | None:
@@ -645,36 +652,38 @@ class DoesTheJob(Check):
             if result.failure is not None:
                 raise Abort(error_failure(result, case, ctx.function))
             if result.error is not None:
-                trivial.append((case, "raised " + f"{result.error['type']}: {result.error['message']}"[:200]))
+                trivial.append((case, _("raised {error}").format(
+                    error=f"{result.error['type']}: {result.error['message']}"[:200])))
                 continue
             rejected = check.judge(case, result, ctx) is not None
             part = self._part(result.value)
             ignored_fixture = _has_fixture(case) and not any(result.fixture_calls)
             seen.append((case, part, rejected or ignored_fixture))
-            why = "computed without ever calling the function it was given" if ignored_fixture else \
+            why = _("computed without ever calling the function it was given") if ignored_fixture else \
                 _empty_job(part, case) if rejected else ""
             if why:
-                trivial.append((case, f"{self.part_name} is {why}"))
+                trivial.append((case, _("{part} is {why}").format(part=_(self.part_name), why=why)))
         for index, (case, part, rejected) in enumerate(seen):
             same = next((other for j, (other, other_part, other_rejected) in enumerate(seen)
                          if j != index and (rejected or other_rejected)
                          and other.code(ctx.function) != case.code(ctx.function) and _same_leaves(part, other_part)),
                         None)
             if same is not None:
-                trivial.append((case, f"{self.part_name} is the same for different inputs"))
-            elif not (rejected and any(c is case for c, _ in trivial)) and not _empty_job(part, case):
+                trivial.append((case, _("{part} is the same for different inputs").format(part=_(self.part_name))))
+            elif not (rejected and any(c is case for c, __ in trivial)) and not _empty_job(part, case):
                 done += 1  # right, or wrong in a way of its own
         ctx.forget_pending()  # the values check's judge left its notes on failures nobody reports
         changing = self._changes_on_repeat(ctx, check, seen)
         if changing is not None:
-            trivial, done = [(changing, f"{self.part_name} is different each time for the same input")], 0
+            trivial, done = [(changing, _("{part} is different each time for the same input").format(
+                part=_(self.part_name)))], 0
         if done or not trivial:
             return None
         case, why = trivial[0]
-        return Failure(f"does not do the job at all: {why} on every valid input tried (e.g. the call below), so its "
-                       f"property checks earn nothing", call=case.code(ctx.function),
-                       hint="compute the result from the inputs; timing, dtype and the other property checks "
-                            "count once the function does its job")
+        return Failure(_("does not do the job at all: {why} on every valid input tried (e.g. the call below), so its "
+                         "property checks earn nothing").format(why=why), call=case.code(ctx.function),
+                       hint=_("compute the result from the inputs; timing, dtype and the other property checks "
+                              "count once the function does its job"))
 
     def _changes_on_repeat(self, ctx: Context, check: "PropertyCheck", seen: list) -> Case | None:
         """The first case whose result was wrong, called again: a function whose result for the
@@ -779,13 +788,13 @@ def _empty_job(part: Any, case: Case) -> str:
     """How `part` is empty ('' if it is not): nothing numeric, all zeros, or the arguments back."""
     leaves = _leaves(part)
     if not leaves:
-        return f"{show_result(part)}, not a computed value"
+        return _("{value}, not a computed value").format(value=show_result(part))
     zero = [leaf.size > 0 and not np.any(leaf) for leaf in leaves]
     if all(zero):
-        return "all zeros"
+        return _("all zeros")
     arguments = _argument_leaves(case)
     if all(z or any(_equal(leaf, arg) for arg in arguments) for z, leaf in zip(zero, leaves)):
-        return "its argument handed back unchanged" if len(leaves) == 1 else "its arguments handed back"
+        return _("its argument handed back unchanged") if len(leaves) == 1 else _("its arguments handed back")
     return ""
 
 
@@ -823,7 +832,7 @@ def plain(value: Any) -> Any:
 
 
 def compare_tree(expected: Any, got: Any, dtype: np.dtype, tolerance: Tolerance | None,
-                 name: str = "the result", names: Sequence[str] = (), scale_floor: Any = 0.0
+                 name: str = RESULT, names: Sequence[str] = (), scale_floor: Any = 0.0
                  ) -> Mismatch | None:
     """Walk `expected` (arrays, floats, tuples, dicts) and compare `got` to it part by part.
 
@@ -834,34 +843,40 @@ def compare_tree(expected: Any, got: Any, dtype: np.dtype, tolerance: Tolerance 
         return None
     if isinstance(expected, tuple):
         if not isinstance(got, (tuple, list)):
-            return Mismatch("type", f"{name} should be a tuple of {len(expected)} "
-                            f"({', '.join(names) if names else ''}), got {show_result(got)}".replace(" ()", ""))
+            return Mismatch("type", (_("{name} should be a tuple of {count} ({names}), got {got}") if names else
+                                     _("{name} should be a tuple of {count}, got {got}")).format(
+                name=shown(name), count=len(expected), names=", ".join(names), got=show_result(got)))
         if len(got) != len(expected):
-            return Mismatch("type", f"{name} should have {len(expected)} items, got {len(got)}")
+            return Mismatch("type", _("{name} should have {count} items, got {got}").format(
+                name=shown(name), count=len(expected), got=len(got)))
         for index, (e, g) in enumerate(zip(expected, got)):
-            part = names[index] if index < len(names) else f"item {index} of {name}"
+            part = names[index] if index < len(names) else _("item {index} of {name}").format(index=index,
+                                                                                               name=shown(name))
             found = compare_tree(e, g, dtype, tolerance, part, scale_floor=_floor_part(scale_floor, index))
             if found is not None:
                 return found
         return None
     if isinstance(expected, dict):
         if not isinstance(got, dict):
-            return Mismatch("type", f"{name} should be a dict with keys {sorted(expected)}, got {show_result(got)}")
+            return Mismatch("type", _("{name} should be a dict with keys {keys}, got {got}").format(
+                name=shown(name), keys=sorted(expected), got=show_result(got)))
         missing = sorted(set(expected) - set(got))
         if missing:
-            return Mismatch("type", f"{name} is missing the key{'s' if len(missing) > 1 else ''} {missing}")
+            return Mismatch("type", ngettext("{name} is missing the key {keys}", "{name} is missing the keys {keys}",
+                                             len(missing)).format(name=shown(name), keys=missing))
         for key in expected:
-            found = compare_tree(expected[key], got[key], dtype, tolerance, f"{name}[{key!r}]",
+            found = compare_tree(expected[key], got[key], dtype, tolerance, f"{shown(name)}[{key!r}]",
                                  scale_floor=_floor_part(scale_floor, key))
             if found is not None:
                 return found
         return None
     if isinstance(got, Opaque):
-        return Mismatch("type", f"{name} is {show_result(got)}, expected a plain array or tensor")
+        return Mismatch("type", _("{name} is {got}, expected a plain array or tensor").format(name=shown(name),
+                                                                                               got=show_result(got)))
     if np.ndim(expected) == 0 and isinstance(got, (float, int, np.generic)) and not isinstance(got, bool):
         got = np.asarray(got)
     found = compare(np.asarray(expected), got, dtype, tolerance, what=name, scale_floor=scale_floor)
-    if found is not None and found.kind == "values" and name != "the result":  # say which part
+    if found is not None and found.kind == "values" and name != RESULT:  # say which part
         found = Mismatch(found.kind, f"{name}: {found.text}", found.index, found.expected_value,
                          found.got_value)
     return found
@@ -1128,7 +1143,7 @@ def _part_right(parts: Parts, case: Case, truth: tuple, got: Any, index: int) ->
     if not isinstance(got, (tuple, list)) or len(got) != len(truth):
         return False
     floor = parts.scale(case) if parts.scale else 0.0
-    name = parts.names[index] if index < len(parts.names) else f"item {index}"
+    name = parts.names[index] if index < len(parts.names) else _("item {index}").format(index=index)
     with np.errstate(all="ignore"):
         return compare_tree(truth[index], got[index], case.dtype, tolerance_for(parts.tolerance, case), name,
                             scale_floor=_floor_part(floor, index)) is None
@@ -1159,18 +1174,21 @@ def part_credit(ctx: Context, check: Any, parts: Parts, failure: Failure) -> Non
         right = [i for i in right if _part_right(parts, case, expected, result.value, i)]
         if not right:
             return
-    name = [parts.names[i] if i < len(parts.names) else f"item {i}" for i in counted]
+    name = [parts.names[i] if i < len(parts.names) else _("item {index}").format(index=i) for i in counted]
     good = [name[counted.index(i)] for i in right]
     bad = [n for i, n in zip(counted, name) if i not in right]
     failure.credit = len(right) / len(counted)
-    failure.summary = (f"{failure.summary} (partial credit: {_words(good)} match{'es' if len(good) == 1 else ''} "
-                       f"on every case tried; {_words(bad)} do{'es' if len(bad) == 1 else ''} not: "
-                       f"{len(right)} of {len(counted)} parts)")
+    failure.summary = _("{summary} (partial credit: {good} on every case tried; {bad} not: "
+                        "{right} of {parts} parts)").format(
+        summary=failure.summary, right=len(right), parts=len(counted),
+        good=ngettext("{names} matches", "{names} match", len(good)).format(names=_words(good)),
+        bad=ngettext("{names} does", "{names} do", len(bad)).format(names=_words(bad)))
 
 
 def _words(items: Sequence[str]) -> str:
     items = list(items)
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+    return items[0] if len(items) == 1 else _("{names} and {last}").format(names=", ".join(items[:-1]),
+                                                                          last=items[-1])
 
 
 Scale = Callable[[Case], float]
@@ -1204,7 +1222,8 @@ def matches(expected: Expected, *, tolerance: CaseTolerance = None, names: Seque
         if mismatch is None:
             return None
         what = mismatch.summary()
-        failure = Failure(f"wrong result: {what}", wrong=what, wrong_result=True, call=case.code(ctx.function),
+        failure = Failure(_("wrong result: {what}").format(what=what), wrong=what, wrong_result=True,
+                          call=case.code(ctx.function),
                           diagnosis=mutation_diagnosis(case, ctx, argument_names), hint=_(hint))
         if diagnoses and not failure.diagnosis:
             ctx.defer(failure, _value_suspects(case, result.value, diagnoses, expected, tolerance, names, scale))
@@ -1231,14 +1250,15 @@ def mutation_diagnosis(case: Case, ctx: Context, argument_names: Sequence[str] =
         if isinstance(old, FromCall):
             continue
         if _changed(old, new):
-            return (f"It also modifies its input {label} in place; the caller's array must "
-                    f"stay unchanged (work on a copy).")
+            return _("It also modifies its input {argument} in place; the caller's array must "
+                     "stay unchanged (work on a copy).").format(argument=label)
     return ""
 
 
 def _argument_labels(names: Sequence[str], keywords: Sequence[str], positional: int) -> list[str]:
     """How to name each argument of a call in a message: `x` by its contract name when known."""
-    labels = [f"`{names[i]}`" if i < len(names) else f"argument {i + 1}" for i in range(positional)]
+    labels = [f"`{names[i]}`" if i < len(names) else _("argument {number}").format(number=i + 1)
+              for i in range(positional)]
     return labels + [f"`{key}`" for key in keywords]
 
 
@@ -1255,23 +1275,23 @@ def stable(expected: Expected, *, tolerance: CaseTolerance = None, names: Sequen
             return failure
         if result.fp_errors:
             kinds = ", ".join(result.fp_errors)
-            failure = Failure(f"numpy raised a floating-point warning ({kinds}: "
-                              f"{_FP_WORDS.get(result.fp_errors[0], '')}) for a finite input",
+            failure = Failure(_("numpy raised a floating-point warning ({kinds}: {example}) for a finite input").format(
+                kinds=kinds, example=_(_FP_WORDS[result.fp_errors[0]]) if result.fp_errors[0] in _FP_WORDS else ""),
                               call=case.code(ctx.function), hint=_(hint))
             if diagnoses:
                 ctx.defer(failure, _value_suspects(case, result.value, diagnoses, expected, tolerance, names, scale))
             return failure
         found = values(case, result, ctx)
         if found is not None and found.wrong:
-            found.summary = f"not stable for large inputs: {found.wrong}"
+            found.summary = _("not stable for large inputs: {what}").format(what=found.wrong)
         return found
 
     return judge
 
 
-_FP_WORDS = {"overflow": "e.g. exp of a large number",
-             "invalid value": "e.g. inf - inf, inf / inf or 0 * inf",
-             "divide by zero": "e.g. log(0) or x / 0"}
+_FP_WORDS = {"overflow": N_("e.g. exp of a large number"),
+             "invalid value": N_("e.g. inf - inf, inf / inf or 0 * inf"),
+             "divide by zero": N_("e.g. log(0) or x / 0")}
 
 
 def output_dtypes(value: Any, names: Sequence[str] = ()) -> list[tuple[str, str]]:
@@ -1288,13 +1308,13 @@ def output_dtypes(value: Any, names: Sequence[str] = ()) -> list[tuple[str, str]
             found.append((name, np.dtype(type(item)).name))
         elif isinstance(item, (tuple, list)):
             for index, sub in enumerate(item):
-                top = name == "the result" and index < len(names)
-                walk(sub, f"`{names[index]}`" if top else f"{name}[{index}]")
+                top = name == RESULT and index < len(names)
+                walk(sub, f"`{names[index]}`" if top else f"{shown(name)}[{index}]")
         elif isinstance(item, dict):
             for key, sub in item.items():
-                walk(sub, f"{name}[{key!r}]")
+                walk(sub, f"{shown(name)}[{key!r}]")
 
-    walk(value, "the result")
+    walk(value, RESULT)
     return found
 
 
@@ -1308,11 +1328,13 @@ def keeps_dtype(*, allow_python_float: bool = False, hint: str = "", names: Sequ
             return failure
         want = case.dtype.name
         if not output_dtypes(result.value) and not allow_python_float:
-            return Failure(f"the result is {show_result(result.value)}, expected a {want} array",
+            return Failure(_("the result is {got}, expected a {dtype} array").format(got=show_result(result.value),
+                                                                                     dtype=want),
                            call=case.code(ctx.function))
         for name, dtype in output_dtypes(result.value, names):
             if dtype != want:
-                return Failure(f"{name} is {dtype} for {want} input: the output dtype must match the input's",
+                return Failure(_("{name} is {dtype} for {want} input: the output dtype must match the input's").format(
+                    name=shown(name), dtype=dtype, want=want),
                                call=case.code(ctx.function),
                                diagnosis=dtype_diagnosis(want, dtype), hint=_(hint))
         return None
@@ -1323,11 +1345,11 @@ def keeps_dtype(*, allow_python_float: bool = False, hint: str = "", names: Sequ
 def dtype_diagnosis(want: str, got: str) -> str:
     """Why a float32 computation may have come out float64 (empty for other dtype pairs)."""
     if want == "float32" and got == "float64":
-        return ("Something upcast to float64: in NumPy 2 a float32 array times a np.float64 scalar "
-                "(e.g. from np.sqrt, np.exp or np.float64 of a Python float) is float64, and so is "
-                "a buffer made with np.zeros(shape) without dtype=, or float32 combined with an "
-                "integer array ((x > 0).astype(int), np.eye(C, dtype=labels.dtype), labels themselves): "
-                "make masks and one-hot arrays with the input's dtype (x.dtype).")
+        return _("Something upcast to float64: in NumPy 2 a float32 array times a np.float64 scalar "
+                 "(e.g. from np.sqrt, np.exp or np.float64 of a Python float) is float64, and so is "
+                 "a buffer made with np.zeros(shape) without dtype=, or float32 combined with an "
+                 "integer array ((x > 0).astype(int), np.eye(C, dtype=labels.dtype), labels themselves): "
+                 "make masks and one-hot arrays with the input's dtype (x.dtype).")
     return ""
 
 
@@ -1343,10 +1365,11 @@ def leaves_inputs_unchanged(names: Sequence[str] = ()) -> Judge:
         for label, old, new in zip(_argument_labels(names, list(case.kwargs), len(case.args)), before, after):
             changed = _changed(old, new)
             if changed:
-                return Failure(f"it modified its input {label} in place{changed}",
+                return Failure(_("it modified its input {argument} in place{change}").format(argument=label,
+                                                                                             change=changed),
                                call=case.code(ctx.function),
-                               hint="work on a copy or build a new array (x = x.copy(), or avoid "
-                                    "`-=`, `+=`, `x[mask] = ...` on arguments)")
+                               hint=_("work on a copy or build a new array (x = x.copy(), or avoid "
+                                      "`-=`, `+=`, `x[mask] = ...` on arguments)"))
         return None
 
     return judge
@@ -1357,18 +1380,19 @@ def _changed(old: Any, new: Any) -> str:
     new_array = new.array if isinstance(new, TensorValue) else new
     if isinstance(old_array, np.ndarray):
         if not isinstance(new_array, np.ndarray) or new_array.shape != old_array.shape:
-            return " (its shape changed)"
+            return _(" (its shape changed)")
         if not np.array_equal(old_array, new_array, equal_nan=True):
             diff = np.argwhere(~((old_array == new_array) | (np.isnan(old_array) & np.isnan(new_array))
                                  if old_array.dtype.kind == "f" else old_array == new_array))
             index = tuple(int(i) for i in diff[0]) if diff.size else ()
-            return (f": at index {index} it was {old_array[index]!r} and is now {new_array[index]!r}"
+            return (_(": at index {index} it was {old} and is now {new}").format(
+                index=index, old=repr(old_array[index]), new=repr(new_array[index]))
                     if index or old_array.ndim == 0 else "")
     if isinstance(old, dict) and isinstance(new, dict):
         for key in old:
             changed = _changed(old[key], new.get(key))
             if changed:
-                return f" (entry {key!r}{changed})"
+                return _(" (entry {key}{change})").format(key=repr(key), change=changed)
     return ""
 
 
@@ -1386,11 +1410,11 @@ def gradients_match(expected: Callable[[Case], Sequence[Any]], *, names: Sequenc
         truth = list(expected(case))
         grads = result.grads
         if isinstance(grads, Opaque):
-            return Failure(f"autograd cannot go through the result: {grads.type_name}",
+            return Failure(_("autograd cannot go through the result: {why}").format(why=grads.type_name),
                            call=case.code(ctx.function),
-                           diagnosis="Is something detached, converted to numpy, or built with "
-                                     "torch.tensor(...) from computed values?",
-                           hint=_(hint) or "use only differentiable torch operations on the inputs")
+                           diagnosis=_("Is something detached, converted to numpy, or built with "
+                                       "torch.tensor(...) from computed values?"),
+                           hint=_(hint) or _("use only differentiable torch operations on the inputs"))
         grads = list(grads or [])
         # one scale for all gradients: a gradient that is exactly 0 in theory comes out of the
         # reference as ~1e-13 rounding noise, which only the other gradients' size puts in proportion
@@ -1399,17 +1423,17 @@ def gradients_match(expected: Callable[[Case], Sequence[Any]], *, names: Sequenc
         for index, want in enumerate(truth):
             if want is None:
                 continue
-            name = names[index] if index < len(names) else f"argument {index + 1}"
+            name = names[index] if index < len(names) else _("argument {number}").format(number=index + 1)
             got = grads[index] if index < len(grads) else None
             if got is None:
-                return Failure(f"no gradient reaches `{name}`: the result does not depend on it through "
-                               f"autograd", call=case.code(ctx.function),
-                               diagnosis="Something on the way is detached (.detach(), .data, numpy, "
-                                         "torch.tensor(...) of a computed value).", hint=_(hint))
-            mismatch = compare_tree(want, got, case.dtype, tolerance, f"the gradient of `{name}`",
+                return Failure(_("no gradient reaches `{name}`: the result does not depend on it through "
+                                 "autograd").format(name=name), call=case.code(ctx.function),
+                               diagnosis=_("Something on the way is detached (.detach(), .data, numpy, "
+                                           "torch.tensor(...) of a computed value)."), hint=_(hint))
+            mismatch = compare_tree(want, got, case.dtype, tolerance, _("the gradient of `{name}`").format(name=name),
                                     scale_floor=floor)
             if mismatch is not None:
-                return Failure(f"wrong gradient: {mismatch.summary()}", call=case.code(ctx.function),
+                return Failure(_("wrong gradient: {what}").format(what=mismatch.summary()), call=case.code(ctx.function),
                                diagnosis=diagnose(case, got, diagnoses, tolerance), hint=_(hint))
         return None
 
@@ -1434,7 +1458,7 @@ class KeepsDevice(Check):
     weight: float = 1.0
     requires: tuple[str, ...] = GATES + ("matches_reference",)
     make_case: Callable[[str], Case] | None = None
-    hint: str = "create new tensors with device=x.device (and dtype=x.dtype); never call .cpu() or .numpy()"
+    hint: str = N_("create new tensors with device=x.device (and dtype=x.dtype); never call .cpu() or .numpy()")
 
     def run(self, ctx: Context) -> Failure | None:
         accelerated = ctx.session.device != "cpu"
@@ -1447,16 +1471,20 @@ class KeepsDevice(Check):
             if result.error is not None:
                 if device == "meta" and not _is_device_error(result.error["message"]):
                     return self._meta_could_not_run(ctx, case, result.error, accelerated)
-                return Failure(f"with inputs on {_device_words(device)}: raised {result.error['type']}: "
-                               f"{result.error['message'][:300]}", call=case.code(ctx.function),
-                               diagnosis="It moves data to another device (the CPU?) on the way" +
-                                         (": on a GPU it would fail the same way." if device == "meta" else "."),
+                return Failure(_("with inputs on {device}: raised {error}").format(
+                    device=_device_words(device), error=f"{result.error['type']}: {result.error['message'][:300]}"),
+                               call=case.code(ctx.function),
+                               diagnosis=_("It moves data to another device (the CPU?) on the way: on a GPU it would "
+                                           "fail the same way.") if device == "meta" else
+                               _("It moves data to another device (the CPU?) on the way."),
                                hint=_(self.hint))
             for name, where in output_devices(result.value):
                 if not where.startswith(device):
-                    return Failure(f"{name} is on {where} for inputs on {_device_words(device)}: results must "
-                                   f"stay on the inputs' device", call=case.code(ctx.function),
-                                   diagnosis="On a GPU, its result would land on the CPU the same way."
+                    return Failure(_("{name} is on {where} for inputs on {device}: results must "
+                                     "stay on the inputs' device").format(name=shown(name), where=where,
+                                                                          device=_device_words(device)),
+                                   call=case.code(ctx.function),
+                                   diagnosis=_("On a GPU, its result would land on the CPU the same way.")
                                    if device == "meta" else "", hint=_(self.hint))
         return None
 
@@ -1471,11 +1499,12 @@ class KeepsDevice(Check):
         if not routes:
             return None
         raised = f"{error['type']}: {error['message']}"[:200]
-        return Failure(f"with inputs on meta (a device without data, standing in for a GPU) it raised {raised}, "
-                       f"so where its results land cannot be seen there; and its code has a route to the CPU: "
-                       f"{'; '.join(routes[:3])}", call=meta_case.code(ctx.function),
-                       diagnosis="Results must stay on the inputs' device: on a GPU this would move data to "
-                                 "the CPU.", hint=_(self.hint))
+        return Failure(_("with inputs on meta (a device without data, standing in for a GPU) it raised {error}, "
+                         "so where its results land cannot be seen there; and its code has a route to the CPU: "
+                         "{routes}").format(error=raised, routes="; ".join(routes[:3])),
+                       call=meta_case.code(ctx.function),
+                       diagnosis=_("Results must stay on the inputs' device: on a GPU this would move data to "
+                                   "the CPU."), hint=_(self.hint))
 
 
 #: torch functions that make a tensor on the CPU unless given device=
@@ -1513,19 +1542,21 @@ def host_routes(source: str, function: str) -> list[str]:
                  if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "to"
                  for inner in ast.walk(node.func.value)}
         for node in ast.walk(definitions[name]):
-            where = f"line {getattr(node, 'lineno', '?')}"
+            where = _("line {line}").format(line=getattr(node, 'lineno', '?'))
             if isinstance(node, ast.Constant) and isinstance(node.value, str) and node.value.startswith("cpu"):
                 routes.append(f'{where}: "{node.value}"')
             elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) \
                     and node.func.attr in ("cpu", "numpy", "tolist"):
                 routes.append(f"{where}: .{node.func.attr}()")
             elif isinstance(node, ast.Call) and _getattr_on_torch(node, torch_names):
-                routes.append(f"{where}: getattr(torch, ...) (a torch function picked by name at run time)")
+                routes.append(_("{where}: getattr(torch, ...) (a torch function picked by name at run time)").format(
+                    where=where))
             elif isinstance(node, ast.Call):
                 factory = _torch_factory(node.func, torch_names)
                 if factory == "from_numpy" or (factory and id(node) not in moved
                                                and not any(k.arg == "device" for k in node.keywords)):
-                    routes.append(f"{where}: torch.{factory}(...) without device=" if factory != "from_numpy"
+                    routes.append(_("{where}: torch.{factory}(...) without device=").format(where=where, factory=factory)
+                                  if factory != "from_numpy"
                                   else f"{where}: torch.from_numpy(...)")
     return list(dict.fromkeys(routes))
 
@@ -1556,8 +1587,8 @@ def _device_words(device: str) -> str:
     """The device in a message: `meta` said for what it is, PyTorch's device without data that
     the grader uses to stand in for a GPU (or any device other than the CPU) on every machine."""
     if device == "meta":
-        return ("meta (PyTorch's device without data, standing in here for a GPU or any other device "
-                "than the CPU)")
+        return _("meta (PyTorch's device without data, standing in here for a GPU or any other device "
+                 "than the CPU)")
     return device
 
 
@@ -1567,11 +1598,11 @@ def _is_device_error(message: str) -> bool:
         ("device" in text and ("cpu" in text or "meta" in text))
 
 
-def output_devices(value: Any, name: str = "the result") -> list[tuple[str, str]]:
+def output_devices(value: Any, name: str = RESULT) -> list[tuple[str, str]]:
     if isinstance(value, TensorValue):
         return [(name, value.device)]
     if isinstance(value, (tuple, list)):
-        return [found for i, v in enumerate(value) for found in output_devices(v, f"{name}[{i}]")]
+        return [found for i, v in enumerate(value) for found in output_devices(v, f"{shown(name)}[{i}]")]
     return []
 
 
@@ -1617,9 +1648,10 @@ class TimingCheck(Check):
             if outcome <= self.limit:
                 return None
         ratio = min(ratios)
-        return Failure(f"too slow: about {ratio:.0f}x the reference's time (limit {self.limit:g}x), "
-                       f"median of {self.rounds} interleaved runs, measured twice",
-                       hint=_(self.hint) or "replace Python loops over array elements with vectorized numpy")
+        return Failure(_("too slow: about {ratio}x the reference's time (limit {limit}x), "
+                         "median of {rounds} interleaved runs, measured twice").format(
+            ratio=f"{ratio:.0f}", limit=f"{self.limit:g}", rounds=self.rounds),
+                       hint=_(self.hint) or _("replace Python loops over array elements with vectorized numpy"))
 
     def _measure(self, ctx: Context, rng: np.random.Generator) -> float | Failure:
         worker = ctx.worker
@@ -1678,22 +1710,23 @@ class TimingCheck(Check):
         staged = worker.store((list(case.args), dict(case.kwargs)))
         if staged is None:
             return error_failure(CallResult(failure=worker.failure), case, ctx.function) if worker.failure \
-                else Failure("could not stage the timing inputs in the worker")
+                else Failure(_("could not stage the timing inputs in the worker"))
         args = [SlotRef(staged.slot, (0, i)) for i in range(len(case.args))]
         kwargs = {k: SlotRef(staged.slot, (1, k)) for k in case.kwargs}
         timed = worker.call(ctx.function, args, kwargs, timeout=budget, keep=True, discard=True,
                             stand_ins=stand_ins)
         if timed.failure is not None:
             if timed.timed_out:
-                return Failure(f"too slow: one call on a timing input took more than {budget:.2g} s, "
-                               f"while the reference takes {typical * 1e3:.2g} ms "
-                               f"(limit {self.limit:g}x); stopped early",
-                               hint=_(self.hint) or "replace Python loops with vectorized numpy")
+                return Failure(_("too slow: one call on a timing input took more than {seconds} s, "
+                                 "while the reference takes {reference} ms "
+                                 "(limit {limit}x); stopped early").format(
+                    seconds=f"{budget:.2g}", reference=f"{typical * 1e3:.2g}", limit=f"{self.limit:g}"),
+                               hint=_(self.hint) or _("replace Python loops with vectorized numpy"))
             return error_failure(timed, case, ctx.function)
         if timed.error is not None:
             return error_failure(timed, Case(("<timing input>",)), ctx.function)
         fetched = worker.fetch(timed.slot, timeout=budget) if timed.slot is not None else \
-            CallResult(failure="the worker kept no result of the timed call")
+            CallResult(failure=_("the worker kept no result of the timed call"))
         seconds = time.perf_counter() - start
         served = worker.stand_in_seconds - served_before
         exchanges = stand_ins.take_exchanges() if stand_ins is not None else []
@@ -1701,7 +1734,7 @@ class TimingCheck(Check):
         if fetched.failure is not None:
             return error_failure(fetched, case, ctx.function)
         if not fetched.ok:
-            return Failure("could not fetch the result of a timed call from the worker")
+            return Failure(_("could not fetch the result of a timed call from the worker"))
         return seconds, CallResult(ok=True, value=fetched.value, fp_errors=list(timed.fp_errors), seconds=seconds), \
             (served, exchanges)
 
@@ -1745,10 +1778,11 @@ class TimingCheck(Check):
         if wrong is None:
             return None
         what = wrong.wrong or wrong.summary
-        return replace(wrong, summary=f"wrong result on a larger input (a timing input: {_shapes(case)}), "
-                                      f"though right on the small generated ones: {what}",
-                       hint=wrong.hint or "the same code must work for every input size: look for a branch, "
-                                          "limit or buffer that depends on the size",
+        return replace(wrong, summary=_("wrong result on a larger input (a timing input: {shapes}), "
+                                        "though right on the small generated ones: {what}").format(
+            shapes=_shapes(case), what=what),
+                       hint=wrong.hint or _("the same code must work for every input size: look for a branch, "
+                                            "limit or buffer that depends on the size"),
                        revokes=(self.verify,))
 
 
@@ -1762,7 +1796,8 @@ def _shapes(case: Case) -> str:
     """The array arguments' shapes, e.g. 'shapes (8192, 10), (8192,)'."""
     shapes = [str(tuple(np.shape(plain(v)))) for v in list(case.args) + list(case.kwargs.values())
               if isinstance(plain(v), np.ndarray)]
-    return ("shapes " if len(shapes) > 1 else "shape ") + ", ".join(shapes) if shapes else "a large case"
+    return ngettext("shape {shapes}", "shapes {shapes}", len(shapes)).format(shapes=", ".join(shapes)) \
+        if shapes else _("a large case")
 
 
 def weights_to_points(checks: Sequence[Check], points: float) -> list[float]:

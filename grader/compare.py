@@ -17,6 +17,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from grader.i18n import N_, _, ngettext
+
 #: dtype name -> (rtol, atol relative to the result's scale)
 TOLERANCES = {
     "float64": (1e-9, 1e-13),
@@ -37,7 +39,8 @@ class Tolerance:
         return Tolerance(rtol * scale, atol * scale)
 
     def describe(self) -> str:
-        return f"rtol={self.rtol:.0e}, atol={self.atol:.0e} x the result's largest value"
+        return _("rtol={rtol}, atol={atol} x the result's largest value").format(rtol=f"{self.rtol:.0e}",
+                                                                                atol=f"{self.atol:.0e}")
 
 
 @dataclass(frozen=True)
@@ -54,6 +57,15 @@ class Mismatch:
         return self.text
 
 
+#: what a whole result is called in messages (a part is named: `loss`, `the gradient of `x``)
+RESULT = N_("the result")
+
+
+def shown(what: str) -> str:
+    """`what` as a message says it: the whole result in the current language, a named part as named."""
+    return _(RESULT) if what == RESULT else what
+
+
 def _flush(array: np.ndarray, dtype: np.dtype) -> np.ndarray:
     tiny = np.finfo(dtype).tiny if np.dtype(dtype).kind == "f" else 0
     return np.where(np.abs(array) < tiny, 0.0, array)
@@ -65,7 +77,7 @@ def fmt(value: float) -> str:
 
 
 def compare(expected: np.ndarray, got: object, dtype: np.dtype | str, tolerance: Tolerance | None = None,
-            what: str = "the result", scale_floor: float = 0.0) -> Mismatch | None:
+            what: str = RESULT, scale_floor: float = 0.0) -> Mismatch | None:
     """None if `got` matches `expected` (float64 truth) at `dtype`'s tolerance, else a Mismatch.
 
     `scale_floor` is the function's natural output size (1 for sigmoid, |dout|/4 for its
@@ -73,21 +85,26 @@ def compare(expected: np.ndarray, got: object, dtype: np.dtype | str, tolerance:
     a tail is judged like the same value inside a larger array.
     """
     expected = np.asarray(expected, dtype=np.float64)
+    what = shown(what)
     if not isinstance(got, np.ndarray) and not isinstance(got, (float, int, np.generic)):
-        return Mismatch("type", f"{what} is a {type(got).__name__}, expected a numpy array")
+        return Mismatch("type", _("{what} is a {type}, expected a numpy array").format(what=what, type=type(got).__name__))
     got_array = np.asarray(got)
     if got_array.dtype.kind not in "biuf":
-        return Mismatch("type", f"{what} has dtype {got_array.dtype}, expected real numbers")
+        return Mismatch("type", _("{what} has dtype {dtype}, expected real numbers").format(what=what, dtype=got_array.dtype))
     if got_array.shape != expected.shape:
-        return Mismatch("shape", f"{what} has shape {got_array.shape}, expected {expected.shape}")
+        return Mismatch("shape", _("{what} has shape {shape}, expected {expected}").format(
+            what=what, shape=got_array.shape, expected=expected.shape))
     got_array = got_array.astype(np.float64)
     tolerance = tolerance or Tolerance.for_dtype(dtype)
     finite = np.isfinite(got_array)
     if not finite.all():
         bad = tuple(int(i) for i in np.argwhere(~finite)[0])
         count = int((~finite).sum())
-        return Mismatch("nonfinite", f"{what} has {count} non-finite value{'s' if count > 1 else ''} "
-                        f"({got_array[bad]} at index {bad}, expected {fmt(expected[bad])})",
+        return Mismatch("nonfinite", ngettext("{what} has {count} non-finite value ({value} at index {index}, "
+                                              "expected {expected})",
+                                              "{what} has {count} non-finite values ({value} at index {index}, "
+                                              "expected {expected})", count).format(
+                            what=what, count=count, value=got_array[bad], index=bad, expected=fmt(expected[bad])),
                         bad, float(expected[bad]), float(got_array[bad]))
     exp = _flush(expected, dtype)
     got_flushed = _flush(got_array, dtype)
@@ -108,9 +125,12 @@ def compare(expected: np.ndarray, got: object, dtype: np.dtype | str, tolerance:
     worst = tuple(int(i) for i in np.unravel_index(int(np.argmax(excess)), exp.shape))
     count = int(wrong.sum())
     rel = error[worst] / abs(exp[worst]) if exp[worst] != 0 and truth_finite[worst] else float("inf")
-    where = f" at index {worst}" if exp.ndim else ""
-    text = (f"{count} of {exp.size} value{'s' if exp.size > 1 else ''} differ{'s' if exp.size == 1 else ''}: "
-            f"worst{where} expected {fmt(exp[worst])}, got {fmt(got_flushed[worst])} "
-            f"(relative error {fmt(rel) if np.isfinite(rel) else 'inf'})")
+    where = _(" at index {index}").format(index=worst) if exp.ndim else ""
+    text = ngettext("{count} of {size} value differs: worst{where} expected {expected}, got {got} "
+                    "(relative error {error})",
+                    "{count} of {size} values differ: worst{where} expected {expected}, got {got} "
+                    "(relative error {error})", exp.size).format(
+        count=count, size=exp.size, where=where, expected=fmt(exp[worst]), got=fmt(got_flushed[worst]),
+        error=fmt(rel) if np.isfinite(rel) else "inf")
     return Mismatch("values", text, worst, float(exp[worst]), float(got_flushed[worst]))
 

@@ -22,6 +22,7 @@ import numpy as np
 from grader.checks import (ANYTHING, VALUE_CHECKS, Abort, Case, Check, Context, PropertyCheck, TimingCheck,
                            _changed, _floor_part, compare_tree, error_failure, output_devices, output_dtypes, plain,
                            show_result)
+from grader.i18n import _
 from grader.recording import CourseRecording, RecordedCheck, RecordedOp, numeric_only, synthesise
 from grader.results import Failure
 from grader.sandbox.wire import Fixture, SlotRef, TensorValue
@@ -49,7 +50,8 @@ def recorded_assignment(recording: CourseRecording, assignment_id: str) -> Assig
     """The assignment as the student copy grades it (see the module's docstring)."""
     recorded = recording.assignments.get(assignment_id)
     if recorded is None:
-        raise LookupError(f"{assignment_id} is not in this copy of the grader's recording")
+        raise LookupError(_("{assignment} is not in this copy of the grader's recording").format(
+            assignment=assignment_id))
     exercises = tuple(Exercise(e.name, e.points, tuple(_check(c, e.name, _part_names(e.checks)) for c in e.checks),
                                probe=e.probe,
                                budget_seconds=e.budget_seconds) for e in recorded.exercises)
@@ -184,12 +186,13 @@ class ReplayCheck(PropertyCheck):
             if not right:
                 return
         names = failing.truth.names
-        label = [names[i] if i < len(names) else f"item {i}" for i in counted]
+        label = [names[i] if i < len(names) else _("item {index}").format(index=i) for i in counted]
         good = [label[counted.index(i)] for i in right]
         bad = [name for i, name in zip(counted, label) if i not in right]
         failure.credit = len(right) / len(counted)
-        failure.summary = (f"{failure.summary} (partial credit: {', '.join(good)} right on every recorded case; "
-                           f"{', '.join(bad)} not: {len(right)} of {len(counted)} parts)")
+        failure.summary = _("{summary} (partial credit: {good} right on every recorded case; "
+                            "{bad} not: {right} of {parts} parts)").format(
+            summary=failure.summary, good=", ".join(good), bad=", ".join(bad), right=len(right), parts=len(counted))
 
 def _send(ctx: Context, op: RecordedOp, slots: dict[int, int]) -> Any:
     """Send one recorded request to the student's worker, its slot references mapped to the
@@ -226,8 +229,9 @@ def judge_answer(op: RecordedOp, result: Any, kind: str, function: str,
         if result.error is not None and result.error["type"] == op.error_type:
             return None
         got = f"{result.error['type']}: {result.error['message']}"[:200] if result.error is not None \
-            else f"a result ({show_result(result.value)})"
-        return Failure(f"expected {op.error_type} for these arguments, got {got}", call=call)
+            else _("a result ({value})").format(value=show_result(result.value))
+        return Failure(_("expected {error} for these arguments, got {got}").format(error=op.error_type, got=got),
+                       call=call)
     failure = error_failure(result, _case(op), name)
     if failure is not None:
         return failure
@@ -236,8 +240,8 @@ def judge_answer(op: RecordedOp, result: Any, kind: str, function: str,
     if kind == "device":
         got, want = dict(output_devices(result.value)), dict(output_devices(op.value))
         wrong = next(((k, v) for k, v in got.items() if k in want and v != want[k]), None)
-        return None if wrong is None else Failure(f"{wrong[0]} is on {wrong[1]}, expected {want[wrong[0]]}",
-                                                  call=call)
+        return None if wrong is None else Failure(_("{name} is on {device}, expected {expected}").format(
+            name=wrong[0], device=wrong[1], expected=want[wrong[0]]), call=call)
     if kind == "unchanged":
         before = list(op.args) + list(op.kwargs.values())
         after = list(result.args_after or []) + list((result.kwargs_after or {}).values())
@@ -254,13 +258,14 @@ def judge_answer(op: RecordedOp, result: Any, kind: str, function: str,
                 continue
             changed = _changed(old, new)
             if changed:
-                return Failure(f"it modified its input argument {index + 1} in place{changed}", call=call,
-                               hint="work on a copy or build a new array (x = x.copy(), or avoid `-=`, `+=`, "
-                                    "`x[mask] = ...` on arguments)")
+                return Failure(_("it modified its input argument {number} in place{change}").format(
+                    number=index + 1, change=changed), call=call,
+                               hint=_("work on a copy or build a new array (x = x.copy(), or avoid "
+                                      "`-=`, `+=`, `x[mask] = ...` on arguments)"))
         return None
     if kind == "stable" and result.fp_errors and not op.fp_errors:
-        return Failure(f"numpy raised a floating-point warning ({', '.join(result.fp_errors)}) for a finite input",
-                       call=call)
+        return Failure(_("numpy raised a floating-point warning ({kinds}) for a finite input").format(
+            kinds=", ".join(result.fp_errors)), call=call)
     return _value_failure(op, result, kind, call)
 
 
@@ -275,14 +280,16 @@ def _value_failure(op: RecordedOp, result: Any, kind: str, call: str) -> Failure
     if truth is None:
         wrong_kind = _bool_where_bool(expected, result.value)
         if wrong_kind:
-            return Failure(f"wrong result: {wrong_kind}", wrong=wrong_kind, wrong_result=True, call=call)
+            return Failure(_("wrong result: {what}").format(what=wrong_kind), wrong=wrong_kind, wrong_result=True,
+                           call=call)
     if expected is not ANYTHING or truth is not None:
         mismatch = compare_tree(expected, result.value, dtype, tolerance, names=names, scale_floor=floor)
         if mismatch is not None:
             what = mismatch.summary()
             if kind == "stable":
-                return Failure(f"not stable for large inputs: {what}", wrong_result=True, call=call)
-            return Failure(f"wrong result: {what}", wrong=what, wrong_result=True, call=call)
+                return Failure(_("not stable for large inputs: {what}").format(what=what), wrong_result=True,
+                               call=call)
+            return Failure(_("wrong result: {what}").format(what=what), wrong=what, wrong_result=True, call=call)
     want_grads = truth.grads if truth is not None and truth.grads is not None else op.grads
     if want_grads is not None and not isinstance(want_grads, type(ANYTHING)):
         grads = result.grads if isinstance(result.grads, (list, tuple)) else ()
@@ -291,19 +298,21 @@ def _value_failure(op: RecordedOp, result: Any, kind: str, call: str) -> Failure
                 continue
             got = grads[index] if index < len(grads) else None
             if got is None:
-                return Failure(f"no gradient reaches argument {index + 1}: the result does not depend on it "
-                               f"through autograd", call=call)
-            mismatch = compare_tree(_as_arrays(want), got, dtype, tolerance, f"the gradient of argument {index + 1}",
+                return Failure(_("no gradient reaches argument {number}: the result does not depend on it "
+                                 "through autograd").format(number=index + 1), call=call)
+            mismatch = compare_tree(_as_arrays(want), got, dtype, tolerance,
+                                    _("the gradient of argument {number}").format(number=index + 1),
                                     scale_floor=_largest(want_grads))
             if mismatch is not None:
-                return Failure(f"wrong gradient: {mismatch.summary()}", call=call)
+                return Failure(_("wrong gradient: {what}").format(what=mismatch.summary()), call=call)
     if op.args_after is not None and "return_args" in op.options:
         for index, (want, got) in enumerate(zip(op.args_after, result.args_after or [])):
             if isinstance(want, (SlotRef, Fixture)):
                 continue
             changed = _changed(want, got)
             if changed:
-                return Failure(f"argument {index + 1} is not left as the contract says{changed}", call=call)
+                return Failure(_("argument {number} is not left as the contract says{change}").format(
+                    number=index + 1, change=changed), call=call)
     return None
 
 
@@ -325,7 +334,8 @@ def _bool_where_bool(expected: Any, got: Any) -> str:
     got = plain(got)
     if isinstance(expected, np.ndarray) and expected.dtype == np.bool_ and isinstance(got, np.ndarray) \
             and got.dtype != np.bool_:
-        return f"the result is a {got.dtype} array where a bool one is expected (a mask of True/False)"
+        return _("the result is a {dtype} array where a bool one is expected (a mask of True/False)").format(
+            dtype=got.dtype)
     return ""
 
 
@@ -363,8 +373,8 @@ def _dtype_failure(op: RecordedOp, result: Any, call: str, names: tuple[str, ...
     want = dict(outputs(op.value))
     for name, dtype in outputs(result.value):
         if name in want and dtype != want[name]:
-            return Failure(f"{name} is {dtype} where the input's dtype gives {want[name]}: the output dtype "
-                           f"must match the input's", call=call)
+            return Failure(_("{name} is {dtype} where the input's dtype gives {want}: the output dtype "
+                             "must match the input's").format(name=name, dtype=dtype, want=want[name]), call=call)
     return None
 
 

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 
+from grader.i18n import _
+
 
 @dataclass
 class Failure:
@@ -46,11 +48,11 @@ class Failure:
         if self.diagnosis:
             parts.append(self.diagnosis)
         if self.call:
-            parts.append(f"Smallest failing call: {self.call}")
+            parts.append(_("Smallest failing call: {call}").format(call=self.call))
         if self.expected or self.got:
-            parts.append(f"expected {self.expected}, got {self.got}")
+            parts.append(_("expected {expected}, got {got}").format(expected=self.expected, got=self.got))
         if self.hint:
-            parts.append(f"Hint: {self.hint}")
+            parts.append(_("Hint: {hint}").format(hint=self.hint))
         return " | ".join(parts)
 
 

@@ -16,6 +16,8 @@ from typing import Any
 
 from grader.analysis import analyse
 from grader.helper_modules import Helpers, helper_modules
+from grader.i18n import N_, _, ngettext
+from grader.words import where_words
 from grader.checks import (GATES, JOB, VALUE_CHECKS, Abort, Check, Context, DoesTheJob, PropertyCheck,
                            weights_to_points)
 from grader.results import AssignmentResult, CheckResult, ExerciseResult, Failure
@@ -24,20 +26,20 @@ from grader.spec import Assignment, Exercise
 from grader.submission import Submission
 
 PASS_MESSAGES = {
-    "implemented": "implemented",
-    "allowed_apis": "uses only allowed libraries",
-    JOB: "does its job (its results are computed, not zeros, its input or a constant)",
-    "matches_reference": "matches the reference on generated inputs",
-    "stable": "stable: finite, correct and warning-free for extreme inputs",
-    "keeps_dtype": "keeps the input's dtype",
-    "inputs_unchanged": "leaves its inputs unchanged",
-    "gradient": "gradient matches central differences",
-    "restores_input": "leaves x exactly as it found it",
-    "raises_value_error": "raises ValueError where it should",
-    "state": "carries its state between calls",
-    "keeps_device": "keeps the inputs' device",
-    "differentiable": "autograd gradients match the reference",
-    "timing": "within the time limit",
+    "implemented": N_("implemented"),
+    "allowed_apis": N_("uses only allowed libraries"),
+    JOB: N_("does its job (its results are computed, not zeros, its input or a constant)"),
+    "matches_reference": N_("matches the reference on generated inputs"),
+    "stable": N_("stable: finite, correct and warning-free for extreme inputs"),
+    "keeps_dtype": N_("keeps the input's dtype"),
+    "inputs_unchanged": N_("leaves its inputs unchanged"),
+    "gradient": N_("gradient matches central differences"),
+    "restores_input": N_("leaves x exactly as it found it"),
+    "raises_value_error": N_("raises ValueError where it should"),
+    "state": N_("carries its state between calls"),
+    "keeps_device": N_("keeps the inputs' device"),
+    "differentiable": N_("autograd gradients match the reference"),
+    "timing": N_("within the time limit"),
 }
 
 
@@ -89,18 +91,18 @@ class Session:
         self.stand_ins: Any = None
         self.recorder = options.recorder
         if self.readable.syntax_error:
-            self.load_error = Failure(f"no cell of your notebook can be read by Python ({self.readable.syntax_error}), "
-                                      "so nothing in it can run", hint="fix the syntax error the cell's line names, "
-                                                                       "then grade again")
+            self.load_error = Failure(_("no cell of your notebook can be read by Python ({error}), "
+                                        "so nothing in it can run").format(error=self.readable.syntax_error),
+                                      hint=_("fix the syntax error the cell's line names, then grade again"))
         elif self.static.syntax_error:
-            self.load_error = Failure(f"your file has a syntax error ({self.static.syntax_error}), "
-                                      "so nothing in it can run",
-                                      hint="run `python yourfile.py` to see the error, fix it, grade again")
+            self.load_error = Failure(_("your file has a syntax error ({error}), "
+                                        "so nothing in it can run").format(error=self.static.syntax_error),
+                                      hint=_("run `python yourfile.py` to see the error, fix it, grade again"))
         elif not self.static.has_code:
-            self.load_error = Failure("the file is empty: it holds no code, so none of the assignment's "
-                                      "functions are there",
-                                      hint=f"start from the stub assignments/{assignment.id}/{assignment.module}.py "
-                                           "and fill in its functions")
+            self.load_error = Failure(_("the file is empty: it holds no code, so none of the assignment's "
+                                        "functions are there"),
+                                      hint=_("start from the stub {stub} and fill in its functions").format(
+                                          stub=f"assignments/{assignment.id}/{assignment.module}.py"))
 
     def new_worker(self) -> WorkerHandle:
         """A fresh worker with the submission imported (or `load_error` set to say why not).
@@ -118,25 +120,28 @@ class Session:
             worker = self._spawn()
             result = self._load(worker)
         if result.failure is not None:
-            self.load_error = Failure(f"importing your file did not finish: {result.failure}",
-                                      hint="code at the top level of your file runs when it is imported; "
-                                           "keep tests and experiments under `if __name__ == '__main__':`")
+            self.load_error = Failure(_("importing your file did not finish: {why}").format(why=result.failure),
+                                      hint=_("code at the top level of your file runs when it is imported; "
+                                             "keep tests and experiments under `if __name__ == '__main__':`"))
         elif result.error is not None:
-            where = f" ({result.error['where']})" if result.error["where"] else ""
+            where = f" ({where_words(result.error['where'])})" if result.error["where"] else ""
             missing = re.fullmatch(r"No module named '([\w.]+)'", result.error["message"])
             left_out = self.helpers.why_left_out(missing.group(1)) if missing else None
             if result.error["type"] == "ModuleNotFoundError" and left_out:
-                hint = f"your helper `{missing.group(1)}` was handed in but could not be used: {left_out}"
+                hint = _("your helper `{module}` was handed in but could not be used: {why}").format(
+                    module=missing.group(1), why=left_out)
             elif result.error["type"] == "ModuleNotFoundError" and missing:
-                hint = (f"`{missing.group(1)}` is neither a library the grader has nor a module handed in "
-                        f"beside your file: make the file self-contained (copy the helper's code into it), "
-                        f"or hand in the helper too, in the same folder "
-                        f"({missing.group(1).replace('.', '/')}.py, or a folder of that name with its modules)")
+                hint = _("`{module}` is neither a library the grader has nor a module handed in "
+                         "beside your file: make the file self-contained (copy the helper's code into it), "
+                         "or hand in the helper too, in the same folder "
+                         "({file}, or a folder of that name with its modules)").format(
+                    module=missing.group(1), file=f"{missing.group(1).replace('.', '/')}.py")
             else:
-                hint = ("code at the top level of your file runs when it is imported; "
-                        "keep tests and experiments under `if __name__ == '__main__':`")
+                hint = _("code at the top level of your file runs when it is imported; "
+                         "keep tests and experiments under `if __name__ == '__main__':`")
             self.load_error = Failure(
-                f"importing your file failed: {result.error['type']}: {result.error['message']}{where}", hint=hint)
+                _("importing your file failed: {error}{where}").format(
+                    error=f"{result.error['type']}: {result.error['message']}", where=where), hint=hint)
         return worker
 
     def _spawn(self) -> WorkerHandle:
@@ -181,11 +186,12 @@ def readable_code(submission: Submission) -> ReadableCode:
             ast.parse(code)
         except SyntaxError as error:
             run.append((number, code))
-            first_error = first_error or f"cell {number}, line {error.lineno}: {error.msg}"
+            first_error = first_error or _("cell {cell}, line {line}: {error}").format(cell=number, line=error.lineno,
+                                                                                        error=error.msg)
             continue
         except (ValueError, RecursionError, MemoryError):
-            notices.append(f"cell {number} is nested too deeply (or holds a null byte) for Python to read: "
-                           f"it was not run; split its expressions into smaller statements")
+            notices.append(_("cell {cell} is nested too deeply (or holds a null byte) for Python to read: "
+                             "it was not run; split its expressions into smaller statements").format(cell=number))
             continue
         good.append(f"# cell {number}\n{code}")
         run.append((number, code))
@@ -195,15 +201,15 @@ def readable_code(submission: Submission) -> ReadableCode:
 
 def _cell_error(error: dict) -> str:
     where = str(error.get("where", ""))
-    where = f" ({where})" if where else ""
+    where = f" ({where_words(where)})" if where else ""
     text = f"{error.get('type', '?')}: {error.get('message', '')}"[:300]
-    return (f"cell {error.get('cell', '?')} raised {text}{where}; the cells after it ran, "
-            f"and only what depends on it is lost")
+    return _("cell {cell} raised {error}{where}; the cells after it ran, "
+             "and only what depends on it is lost").format(cell=error.get('cell', '?'), error=text, where=where)
 
 
 def _check_result(name: str, points: float, failure: Failure | None) -> CheckResult:
     if failure is None:
-        return CheckResult(name, True, points, points, PASS_MESSAGES.get(name, "passed"))
+        return CheckResult(name, True, points, points, _(PASS_MESSAGES[name]) if name in PASS_MESSAGES else _("passed"))
     earned = round(points * min(max(float(failure.credit), 0.0), 1.0), 4)
     return CheckResult(name, False, earned, points, failure.one_line(), failure)
 
@@ -235,7 +241,7 @@ def _revoke(result: ExerciseResult, outcome: dict[str, bool], by: str, failure: 
     revokes matches_reference); the message says where it showed."""
     for index, earlier in enumerate(result.checks):
         if earlier.name in failure.revokes and earlier.passed:
-            revoked = Failure(f"{failure.summary} (found by `{by}`)",
+            revoked = Failure(_("{summary} (found by `{check}`)").format(summary=failure.summary, check=by),
                               call=failure.call, diagnosis=failure.diagnosis, hint=failure.hint)
             result.checks[index] = _check_result(earlier.name, earlier.max_points, revoked)
             outcome[earlier.name] = False
@@ -254,7 +260,7 @@ def grade_exercise(session: Session, exercise: Exercise, timing: bool = True) ->
             if session.load_error is not None:
                 failure = session.load_error
             elif unmet:
-                failure = Failure(f"not run: needs `{unmet[0]}` to pass first", waits_for=unmet[0])
+                failure = Failure(_("not run: needs `{check}` to pass first").format(check=unmet[0]), waits_for=unmet[0])
             else:
                 if session.recorder is not None:
                     session.recorder.begin(exercise.name, check)
@@ -263,7 +269,8 @@ def grade_exercise(session: Session, exercise: Exercise, timing: bool = True) ->
                 except Abort as abort:
                     failure = abort.failure
                 except Exception as error:  # noqa: BLE001 - a grader bug must not sink the report
-                    failure = Failure(f"the grader could not run this check ({type(error).__name__}: {error})"[:400],
+                    failure = Failure(_("the grader could not run this check ({error})").format(
+                        error=f"{type(error).__name__}: {error}")[:400],
                                       grader_error=True)
                 if failure is None and session.load_error is not None:
                     failure = session.load_error
@@ -289,12 +296,14 @@ def _withhold_until_values_are_right(result: ExerciseResult, outcome: dict[str, 
     for index, check in enumerate(result.checks):
         if check.name in SHOWN_BEFORE_VALUES and check.passed and check.points:
             result.checks[index] = CheckResult(check.name, True, 0.0, check.max_points,
-                                               f"{check.message} (its points count once the values are right)")
+                                               _("{message} (its points count once the values are right)").format(
+                                                   message=check.message))
 
 
 def _names(names: list[str]) -> str:
     quoted = [f"`{n}`" for n in names]
-    return quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " and " + quoted[-1]
+    return quoted[0] if len(quoted) == 1 else _("{names} and {last}").format(names=", ".join(quoted[:-1]),
+                                                                            last=quoted[-1])
 
 
 def judged_as_if_callees_were_right(session: Session, exercise: Exercise, results: list[ExerciseResult],
@@ -321,23 +330,38 @@ def judged_as_if_callees_were_right(session: Session, exercise: Exercise, result
     if not used:
         return result
     callees = _names(used)
-    verb = "fails its" if len(used) == 1 else "fail their"
     if again.score > result.score:
-        again.notes.append(f"{exercise.name} calls your {callees}, which {verb} own checks. One mistake costs "
-                           f"one exercise: {exercise.name} is judged with the grader's correct {callees} in "
-                           f"place of yours and scores {again.score:g} (with yours it would score "
-                           f"{result.score:g}); the points are lost at {callees}, where the mistake is.")
+        again.notes.append(ngettext(
+            "{exercise} calls your {callees}, which fails its own checks. One mistake costs "
+            "one exercise: {exercise} is judged with the grader's correct {callees} in "
+            "place of yours and scores {score} (with yours it would score "
+            "{own_score}); the points are lost at {callees}, where the mistake is.",
+            "{exercise} calls your {callees}, which fail their own checks. One mistake costs "
+            "one exercise: {exercise} is judged with the grader's correct {callees} in "
+            "place of yours and scores {score} (with yours it would score "
+            "{own_score}); the points are lost at {callees}, where the mistake is.", len(used)).format(
+            exercise=exercise.name, callees=callees, score=f"{again.score:g}", own_score=f"{result.score:g}"))
         return again
     if again.score == result.score:
-        again.notes.append(f"{exercise.name} calls your {callees}, which {verb} own checks; even with the "
-                           f"grader's correct {callees} in place of yours it fails as shown: those "
-                           f"failures are {exercise.name}'s own.")
+        again.notes.append(ngettext(
+            "{exercise} calls your {callees}, which fails its own checks; even with the "
+            "grader's correct {callees} in place of yours it fails as shown: those "
+            "failures are {exercise}'s own.",
+            "{exercise} calls your {callees}, which fail their own checks; even with the "
+            "grader's correct {callees} in place of yours it fails as shown: those "
+            "failures are {exercise}'s own.", len(used)).format(exercise=exercise.name, callees=callees))
         return again
     refused = "; ".join(f"{name}: {server.refusals[name]}" for name in used if name in server.refusals)
-    result.notes.append(f"{exercise.name} calls your {callees}, which {verb} own checks; with the grader's "
-                        f"correct {callees} in place of yours it scored less ({again.score:g}), so the "
-                        f"score with yours stands" + (f" (the grader's version refused some of the arguments "
-                                                      f"it was given: {refused})." if refused else "."))
+    result.notes.append(ngettext(
+        "{exercise} calls your {callees}, which fails its own checks; with the grader's "
+        "correct {callees} in place of yours it scored less ({score}), so the "
+        "score with yours stands{refused}.",
+        "{exercise} calls your {callees}, which fail their own checks; with the grader's "
+        "correct {callees} in place of yours it scored less ({score}), so the "
+        "score with yours stands{refused}.", len(used)).format(
+        exercise=exercise.name, callees=callees, score=f"{again.score:g}",
+        refused=_(" (the grader's version refused some of the arguments it was given: {refused})").format(
+            refused=refused) if refused else ""))
     return result
 
 

@@ -29,16 +29,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from grader.i18n import N_, _
 from grader.sandbox import wire
 
 #: stand-in answers one call may ask for (a caller in a loop over rows asks once per row)
 MAX_STAND_IN_REQUESTS = 100_000
 
-SIGNAL_NAMES = {signal.SIGSEGV: "a segmentation fault (SIGSEGV)", signal.SIGKILL: "SIGKILL",
-                signal.SIGABRT: "an abort (SIGABRT)", signal.SIGBUS: "a bus error (SIGBUS)",
-                signal.SIGFPE: "a floating-point exception (SIGFPE)",
-                signal.SIGXCPU: "the CPU-time limit (SIGXCPU)",
-                signal.SIGXFSZ: "the file-size limit (SIGXFSZ)"}
+SIGNAL_NAMES = {signal.SIGSEGV: N_("a segmentation fault (SIGSEGV)"), signal.SIGKILL: "SIGKILL",
+                signal.SIGABRT: N_("an abort (SIGABRT)"), signal.SIGBUS: N_("a bus error (SIGBUS)"),
+                signal.SIGFPE: N_("a floating-point exception (SIGFPE)"),
+                signal.SIGXCPU: N_("the CPU-time limit (SIGXCPU)"),
+                signal.SIGXFSZ: N_("the file-size limit (SIGXFSZ)")}
 
 
 @dataclass(frozen=True)
@@ -177,7 +178,8 @@ class Sandbox:
         if not data:
             self._stderr.seek(0)
             detail = self._stderr.read()[-2000:].decode(errors="replace").strip()
-            raise SandboxError(f"the sandbox could not start: {detail.splitlines()[-1] if detail else 'no output'}")
+            raise SandboxError(_("the sandbox could not start: {why}").format(
+                why=detail.splitlines()[-1] if detail else _("no output")))
         self.isolation = json.loads(data)["isolation"]
         self.isolation["own_uids"] = self.own_uids
         self._ready = True
@@ -193,7 +195,7 @@ class Sandbox:
         with self._lock:
             if not self._alive():
                 if not restart:
-                    raise SandboxError("the sandbox's zygote went away")
+                    raise SandboxError(_("the sandbox's zygote went away"))
                 self.close()
                 self.start()
             self._wait_ready()
@@ -206,14 +208,14 @@ class Sandbox:
                     data = self._control.recv(65536)
                 except socket.timeout:
                     self.close()
-                    raise SandboxError("the sandbox's zygote did not answer in time; it was restarted")
+                    raise SandboxError(_("the sandbox's zygote did not answer in time; it was restarted"))
                 if not data:
-                    raise SandboxError("the sandbox's zygote went away")
+                    raise SandboxError(_("the sandbox's zygote went away"))
                 reply = json.loads(data)
                 if reply.get("id") != request_id:
                     continue
                 if "error" in reply:
-                    raise SandboxError(f"the sandbox's zygote could not do it: {reply['error']}")
+                    raise SandboxError(_("the sandbox's zygote could not do it: {why}").format(why=reply['error']))
                 return reply
 
     # ------------------------------------------------------------ workers
@@ -321,7 +323,8 @@ class WorkerHandle:
         else:
             status = self.sandbox.exit_status(self.pid)
             self.kill()
-            self.failure = f"{reason} ({self._explain(status)})" if status not in ("running", "unknown") else reason
+            self.failure = _("{reason} ({why})").format(reason=reason, why=self._explain(status)) \
+                if status not in ("running", "unknown") else reason
             if status == f"signal {int(signal.SIGXCPU)}":  # the CPU-time limit: a time limit too
                 return CallResult(failure=self.failure, timed_out=True)
         return CallResult(failure=self.failure)
@@ -330,9 +333,10 @@ class WorkerHandle:
     def _explain(status: str) -> str:
         if status.startswith("signal "):
             number = int(status.split()[1])
-            return f"killed by {SIGNAL_NAMES.get(number, f'signal {number}')}"
+            return _("killed by {signal}").format(signal=_(SIGNAL_NAMES[number]) if number in SIGNAL_NAMES
+                                                  else _("signal {number}").format(number=number))
         if status.startswith("exit "):
-            return f"it exited with status {status.split()[1]}"
+            return _("it exited with status {status}").format(status=status.split()[1])
         return status
 
     def request(self, header: dict, blobs: list[bytes] = (), timeout: float | None = None
@@ -346,26 +350,28 @@ class WorkerHandle:
         try:
             self.sock.settimeout(limit)
             wire.send_message(self.sock, header, list(blobs))
-            for _ in range(MAX_STAND_IN_REQUESTS + 1):
+            for __ in range(MAX_STAND_IN_REQUESTS + 1):
                 reply, reply_blobs = wire.recv_message(self.sock, deadline=deadline,
                                                        max_header_bytes=wire.MAX_REPLY_HEADER_BYTES)
                 if reply.get("op") != "stand_in":
                     break
                 self._answer_stand_in(reply, reply_blobs)
             else:
-                return self._fail(f"it asked for more than {MAX_STAND_IN_REQUESTS} results of the functions it "
-                                  "calls in one call, and was stopped", killed=True), {}, [], 0.0
+                return self._fail(_("it asked for more than {count} results of the functions it "
+                                    "calls in one call, and was stopped").format(count=MAX_STAND_IN_REQUESTS),
+                                  killed=True), {}, [], 0.0
         except socket.timeout:
-            stopped = self._fail(f"it ran past the time limit of {limit:g} s and was stopped", killed=True)
+            stopped = self._fail(_("it ran past the time limit of {seconds} s and was stopped").format(
+                seconds=f"{limit:g}"), killed=True)
             stopped.timed_out = True
             return stopped, {}, [], time.perf_counter() - start
         except wire.WireError as error:
             if str(error) != "connection closed":
                 return self._malformed(error), {}, [], 0.0
-            return self._fail("the process running your code died", killed=False), {}, [], \
+            return self._fail(_("the process running your code died"), killed=False), {}, [], \
                 time.perf_counter() - start
         except OSError:
-            return self._fail("the process running your code died", killed=False), {}, [], \
+            return self._fail(_("the process running your code died"), killed=False), {}, [], \
                 time.perf_counter() - start
         except Exception as error:  # noqa: BLE001 - whatever came, the reply is the student's
             return self._malformed(error), {}, [], 0.0
@@ -377,7 +383,7 @@ class WorkerHandle:
         the function's contract."""
         start = time.perf_counter()
         answer, answer_blobs = ({"ok": False, "type": "RuntimeError",
-                                 "message": "the grader has no stand-in for this function now"}, [])
+                                 "message": _("the grader has no stand-in for this function now")}, [])
         if self.stand_ins is not None:
             answer, answer_blobs = self.stand_ins.answer(request, blobs)
         self.stand_in_seconds += time.perf_counter() - start
@@ -388,8 +394,8 @@ class WorkerHandle:
         is not the worker's message (it took over the socket). Killed; the student's fault. The
         decoder's own words are left out: they describe the student's bytes, not a cause."""
         del error
-        return self._fail("the process running your code sent back something that is not a result "
-                          "(did your code write to a file descriptor it did not open?)", killed=True)
+        return self._fail(_("the process running your code sent back something that is not a result "
+                            "(did your code write to a file descriptor it did not open?)"), killed=True)
 
     def _result(self, header: dict, blobs: list[bytes], timeout: float | None) -> CallResult:
         failure, reply, reply_blobs, seconds = self.request(header, blobs, timeout)
@@ -476,6 +482,6 @@ class WorkerHandle:
     def close(self) -> None:
         """Stop the worker and everything it started; reap it."""
         if self.failure is None:
-            self.failure = "the worker was closed"
+            self.failure = _("the worker was closed")
             self.kill()
         self.sandbox.exit_status(self.pid)
