@@ -142,3 +142,31 @@ def test_check_in_a_notebook_speaks_the_language_asked_for(tmp_path: Path) -> No
                           env={**os.environ, "PYTHONPATH": str(ROOT)})
     assert "SCORE 0.0" in done.stdout, done.stdout + done.stderr
     assert CJK.search(done.stdout.split("SCORE")[0]), done.stdout
+
+
+def test_no_function_hides_the_translator_behind_a_throwaway_variable() -> None:
+    """`a, _ = f()` in a function makes `_` local to all of it: its `_("...")` calls would raise
+    UnboundLocalError (comprehensions have their own scope and are fine)."""
+    import ast
+
+    def own_nodes(function: ast.AST):
+        stack = list(ast.iter_child_nodes(function))
+        while stack:
+            node = stack.pop()
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ListComp, ast.SetComp,
+                                 ast.DictComp, ast.GeneratorExp)):
+                continue
+            yield node
+            stack.extend(ast.iter_child_nodes(node))
+
+    bad = []
+    for path in sorted(Path(catalogs.ROOT, "grader").rglob("*.py")):
+        for function in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                nodes = list(own_nodes(function))
+                assigns = any(isinstance(n, ast.Name) and n.id == "_" and isinstance(n.ctx, ast.Store) for n in nodes)
+                calls = any(isinstance(n, ast.Call) and isinstance(n.func, ast.Name) and n.func.id == "_"
+                            for n in ast.walk(function))
+                if assigns and calls:
+                    bad.append(f"{path.name}:{function.lineno} {function.name}")
+    assert bad == []

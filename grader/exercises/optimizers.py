@@ -31,7 +31,7 @@ import reference.optimizers as ref
 from grader import strategies as gs
 from grader.checks import (NO_RESULT, Abort, Case, Diagnosis, DoesTheJob, PropertyCheck, Suspects,
                            dtype_diagnosis, error_failure, output_dtypes, show_result, show_value)
-from grader.compare import Tolerance, compare
+from grader.compare import Tolerance, compare, fmt
 from grader.exercises.common import BESIDES_VALUES, AFTER_VALUES, NUMPY_NOTE, NUMPY_ONLY, n64, t64
 from grader.i18n import N_, _, ngettext
 from grader.results import Failure
@@ -669,8 +669,10 @@ def _differs(case: Trajectory, first: list[Step], second: list[Step]) -> str:
         if _excess(_f64(x.w_new), y.w_new, case.dtype, floor) <= 1.0:
             continue
         mismatch = compare(_f64(x.w_new), y.w_new, case.dtype, what="w_new", scale_floor=floor)
+        if mismatch is not None and mismatch.kind == "values":
+            return _("at step {k}, w_new differs: at index {index} first {first}, then {then}").format(
+                k=k, index=mismatch.index, first=fmt(mismatch.expected_value), then=fmt(mismatch.got_value))
         text = mismatch.summary() if mismatch is not None else _("w_new differs")
-        text = text.replace("expected", "first").replace(", got", ", then")
         return _("at step {k}, {text}").format(k=k, text=text)
     return ""
 
