@@ -232,6 +232,12 @@ def _sdpa_timing_case(rng: np.random.Generator) -> Case:
     return Case((tensor(q), tensor(k), tensor(v)))
 
 
+def _sdpa_loop_case(rng: np.random.Generator, n: int) -> Case:
+    """n batch elements, n queries, n keys: a loop over any of them runs more lines as n grows."""
+    q, k, v = (rng.standard_normal(s).astype(np.float32) for s in [(n, 2, n, 4), (n, 2, n, 4), (n, 2, n, 3)])
+    return Case((tensor(q), tensor(k), tensor(v)))
+
+
 def _prepare(c: Case) -> tuple:
     """The timing case's arguments for the reference: tensors on their device, the rest as is."""
     return tuple(torch.from_numpy(a.array).to(a.device) if isinstance(a, TensorValue) else a for a in c.args)
@@ -294,6 +300,7 @@ scaled_dot_product_attention = Exercise("scaled_dot_product_attention", 5, (
                   judge=leaves_inputs_unchanged(("q", "k", "v", "mask")), call_options={"return_args": True}),
     TimingCheck(make_case=_sdpa_timing_case, prepare=_prepare,
                 reference=lambda prepared: ref.scaled_dot_product_attention(*prepared), limit=8.0,
+                loop_case=_sdpa_loop_case,
                 hint="no Python loop over batch elements or queries: batched matrix products (@) handle "
                      "every leading dimension at once"),
 ), probe=_example_sdpa("float64"))
@@ -496,6 +503,14 @@ def _mha_timing_case(rng: np.random.Generator) -> Case:
     return Case((tensor(x),) + tuple(tensor(w) for w in ws) + (8,))
 
 
+def _mha_loop_case(rng: np.random.Generator, n: int) -> Case:
+    """n sequences of n positions, 2 heads of 2: a loop over the batch or the positions runs more
+    lines (a loop over the heads or the model dimension, which stay the same, does not)."""
+    x = rng.standard_normal((n, n, 4)).astype(np.float32)
+    ws = [(rng.standard_normal((4, 4)) / 2).astype(np.float32) for _ in range(4)]
+    return Case((tensor(x),) + tuple(tensor(w) for w in ws) + (2,))
+
+
 multi_head_attention = Exercise("multi_head_attention", 5, (
     PropertyCheck("matches_reference", 5.0, cases=_mha_case(), max_examples=30,
                   examples=(_mha_example(True, "float32", 2), _mha_example(False, "float64", 3)),
@@ -515,6 +530,7 @@ multi_head_attention = Exercise("multi_head_attention", 5, (
                   call_options={"return_args": True}),
     TimingCheck(make_case=_mha_timing_case, prepare=_prepare,
                 reference=lambda prepared: ref.multi_head_attention(*prepared), limit=8.0,
+                loop_case=_mha_loop_case,
                 hint="no Python loop over batch elements or queries: reshape to (B, h, L, D/h) and use batched "
                      "matrix products"),
 ), probe=_mha_device_case(""))

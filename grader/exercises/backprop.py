@@ -606,6 +606,13 @@ def _net_timing_case(rng: np.random.Generator) -> Case:
     return Case((rng.standard_normal((n, d)), rng.integers(0, c, n), params), {"reg": 0.01})
 
 
+def _net_loop_case(rng: np.random.Generator, n: int) -> Case:
+    """A batch of n rows, narrow layers: the lines a loop over the rows runs grow with n."""
+    params = {"W1": rng.standard_normal((3, 4)), "b1": rng.standard_normal(4),
+              "W2": rng.standard_normal((4, 3)), "b2": rng.standard_normal(3)}
+    return Case((rng.standard_normal((n, 3)), rng.integers(0, 3, n), params), {"reg": 0.01})
+
+
 def _net_timing_prepare(c: Case) -> tuple:
     X, y, params = c.args
     return (t64(X), torch.from_numpy(y), {k: t64(v) for k, v in params.items()}, c.kwargs["reg"])
@@ -624,7 +631,7 @@ two_layer_net = Exercise("two_layer_net", 5, numpy_checks(
     hint="loss = mean cross-entropy + reg * (sum(W1**2) + sum(W2**2)); backpropagate through "
          "affine - relu - affine, with the regularization's gradient 2 * reg * W on W1 and W2",
     extra=(TimingCheck(make_case=_net_timing_case, prepare=_net_timing_prepare,
-                       reference=lambda p: ref.two_layer_net(*p), limit=8.0,
+                       reference=lambda p: ref.two_layer_net(*p), limit=8.0, loop_case=_net_loop_case,
                        hint="no Python loop over the examples: process the whole batch with matrix "
                             "products (X @ W1, hidden.T @ dscores) and index all rows at once with "
                             "probs[np.arange(N), y]"),)),
