@@ -31,9 +31,9 @@ import torch
 from hypothesis import strategies as st
 
 from grader import strategies as gs
-from grader.checks import Case, Diagnosis, PropertyCheck, TimingCheck, matches
+from grader.checks import Case, Diagnosis, PropertyCheck, matches
 from grader.compare import Tolerance
-from grader.exercises.common import AFTER_VALUES, NUMPY_NOTE, NUMPY_ONLY, n64, numpy_checks, t64
+from grader.exercises.common import AFTER_VALUES, NUMPY_NOTE, NUMPY_ONLY, n64, numpy_checks, t64, timed
 from grader.spec import Assignment, Exercise
 
 #: a reference or a known mistake: float64 tensors in (one per array argument, other arguments
@@ -95,10 +95,8 @@ def _timing(timing: Timing | None, reference: Reference, arguments: int = 1) -> 
         shape = (n,) + tuple(min(size, 4) for size in timing.shape[1:])
         return Case(tuple(rng.standard_normal(shape) * 3 for _ in range(arguments)))
 
-    baseline = timing.baseline or reference
-    return (TimingCheck(make_case=make_case, prepare=lambda c: tuple(t64(a) for a in c.args),
-                        reference=lambda prepared: baseline(*prepared), limit=timing.limit, hint=timing.hint,
-                        loop_case=loop_case),)
+    return (timed(timing.baseline or reference, make_case, limit=timing.limit, hint=timing.hint,
+                  loop_case=loop_case),)
 
 
 def function(name: str, reference: Reference, cases: st.SearchStrategy[Case], *, points: float = 1,

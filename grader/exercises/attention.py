@@ -17,10 +17,11 @@ from hypothesis.extra import numpy as hnp
 
 import reference.attention as ref
 from grader import strategies as gs
-from grader.checks import (GATES, Case, Check, Diagnosis, KeepsDevice, PropertyCheck, TimingCheck,
+from grader.checks import (GATES, Case, Check, Diagnosis, KeepsDevice, PropertyCheck,
                            error_failure, gradients_match, keeps_dtype, leaves_inputs_unchanged, matches,
                            stable)
 from grader.compare import Tolerance
+from grader.exercises.common import timed
 from grader.results import Failure
 from grader.sandbox.wire import TensorValue
 from grader.spec import Assignment, BannedPolicy, Exercise
@@ -238,11 +239,6 @@ def _sdpa_loop_case(rng: np.random.Generator, n: int) -> Case:
     return Case((tensor(q), tensor(k), tensor(v)))
 
 
-def _prepare(c: Case) -> tuple:
-    """The timing case's arguments for the reference: tensors on their device, the rest as is."""
-    return tuple(torch.from_numpy(a.array).to(a.device) if isinstance(a, TensorValue) else a for a in c.args)
-
-
 def _sdpa_device_case(device: str) -> Case:
     rng = np.random.default_rng(5)
     q, k, v = (rng.standard_normal(s).astype(np.float32) for s in [(2, 3, 4), (2, 5, 4), (2, 5, 6)])
@@ -311,11 +307,9 @@ scaled_dot_product_attention = Exercise("scaled_dot_product_attention", 5, (
     *torch_properties(_qkv_case, _sdpa_device_case, _sdpa_reference, _sdpa_upstreams, ("q", "k", "v"),
                       max_examples=10, gradient_examples=15, dtype_examples=(_example_sdpa("float32"),),
                       unchanged=("q", "k", "v", "mask")),
-    TimingCheck(make_case=_sdpa_timing_case, prepare=_prepare,
-                reference=lambda prepared: ref.scaled_dot_product_attention(*prepared), limit=8.0,
-                loop_case=_sdpa_loop_case,
-                hint="no Python loop over batch elements or queries: batched matrix products (@) handle "
-                     "every leading dimension at once"),
+    timed(ref.scaled_dot_product_attention, _sdpa_timing_case, limit=8.0, loop_case=_sdpa_loop_case,
+          hint="no Python loop over batch elements or queries: batched matrix products (@) handle "
+               "every leading dimension at once"),
 ), probe=_example_sdpa("float64"))
 
 # ---------------------------------------------------------------- causal mask
@@ -523,11 +517,9 @@ multi_head_attention = Exercise("multi_head_attention", 5, (
                                      "attend per head, concatenate in order, then @ w_o")),
     *torch_properties(_mha_case, _mha_device_case, ref.multi_head_attention, _mha_upstreams,
                       ("x", "w_q", "w_k", "w_v", "w_o")),
-    TimingCheck(make_case=_mha_timing_case, prepare=_prepare,
-                reference=lambda prepared: ref.multi_head_attention(*prepared), limit=8.0,
-                loop_case=_mha_loop_case,
-                hint="no Python loop over batch elements or queries: reshape to (B, h, L, D/h) and use batched "
-                     "matrix products"),
+    timed(ref.multi_head_attention, _mha_timing_case, limit=8.0, loop_case=_mha_loop_case,
+          hint="no Python loop over batch elements or queries: reshape to (B, h, L, D/h) and use batched "
+               "matrix products"),
 ), probe=_mha_device_case(""))
 
 # ---------------------------------------------------------------- positional encoding

@@ -10,9 +10,9 @@ from hypothesis import strategies as st
 
 import reference.softmax as ref
 from grader import strategies as gs
-from grader.checks import Case, Diagnosis, TimingCheck
+from grader.checks import Case, Diagnosis
 from grader.compare import Tolerance
-from grader.exercises.common import NUMPY_NOTE, NUMPY_ONLY, n64, numpy_checks, t64
+from grader.exercises.common import NUMPY_NOTE, NUMPY_ONLY, n64, numpy_checks, t64, timed
 from grader.spec import Assignment, Exercise
 
 
@@ -137,10 +137,6 @@ def _timing_case(rng: np.random.Generator) -> Case:
     return Case((logits, rng.integers(0, 10, 8192)))
 
 
-def _timing_prepare(c: Case) -> tuple:
-    return (t64(c.args[0]), torch.from_numpy(c.args[1]))
-
-
 softmax_cross_entropy = Exercise("softmax_cross_entropy", 5, numpy_checks(
     _cross_entropy, _logits_labels(20.0), stable_cases=_logits_labels(1e4, edges=True),
     examples=(Case((ROWS.astype(np.float32), np.array([3, 0, 1]))), Case((ROWS, np.array([0, 3, 2])))),
@@ -161,10 +157,9 @@ softmax_cross_entropy = Exercise("softmax_cross_entropy", 5, numpy_checks(
                          "log-softmax instead.", _clipped_log, 2.0)),
     hint="loss = mean over rows of -log_softmax(logits)[label]; dlogits is the derivative of that "
          "mean with respect to logits (mind the mean's 1/N)",
-    extra=(TimingCheck(make_case=_timing_case, prepare=_timing_prepare,
-                       reference=lambda prepared: ref.softmax_cross_entropy(*prepared), limit=6.0,
-                       hint="no Python loop over rows: work on the whole (N, C) array at once, and pick "
-                            "each row's label entry with integer-array indexing"),)),
+    extra=(timed(ref.softmax_cross_entropy, _timing_case, limit=6.0,
+                 hint="no Python loop over rows: work on the whole (N, C) array at once, and pick "
+                      "each row's label entry with integer-array indexing"),)),
     probe=Case((ROWS, np.array([0, 1, 2]))))
 
 ASSIGNMENT = Assignment("05_softmax", "softmax", "Softmax and cross-entropy", "numpy",
