@@ -14,7 +14,7 @@ from grader.sandbox.host import Sandbox
 from grader.submission import load_submission
 from tests.submissions import MODEL_SOLUTIONS, variants
 
-PROBED = ("02_backprop", "06_attention")
+PROBED = ("02_backprop", "05_softmax", "06_attention")
 
 
 def _probed(assignment):

@@ -137,6 +137,11 @@ def _timing_case(rng: np.random.Generator) -> Case:
     return Case((logits, rng.integers(0, 10, 8192)))
 
 
+def _loop_case(rng: np.random.Generator, n: int) -> Case:
+    """n rows of 3 classes: a loop over the rows runs more lines of Python as n grows."""
+    return Case((rng.standard_normal((n, 3)) * 3, rng.integers(0, 3, n)))
+
+
 softmax_cross_entropy = Exercise("softmax_cross_entropy", 5, numpy_checks(
     _cross_entropy, _logits_labels(20.0), stable_cases=_logits_labels(1e4, edges=True),
     examples=(Case((ROWS.astype(np.float32), np.array([3, 0, 1]))), Case((ROWS, np.array([0, 3, 2])))),
@@ -157,7 +162,7 @@ softmax_cross_entropy = Exercise("softmax_cross_entropy", 5, numpy_checks(
                          "log-softmax instead.", _clipped_log, 2.0)),
     hint="loss = mean over rows of -log_softmax(logits)[label]; dlogits is the derivative of that "
          "mean with respect to logits (mind the mean's 1/N)",
-    extra=(timed(ref.softmax_cross_entropy, _timing_case, limit=6.0,
+    extra=(timed(ref.softmax_cross_entropy, _timing_case, limit=6.0, loop_case=_loop_case,
                  hint="no Python loop over rows: work on the whole (N, C) array at once, and pick "
                       "each row's label entry with integer-array indexing"),)),
     probe=Case((ROWS, np.array([0, 1, 2]))))
