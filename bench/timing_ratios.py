@@ -1,8 +1,10 @@
 """Timing ratios (student time / reference time, as the timing check measures them) of the
-model solutions and the naive `slow` variants, next to each check's limit, over several seeds.
-A healthy check shows model ratios well under the limit and naive ratios well over it.
+model solutions and the naive `slow` variants, next to each check's limit, over several seeds;
+with --correct, of every correct variant too, and with --mutants, of the audit's python_loop
+mutants (one operation of the model in a Python loop). A healthy check shows model and correct
+ratios well under the limit and naive and mutant ratios well over it.
 
-    python bench/timing_ratios.py [--seeds 3] [--assignment ID ...]
+    python bench/timing_ratios.py [--seeds 3] [--assignment ID ...] [--correct] [--mutants]
 """
 
 from __future__ import annotations
@@ -51,6 +53,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seeds", type=int, default=3)
     parser.add_argument("--assignment", action="append")
+    parser.add_argument("--correct", action="store_true", help="also every correct variant")
+    parser.add_argument("--mutants", action="store_true", help="also the audit's python_loop mutants")
     options = parser.parse_args()
     torch.set_num_threads(1)
     for assignment_id, (module, _) in ASSIGNMENTS.items():
@@ -71,6 +75,26 @@ def main() -> None:
                     for key, values in ratios(assignment, file, wanted, options.seeds, sandbox).items():
                         print(f"{assignment_id} naive {submission.path.name} {key}: median ratio "
                               f"{statistics.median(values):.2f}", flush=True)
+            if options.correct:
+                for submission in (s for s in variants([assignment_id]) if s.kind == "correct"):
+                    with tempfile.TemporaryDirectory() as tmp:
+                        file = submission.place(Path(tmp))
+                        for key, values in ratios(assignment, file, None, options.seeds, sandbox).items():
+                            print(f"{assignment_id} correct {submission.path.name} {key}: median ratio "
+                                  f"{statistics.median(values):.2f}  max {max(values):.2f}", flush=True)
+            if options.mutants:
+                from grader.audit.run import assignment_mutants
+
+                for mutant in assignment_mutants(assignment_id, model.read_text()):
+                    if mutant.operator != "python_loop":
+                        continue
+                    with tempfile.TemporaryDirectory() as tmp:
+                        file = Path(tmp) / f"{module}.py"
+                        file.write_text(mutant.source)
+                        for key, values in ratios(assignment, file, set(mutant.exercises), options.seeds,
+                                                  sandbox).items():
+                            print(f"{assignment_id} mutant {mutant.id} {key}: median ratio "
+                                  f"{statistics.median(values):.2f}  min {min(values):.2f}", flush=True)
 
 
 if __name__ == "__main__":

@@ -1624,6 +1624,12 @@ class TimingCheck(Check):
     Timing is judged only on calls whose results are right: each timed call's result is judged
     by the judge of the check `verify`. A wrong result fails timing, naming what was
     wrong, and revokes `verify`, which the function passed only on small inputs.
+
+    `loop_case(rng, n)`, when given, builds a small input whose batch (and sequence) axes have
+    size n: the function is called on it at the two `loop_sizes`, counting the lines of Python
+    it runs. Vectorized code runs the same lines whatever the batch; a Python loop over the
+    batch runs at least one more line per element, and fails timing however fast the machine
+    (a loop of one cheap operation per row can stay within a ratio limit).
     """
 
     name: str = "timing"
@@ -1636,8 +1642,14 @@ class TimingCheck(Check):
     rounds: int = 7
     hint: str = ""
     verify: str = "matches_reference"
+    loop_case: Callable[[np.random.Generator, int], Case] | None = None
+    loop_sizes: tuple[int, int] = (4, 12)
 
     def run(self, ctx: Context) -> Failure | None:
+        if self.loop_case is not None:
+            looped = self._python_loop(ctx)
+            if looped is not None:
+                return looped
         rng = np.random.default_rng(ctx.seed_for(self.name))
         ratios = []
         for attempt in range(2):
@@ -1652,6 +1664,27 @@ class TimingCheck(Check):
                          "median of {rounds} interleaved runs, measured twice").format(
             ratio=f"{ratio:.0f}", limit=f"{self.limit:g}", rounds=self.rounds),
                        hint=_(self.hint) or _("replace Python loops over array elements with vectorized numpy"))
+
+    def _python_loop(self, ctx: Context) -> Failure | None:
+        """A failure if the lines of Python the function runs grow with the batch size."""
+        if ctx.session.load_error is not None:
+            return ctx.session.load_error
+        rng = np.random.default_rng(ctx.seed_for("python_loop"))
+        small, large = self.loop_sizes
+        counted = []
+        for size in (small, large):
+            case = self.loop_case(rng, size)
+            result = ctx.call(case, discard=True, count_lines=True)
+            if not result.ok or result.lines is None:
+                return error_failure(result, case, ctx.function) if not result.ok else None
+            counted.append((result.lines, _shapes(case)))
+        (fewer, small_shapes), (more, large_shapes) = counted
+        if more - fewer < large - small:
+            return None
+        return Failure(f"too slow: a Python loop over the batch: the function ran {fewer} lines of Python on "
+                       f"{small_shapes} and {more} on {large_shapes}; vectorized code runs the same lines "
+                       f"for any batch size",
+                       hint=self.hint or "replace Python loops over array elements with vectorized numpy")
 
     def _measure(self, ctx: Context, rng: np.random.Generator) -> float | Failure:
         worker = ctx.worker

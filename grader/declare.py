@@ -31,9 +31,9 @@ import torch
 from hypothesis import strategies as st
 
 from grader import strategies as gs
-from grader.checks import Case, Diagnosis, PropertyCheck, TimingCheck, matches
+from grader.checks import Case, Diagnosis, PropertyCheck, matches
 from grader.compare import Tolerance
-from grader.exercises.common import AFTER_VALUES, NUMPY_NOTE, NUMPY_ONLY, n64, numpy_checks, t64
+from grader.exercises.common import AFTER_VALUES, NUMPY_NOTE, NUMPY_ONLY, n64, numpy_checks, t64, timed
 from grader.i18n import N_, _
 from grader.spec import Assignment, Exercise
 
@@ -90,9 +90,14 @@ def _timing(timing: Timing | None, reference: Reference, arguments: int = 1) -> 
     def make_case(rng: np.random.Generator) -> Case:
         return Case(tuple(rng.standard_normal(timing.shape) * 3 for _ in range(arguments)))
 
-    baseline = timing.baseline or reference
-    return (TimingCheck(make_case=make_case, prepare=lambda c: tuple(t64(a) for a in c.args),
-                        reference=lambda prepared: baseline(*prepared), limit=timing.limit, hint=timing.hint),)
+    def loop_case(rng: np.random.Generator, n: int) -> Case:
+        """n rows of at most 4 (the timing shape's other axes): a loop over rows or elements
+        runs more lines of Python as n grows (TimingCheck.loop_case)."""
+        shape = (n,) + tuple(min(size, 4) for size in timing.shape[1:])
+        return Case(tuple(rng.standard_normal(shape) * 3 for _ in range(arguments)))
+
+    return (timed(timing.baseline or reference, make_case, limit=timing.limit, hint=timing.hint,
+                  loop_case=loop_case),)
 
 
 def function(name: str, reference: Reference, cases: st.SearchStrategy[Case], *, points: float = 1,

@@ -327,3 +327,6 @@ def note_timing(ctx: Any, check: Any, case: Any, reference_seconds: float) -> No
     recorded.timing = {"recipe": describe_inputs(tuple(case.args), dict(case.kwargs)),
                        "units": units, "limit": check.limit, "rounds": check.rounds,
                        "hint": check.hint, "verify": check.verify}
+    if getattr(check, "loop_case", None) is not None:  # the loop probe's inputs, as recipes too
+        recorded.timing["loop"] = {str(n): describe_inputs(tuple(c.args), dict(c.kwargs))
+                                   for n in check.loop_sizes for c in [check.loop_case(np.random.default_rng(0), n)]}

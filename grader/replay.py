@@ -71,7 +71,9 @@ def _check(recorded: RecordedCheck, function: str, names: tuple[str, ...] = ()) 
         return TimingCheck(name=recorded.name, weight=recorded.weight, requires=recorded.requires,
                            make_case=SynthesisedCase(timing["recipe"]), prepare=None,
                            reference=CalibratedWork(timing["units"]), limit=timing["limit"],
-                           rounds=timing["rounds"], hint=timing["hint"], verify=timing["verify"])
+                           rounds=timing["rounds"], hint=timing["hint"], verify=timing["verify"],
+                           **({"loop_case": SynthesisedLoopCase(timing["loop"]),
+                               "loop_sizes": tuple(sorted(int(n) for n in timing["loop"]))} if timing.get("loop") else {}))
     kind = KINDS.get(recorded.name, "values")
     return ReplayCheck(recorded.name, recorded.weight, recorded.requires, ops=tuple(recorded.ops), kind=kind,
                        examples=_examples(recorded.ops, function), call_options=_first_options(recorded.ops, function),
@@ -386,6 +388,17 @@ class SynthesisedCase:
 
     def __call__(self, rng: np.random.Generator) -> Case:
         args, kwargs = synthesise(self.recipe, rng)
+        return Case(args, kwargs)
+
+
+@dataclass(frozen=True)
+class SynthesisedLoopCase:
+    """The timing check's loop probe input of batch size n, like the recorded one."""
+
+    recipes: dict = field(hash=False, compare=False)
+
+    def __call__(self, rng: np.random.Generator, n: int) -> Case:
+        args, kwargs = synthesise(self.recipes[str(n)], rng)
         return Case(args, kwargs)
 
 

@@ -100,3 +100,31 @@ def test_the_reference_is_the_tanh_approximation(x):
     """The worked example's contract, independently of torch."""
     expected = 0.5 * x * (1 + math.tanh(math.sqrt(2 / math.pi) * (x + 0.044715 * x**3)))
     assert float(_gelu(torch.tensor(x, dtype=torch.float64))) == pytest.approx(expected, rel=1e-12, abs=1e-15)
+
+
+def test_a_loop_over_the_rows_of_a_declared_timed_function_fails_timing():
+    """Declared timing comes with the loop probe: it counts lines of Python, not seconds, so
+    this holds on a busy machine too."""
+    from grader.checks import Context
+    from grader.runner import Session, with_job_gate
+    from grader.sandbox.host import Sandbox
+
+    looped = CORRECT.replace("    return 0.5 * x * (1 + np.tanh(c * (x + x.dtype.type(0.044715) * x**3)))",
+                             "    return np.stack([0.5 * r * (1 + np.tanh(c * (r + x.dtype.type(0.044715) * r**3)))\n"
+                             "                     for r in x])")
+    assert looped != CORRECT
+    exercise = ASSIGNMENT.exercises[0]
+    (timing,) = [c for c in exercise.checks if c.name == "timing"]
+    verdicts = []
+    with Sandbox(torch=False) as sandbox:
+        for source in (CORRECT, looped):
+            session = Session(ASSIGNMENT, Submission(__import__("pathlib").Path("declared.py"), source, "declared.py"),
+                              Options(seed=0, device="cpu"), sandbox)
+            ctx = Context(session, exercise.name, exercise.budget_seconds,
+                          {c.name: c for c in with_job_gate(list(exercise.all_checks()))})
+            try:
+                verdicts.append(timing._python_loop(ctx))
+            finally:
+                ctx.close()
+    assert verdicts[0] is None
+    assert verdicts[1] is not None and "Python loop over the batch" in verdicts[1].summary

@@ -326,7 +326,7 @@ def _python_loop(node: ast.AST, info: FunctionInfo) -> list[Proposal]:
         return [(new, f"`{_text(node)}` computed one row at a time in a Python loop")]
     if isinstance(node, ast.BinOp) and isinstance(node.op, ast.MatMult):
         new = ast.Call(ast.Name("_audit_matmul", ast.Load()), [node.left, node.right], [])
-        return [(new, f"`{_text(node)}` computed one row at a time in a Python loop")]
+        return [(new, f"`{_text(node)}` computed in a Python loop over its longest axis")]
     if isinstance(node, ast.Call) and _module_call(node, ("einsum",)) and node.args \
             and isinstance(node.args[0], ast.Constant) and "..." not in str(node.args[0].value):
         new = ast.Call(ast.Name("_audit_einsum", ast.Load()), [node.func] + node.args, node.keywords)
@@ -366,11 +366,19 @@ def _audit_rows(function, x, **options):
 
 
 def _audit_matmul(a, b):
-    """a @ b one row of a at a time."""
+    """a @ b in a Python loop over its longest axis: one row of a at a time, or (as a loop over
+    the examples computes X.T @ d) one term of the inner sum at a time."""
     import numpy as _np
-    a = _np.asarray(a)
+    a, b = _np.asarray(a), _np.asarray(b)
     if a.ndim < 2:
         return a @ b
+    if b.ndim < 2:
+        return _np.stack([a[..., i, :] @ b for i in range(a.shape[-2])], axis=-1)
+    if a.shape[-1] > a.shape[-2]:
+        total = a[..., :, 0:1] @ b[..., 0:1, :]
+        for i in range(1, a.shape[-1]):
+            total = total + a[..., :, i:i + 1] @ b[..., i:i + 1, :]
+        return total
     return _np.concatenate([a[..., i:i + 1, :] @ b for i in range(a.shape[-2])], axis=-2)
 
 
@@ -402,10 +410,18 @@ def _audit_rows(function, x, **options):
 
 
 def _audit_matmul(a, b):
-    """a @ b one row of a at a time."""
+    """a @ b in a Python loop over its longest axis: one row of a at a time, or (as a loop over
+    the examples computes X.T @ d) one term of the inner sum at a time."""
     import torch as _torch
     if a.dim() < 2:
         return a @ b
+    if b.dim() < 2:
+        return _torch.stack([a[..., i, :] @ b for i in range(a.shape[-2])], dim=-1)
+    if a.shape[-1] > a.shape[-2]:
+        total = a[..., :, 0:1] @ b[..., 0:1, :]
+        for i in range(1, a.shape[-1]):
+            total = total + a[..., :, i:i + 1] @ b[..., i:i + 1, :]
+        return total
     return _torch.cat([a[..., i:i + 1, :] @ b for i in range(a.shape[-2])], dim=-2)
 
 

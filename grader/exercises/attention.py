@@ -17,10 +17,11 @@ from hypothesis.extra import numpy as hnp
 
 import reference.attention as ref
 from grader import strategies as gs
-from grader.checks import (GATES, Case, Check, Diagnosis, KeepsDevice, PropertyCheck, TimingCheck,
+from grader.checks import (GATES, Case, Check, Diagnosis, KeepsDevice, PropertyCheck,
                            error_failure, gradients_match, keeps_dtype, leaves_inputs_unchanged, matches,
                            stable)
 from grader.compare import Tolerance
+from grader.exercises.common import timed
 from grader.i18n import N_, _
 from grader.results import Failure
 from grader.sandbox.wire import TensorValue
@@ -233,9 +234,10 @@ def _sdpa_timing_case(rng: np.random.Generator) -> Case:
     return Case((tensor(q), tensor(k), tensor(v)))
 
 
-def _prepare(c: Case) -> tuple:
-    """The timing case's arguments for the reference: tensors on their device, the rest as is."""
-    return tuple(torch.from_numpy(a.array).to(a.device) if isinstance(a, TensorValue) else a for a in c.args)
+def _sdpa_loop_case(rng: np.random.Generator, n: int) -> Case:
+    """n batch elements, n queries, n keys: a loop over any of them runs more lines as n grows."""
+    q, k, v = (rng.standard_normal(s).astype(np.float32) for s in [(n, 2, n, 4), (n, 2, n, 4), (n, 2, n, 3)])
+    return Case((tensor(q), tensor(k), tensor(v)))
 
 
 def _sdpa_device_case(device: str) -> Case:
@@ -273,6 +275,27 @@ def _example_sdpa_masked() -> Case:
     return Case((tensor(q), tensor(k), tensor(v)), {"mask": tensor(np.tril(np.ones((3, 3), dtype=bool)))})
 
 
+def torch_properties(cases, device_case, reference, upstreams, names: tuple[str, ...], *,
+                     max_examples: int = 8, gradient_examples: int = 12, dtype_examples: tuple = (),
+                     unchanged: tuple[str, ...] = ()) -> tuple[Check, ...]:
+    """The property checks every torch exercise here declares after its values: dtype kept,
+    device kept, gradients through all of `names` (the leading arguments) equal to autograd of
+    `reference` (`cases(dtype, requires_grad=True)` draws float64 inputs that need them), and
+    `unchanged` (default `names`) left as they were."""
+    return (
+        PropertyCheck("keeps_dtype", 1.0, BESIDES_VALUES, cases=cases(), max_examples=max_examples,
+                      examples=dtype_examples, judge=keeps_dtype()),
+        KeepsDevice(make_case=device_case),
+        PropertyCheck("differentiable", 2.0, AFTER_VALUES, cases=cases(dtype=np.dtype(np.float64), requires_grad=True),
+                      max_examples=gradient_examples, call_options_for=_backward_with(upstreams),
+                      judge=gradients_match(lambda c: _autograd(reference, c, upstreams, tuple(range(len(names)))),
+                                            names=names, tolerance=GRADIENT_TOLERANCE[np.dtype(np.float64)],
+                                            hint=GRADIENT_HINT)),
+        PropertyCheck("inputs_unchanged", 1.0, BESIDES_VALUES, cases=cases(), max_examples=max_examples,
+                      judge=leaves_inputs_unchanged(unchanged or names), call_options={"return_args": True}),
+    )
+
+
 scaled_dot_product_attention = Exercise("scaled_dot_product_attention", 5, (
     PropertyCheck("matches_reference", 5.0, cases=_qkv_case(), max_examples=40,
                   examples=(_example_sdpa("float32"), _example_sdpa_masked(), _example_sdpa_float64_odd_d()),
@@ -281,22 +304,13 @@ scaled_dot_product_attention = Exercise("scaled_dot_product_attention", 5, (
     PropertyCheck("stable", 1.0, AFTER_VALUES, cases=_qkv_case(40.0, np.dtype(np.float64)), max_examples=15,
                   judge=stable(lambda c: _sdpa(c), names=("out", "weights"), hint=
                                N_("exp of large scores overflows: torch.softmax (or subtracting the row maximum) "
-                                  "keeps it finite"), scale=lambda c: 1.0)),
-    PropertyCheck("keeps_dtype", 1.0, BESIDES_VALUES, cases=_qkv_case(), max_examples=10,
-                  examples=(_example_sdpa("float32"),), judge=keeps_dtype()),
-    KeepsDevice(make_case=_sdpa_device_case),
-    PropertyCheck("differentiable", 2.0, AFTER_VALUES, cases=_qkv_case(dtype=np.dtype(np.float64),
-                                                                         requires_grad=True),
-                  max_examples=15, call_options_for=_backward_with(_sdpa_upstreams),
-                  judge=gradients_match(lambda c: _autograd(_sdpa_reference, c, _sdpa_upstreams, (0, 1, 2)),
-                                        names=("q", "k", "v"), tolerance=GRADIENT_TOLERANCE[np.dtype(np.float64)],
-                                        hint=GRADIENT_HINT)),
-    PropertyCheck("inputs_unchanged", 1.0, BESIDES_VALUES, cases=_qkv_case(), max_examples=10,
-                  judge=leaves_inputs_unchanged(("q", "k", "v", "mask")), call_options={"return_args": True}),
-    TimingCheck(make_case=_sdpa_timing_case, prepare=_prepare,
-                reference=lambda prepared: ref.scaled_dot_product_attention(*prepared), limit=8.0,
-                hint=N_("no Python loop over batch elements or queries: batched matrix products (@) handle "
-                        "every leading dimension at once")),
+                               "keeps it finite"), scale=lambda c: 1.0)),
+    *torch_properties(_qkv_case, _sdpa_device_case, _sdpa_reference, _sdpa_upstreams, ("q", "k", "v"),
+                      max_examples=10, gradient_examples=15, dtype_examples=(_example_sdpa("float32"),),
+                      unchanged=("q", "k", "v", "mask")),
+    timed(ref.scaled_dot_product_attention, _sdpa_timing_case, limit=8.0, loop_case=_sdpa_loop_case,
+          hint=N_("no Python loop over batch elements or queries: batched matrix products (@) handle "
+               "every leading dimension at once")),
 ), probe=_example_sdpa("float64"))
 
 # ---------------------------------------------------------------- causal mask
@@ -410,19 +424,10 @@ self_attention = Exercise("self_attention", 3, (
                   examples=(_self_attention_example(True, "float32"), _self_attention_example(False, "float64")),
                   judge=matches(lambda c: _self_attention(c), scale=lambda c: 1.0,
                                 diagnoses=SELF_ATTENTION_DIAGNOSES,
-                                hint=N_("project x with w_q, w_k, w_v, then scaled dot-product attention (causal "
-                                        "mask when causal=True)"))),
-    PropertyCheck("keeps_dtype", 1.0, BESIDES_VALUES, cases=_self_attention_case(), max_examples=8, judge=keeps_dtype()),
-    KeepsDevice(make_case=_self_attention_device_case),
-    PropertyCheck("differentiable", 2.0, AFTER_VALUES,
-                  cases=_self_attention_case(np.dtype(np.float64), requires_grad=True), max_examples=12,
-                  call_options_for=_backward_with(_self_attention_upstreams),
-                  judge=gradients_match(lambda c: _autograd(ref.self_attention, c, _self_attention_upstreams,
-                                                            (0, 1, 2, 3)),
-                                        names=("x", "w_q", "w_k", "w_v"),
-                                        tolerance=GRADIENT_TOLERANCE[np.dtype(np.float64)], hint=GRADIENT_HINT)),
-    PropertyCheck("inputs_unchanged", 1.0, BESIDES_VALUES, cases=_self_attention_case(), max_examples=8,
-                  judge=leaves_inputs_unchanged(("x", "w_q", "w_k", "w_v")), call_options={"return_args": True}),
+                                hint=N_("project x with w_q, w_k, w_v, then scaled dot-product attention (causal mask "
+                                     "when causal=True)"))),
+    *torch_properties(_self_attention_case, _self_attention_device_case, ref.self_attention,
+                      _self_attention_upstreams, ("x", "w_q", "w_k", "w_v")),
 ), probe=_self_attention_device_case(""))
 
 # ---------------------------------------------------------------- multi-head attention
@@ -501,27 +506,25 @@ def _mha_timing_case(rng: np.random.Generator) -> Case:
     return Case((tensor(x),) + tuple(tensor(w) for w in ws) + (8,))
 
 
+def _mha_loop_case(rng: np.random.Generator, n: int) -> Case:
+    """n sequences of n positions, 2 heads of 2: a loop over the batch or the positions runs more
+    lines (a loop over the heads or the model dimension, which stay the same, does not)."""
+    x = rng.standard_normal((n, n, 4)).astype(np.float32)
+    ws = [(rng.standard_normal((4, 4)) / 2).astype(np.float32) for _ in range(4)]
+    return Case((tensor(x),) + tuple(tensor(w) for w in ws) + (2,))
+
+
 multi_head_attention = Exercise("multi_head_attention", 5, (
     PropertyCheck("matches_reference", 5.0, cases=_mha_case(), max_examples=30,
                   examples=(_mha_example(True, "float32", 2), _mha_example(False, "float64", 3)),
                   judge=matches(lambda c: _mha(c), diagnoses=MHA_DIAGNOSES, scale=lambda c: 1.0,
-                                hint=N_("split the last dim of x @ w_q (and k, v) into num_heads contiguous "
-                                        "chunks, attend per head, concatenate in order, then @ w_o"))),
-    PropertyCheck("keeps_dtype", 1.0, BESIDES_VALUES, cases=_mha_case(), max_examples=8, judge=keeps_dtype()),
-    KeepsDevice(make_case=_mha_device_case),
-    PropertyCheck("differentiable", 2.0, AFTER_VALUES, cases=_mha_case(np.dtype(np.float64), requires_grad=True),
-                  max_examples=12, call_options_for=_backward_with(_mha_upstreams),
-                  judge=gradients_match(lambda c: _autograd(ref.multi_head_attention, c, _mha_upstreams,
-                                                            (0, 1, 2, 3, 4)),
-                                        names=("x", "w_q", "w_k", "w_v", "w_o"),
-                                        tolerance=GRADIENT_TOLERANCE[np.dtype(np.float64)], hint=GRADIENT_HINT)),
-    PropertyCheck("inputs_unchanged", 1.0, BESIDES_VALUES, cases=_mha_case(), max_examples=8,
-                  judge=leaves_inputs_unchanged(("x", "w_q", "w_k", "w_v", "w_o")),
-                  call_options={"return_args": True}),
-    TimingCheck(make_case=_mha_timing_case, prepare=_prepare,
-                reference=lambda prepared: ref.multi_head_attention(*prepared), limit=8.0,
-                hint=N_("no Python loop over batch elements or queries: reshape to (B, h, L, D/h) and use batched "
-                        "matrix products")),
+                                hint=N_("split the last dim of x @ w_q (and k, v) into num_heads contiguous chunks, "
+                                     "attend per head, concatenate in order, then @ w_o"))),
+    *torch_properties(_mha_case, _mha_device_case, ref.multi_head_attention, _mha_upstreams,
+                      ("x", "w_q", "w_k", "w_v", "w_o")),
+    timed(ref.multi_head_attention, _mha_timing_case, limit=8.0, loop_case=_mha_loop_case,
+          hint=N_("no Python loop over batch elements or queries: reshape to (B, h, L, D/h) and use batched "
+               "matrix products")),
 ), probe=_mha_device_case(""))
 
 # ---------------------------------------------------------------- positional encoding

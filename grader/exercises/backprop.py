@@ -26,9 +26,9 @@ from hypothesis.extra import numpy as hnp
 import reference.backprop as ref
 from grader import strategies as gs
 from grader.checks import (ANYTHING, Case, Check, Diagnosis, FromCall, Implemented, PropertyCheck,
-                           TimingCheck, error_failure, leaves_inputs_unchanged, matches)
+                           error_failure, leaves_inputs_unchanged, matches)
 from grader.compare import Tolerance
-from grader.exercises.common import AFTER_VALUES, NUMPY_NOTE, NUMPY_ONLY, n64, numpy_checks, t64
+from grader.exercises.common import AFTER_VALUES, NUMPY_NOTE, NUMPY_ONLY, n64, numpy_checks, t64, timed
 from grader.i18n import N_, _
 from grader.results import Failure
 from grader.sandbox.wire import Opaque, SlotRef
@@ -613,9 +613,11 @@ def _net_timing_case(rng: np.random.Generator) -> Case:
     return Case((rng.standard_normal((n, d)), rng.integers(0, c, n), params), {"reg": 0.01})
 
 
-def _net_timing_prepare(c: Case) -> tuple:
-    X, y, params = c.args
-    return (t64(X), torch.from_numpy(y), {k: t64(v) for k, v in params.items()}, c.kwargs["reg"])
+def _net_loop_case(rng: np.random.Generator, n: int) -> Case:
+    """A batch of n rows, narrow layers: the lines a loop over the rows runs grow with n."""
+    params = {"W1": rng.standard_normal((3, 4)), "b1": rng.standard_normal(4),
+              "W2": rng.standard_normal((4, 3)), "b2": rng.standard_normal(3)}
+    return Case((rng.standard_normal((n, 3)), rng.integers(0, 3, n), params), {"reg": 0.01})
 
 
 two_layer_net = Exercise("two_layer_net", 5, numpy_checks(
@@ -629,12 +631,11 @@ two_layer_net = Exercise("two_layer_net", 5, numpy_checks(
     names=("loss", "grads"), argument_names=("X", "y", "params"), diagnoses=NET_DIAGNOSES, scale=_net_scale,
     stable_hint=STABLE_HINT, max_examples=30,
     hint=N_("loss = mean cross-entropy + reg * (sum(W1**2) + sum(W2**2)); backpropagate through "
-            "affine - relu - affine, with the regularization's gradient 2 * reg * W on W1 and W2"),
-    extra=(TimingCheck(make_case=_net_timing_case, prepare=_net_timing_prepare,
-                       reference=lambda p: ref.two_layer_net(*p), limit=8.0,
-                       hint=N_("no Python loop over the examples: process the whole batch with matrix "
-                               "products (X @ W1, hidden.T @ dscores) and index all rows at once with "
-                               "probs[np.arange(N), y]")),)),
+         "affine - relu - affine, with the regularization's gradient 2 * reg * W on W1 and W2"),
+    extra=(timed(ref.two_layer_net, _net_timing_case, limit=8.0, loop_case=_net_loop_case,
+                 hint=N_("no Python loop over the examples: process the whole batch with matrix "
+                      "products (X @ W1, hidden.T @ dscores) and index all rows at once with "
+                      "probs[np.arange(N), y]")),)),
     probe=_net_case(*NET, NET_B2))
 
 ASSIGNMENT = Assignment("02_backprop", "backprop", "Backpropagation for a small network", "numpy",

@@ -8,11 +8,12 @@ import numpy as np
 import torch
 from hypothesis import strategies as st
 
-from grader.checks import (GATES, Case, Check, Diagnosis, PropertyCheck, Scale, keeps_dtype,
+from grader.checks import (GATES, Case, Check, Diagnosis, PropertyCheck, Scale, TimingCheck, keeps_dtype,
                            leaves_inputs_unchanged, matches, stable)
 from grader.compare import Tolerance
 from grader.i18n import N_
 from grader.sandbox.host import NUMPY_BANNED_LIBRARIES
+from grader.sandbox.wire import TensorValue
 from grader.spec import BannedPolicy
 
 NUMPY_ONLY = BannedPolicy(modules=NUMPY_BANNED_LIBRARIES)
@@ -30,6 +31,29 @@ def t64(array: Any) -> torch.Tensor:
 
 def n64(tensor: torch.Tensor) -> np.ndarray:
     return tensor.detach().to("cpu", torch.float64).numpy()
+
+
+def torch_arguments(case: Case) -> tuple[tuple, dict]:
+    """A timing case's arguments as a PyTorch reference takes them: arrays (in dicts too) as
+    tensors of their dtype, TensorValues as tensors on their device, the rest as it is."""
+
+    def tensor(value: Any) -> Any:
+        if isinstance(value, TensorValue):
+            return torch.from_numpy(value.array).to(value.device)
+        if isinstance(value, np.ndarray):
+            return torch.from_numpy(value)
+        return {k: tensor(v) for k, v in value.items()} if isinstance(value, dict) else value
+
+    return tuple(tensor(a) for a in case.args), {k: tensor(v) for k, v in case.kwargs.items()}
+
+
+def timed(reference: Callable[..., Any], make_case: Callable[[np.random.Generator], Case], *, limit: float,
+          hint: str = "", loop_case: Callable[[np.random.Generator, int], Case] | None = None) -> TimingCheck:
+    """The timing check against `reference` (PyTorch, called with the timing case's arguments as
+    tensors, `torch_arguments`) on inputs from `make_case`; `loop_case`: the loop probe's input."""
+    return TimingCheck(make_case=make_case, prepare=torch_arguments,
+                       reference=lambda prepared: reference(*prepared[0], **prepared[1]), limit=limit, hint=hint,
+                       loop_case=loop_case)
 
 
 def cases_of(strategy: st.SearchStrategy, build: Callable[..., Case]) -> st.SearchStrategy[Case]:

@@ -29,9 +29,9 @@ from hypothesis import strategies as st
 
 import reference.convolution as ref
 from grader import strategies as gs
-from grader.checks import (NO_RESULT, Case, Context, Diagnosis, PropertyCheck, Suspects, TimingCheck,
+from grader.checks import (NO_RESULT, Case, Context, Diagnosis, PropertyCheck, Suspects,
                            error_failure, show_value)
-from grader.exercises.common import NUMPY_NOTE, NUMPY_ONLY, n64, numpy_checks, t64
+from grader.exercises.common import NUMPY_NOTE, NUMPY_ONLY, n64, numpy_checks, t64, timed
 from grader.i18n import N_, _
 from grader.results import Failure
 from grader.sandbox.host import CallResult
@@ -816,11 +816,6 @@ def _conv_timing_case(rng: np.random.Generator) -> Case:
     return Case((x, w, b), {"stride": 1, "padding": 1})
 
 
-def _torch_args(c: Case) -> tuple:
-    args = tuple(torch.from_numpy(a) if isinstance(a, np.ndarray) else a for a in c.args)
-    return args, dict(c.kwargs)
-
-
 conv2d_forward = Exercise("conv2d_forward", 4, _explain_crashes(numpy_checks(
     _conv64, _conv_case(), max_examples=40,
     examples=(Case((CONV_EXAMPLE_X.astype(np.float32), CONV_EXAMPLE_W.astype(np.float32),
@@ -829,13 +824,11 @@ conv2d_forward = Exercise("conv2d_forward", 4, _explain_crashes(numpy_checks(
               Case((CONV_EXAMPLE_X, CONV_EXAMPLE_W, CONV_EXAMPLE_B, 1, 2))),
     argument_names=("x", "w", "b"), scale=_conv_scale, diagnoses=CONV_MISTAKES,
     hint=N_("out[n, f, i, j] = b[f] + sum over c, p, q of x_pad[n, c, i*stride + p, j*stride + q] * "
-            "w[f, c, p, q]; output shape (N, F, H', W')"),
-    extra=(TimingCheck(make_case=_conv_timing_case, prepare=_torch_args,
-                       reference=lambda prepared: ref.conv2d_forward(*prepared[0], **prepared[1]),
-                       limit=CONV_TIMING_LIMIT,
-                       hint=N_("no Python loop over output pixels: gather all windows at once "
-                               "(numpy.lib.stride_tricks.sliding_window_view, or im2col) and contract "
-                               "them with the filters in one einsum / tensordot / matrix product")),)),
+         "w[f, c, p, q]; output shape (N, F, H', W')"),
+    extra=(timed(ref.conv2d_forward, _conv_timing_case, limit=CONV_TIMING_LIMIT,
+                 hint=N_("no Python loop over output pixels: gather all windows at once "
+                      "(numpy.lib.stride_tricks.sliding_window_view, or im2col) and contract "
+                      "them with the filters in one einsum / tensordot / matrix product")),)),
     _conv_crash_help), probe=Case((CONV_EXAMPLE_X[:1, :, :3, :3], CONV_EXAMPLE_W[:1, :, :2, :2], CONV_EXAMPLE_B[:1])))
 
 # ================================================================ max_pool2d_forward
@@ -921,12 +914,10 @@ max_pool2d_forward = Exercise("max_pool2d_forward", 2, numpy_checks(
               Case((POOL_EXAMPLE_X, 2, 3))),
     argument_names=("x",), diagnoses=POOL_MISTAKES,
     hint=N_("out[n, c, i, j] = max of x[n, c, i*stride : i*stride + k, j*stride : j*stride + k]; "
-            "stride=None means stride = kernel_size"),
-    extra=(TimingCheck(make_case=_pool_timing_case, prepare=_torch_args,
-                       reference=lambda prepared: ref.max_pool2d_forward(*prepared[0], **prepared[1]),
-                       limit=POOL_TIMING_LIMIT,
-                       hint=N_("no Python loop over output pixels: take the maximum over all windows at "
-                               "once (a running np.maximum over the k*k offsets, or sliding_window_view)")),)),
+         "stride=None means stride = kernel_size"),
+    extra=(timed(ref.max_pool2d_forward, _pool_timing_case, limit=POOL_TIMING_LIMIT,
+                 hint=N_("no Python loop over output pixels: take the maximum over all windows at "
+                      "once (a running np.maximum over the k*k offsets, or sliding_window_view)")),)),
     probe=Case((POOL_EXAMPLE_X[:1, :1, :2, :2], 2)))
 
 ASSIGNMENT = Assignment("04_convolution", "convolution", "Convolution and pooling", "numpy",

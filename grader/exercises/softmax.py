@@ -10,9 +10,9 @@ from hypothesis import strategies as st
 
 import reference.softmax as ref
 from grader import strategies as gs
-from grader.checks import Case, Diagnosis, TimingCheck
+from grader.checks import Case, Diagnosis
 from grader.compare import Tolerance
-from grader.exercises.common import NUMPY_NOTE, NUMPY_ONLY, n64, numpy_checks, t64
+from grader.exercises.common import NUMPY_NOTE, NUMPY_ONLY, n64, numpy_checks, t64, timed
 from grader.i18n import N_
 from grader.spec import Assignment, Exercise
 
@@ -138,8 +138,9 @@ def _timing_case(rng: np.random.Generator) -> Case:
     return Case((logits, rng.integers(0, 10, 8192)))
 
 
-def _timing_prepare(c: Case) -> tuple:
-    return (t64(c.args[0]), torch.from_numpy(c.args[1]))
+def _loop_case(rng: np.random.Generator, n: int) -> Case:
+    """n rows of 3 classes: a loop over the rows runs more lines of Python as n grows."""
+    return Case((rng.standard_normal((n, 3)) * 3, rng.integers(0, 3, n)))
 
 
 softmax_cross_entropy = Exercise("softmax_cross_entropy", 5, numpy_checks(
@@ -159,13 +160,12 @@ softmax_cross_entropy = Exercise("softmax_cross_entropy", 5, numpy_checks(
                             "cross-entropies and dlogits lacks its 1/N; divide both by N."),
                          lambda c: _with(c, loss_factor=c.args[0].shape[0], grad_factor=c.args[0].shape[0]), 2.0),
                Diagnosis(N_("The loss looks like -log(p + 1e-7): the small constant biases the loss; use "
-                            "log-softmax instead."), _clipped_log, 2.0)),
+                         "log-softmax instead."), _clipped_log, 2.0)),
     hint=N_("loss = mean over rows of -log_softmax(logits)[label]; dlogits is the derivative of that "
-            "mean with respect to logits (mind the mean's 1/N)"),
-    extra=(TimingCheck(make_case=_timing_case, prepare=_timing_prepare,
-                       reference=lambda prepared: ref.softmax_cross_entropy(*prepared), limit=6.0,
-                       hint=N_("no Python loop over rows: work on the whole (N, C) array at once, and pick "
-                               "each row's label entry with integer-array indexing")),)),
+         "mean with respect to logits (mind the mean's 1/N)"),
+    extra=(timed(ref.softmax_cross_entropy, _timing_case, limit=6.0, loop_case=_loop_case,
+                 hint=N_("no Python loop over rows: work on the whole (N, C) array at once, and pick "
+                      "each row's label entry with integer-array indexing")),)),
     probe=Case((ROWS, np.array([0, 1, 2]))))
 
 ASSIGNMENT = Assignment("05_softmax", "softmax", "Softmax and cross-entropy", "numpy",

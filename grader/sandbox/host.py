@@ -76,6 +76,7 @@ class CallResult:
     seconds: float = 0.0
     #: the call ran past its time limit and was stopped (`failure` says so in words)
     timed_out: bool = False
+    lines: int | None = None
 
 
 #: variables the zygote (and so every worker) may see; nothing else of the grader's environment
@@ -412,6 +413,7 @@ class WorkerHandle:
                     "not_implemented": result.error.get("not_implemented") is True}
             result.fp_errors = [str(e)[:40] for e in reply.get("fp_errors", [])][:8]
             result.fixture_calls = [int(n) for n in reply.get("fixture_calls", [])]
+            result.lines = int(reply["lines"]) if "lines" in reply else None
             if "value" in reply:
                 result.value = wire.decode(reply["value"], reply_blobs)
             if "args_after" in reply:
@@ -442,7 +444,8 @@ class WorkerHandle:
 
     def call(self, function: str, args: list, kwargs: dict | None = None, *,
              timeout: float | None = None, keep: bool = False, return_args: bool = False,
-             discard: bool = False, backward: dict | None = None, stand_ins: Any = None) -> CallResult:
+             discard: bool = False, backward: dict | None = None, stand_ins: Any = None,
+             count_lines: bool = False) -> CallResult:
         """Call the student's `function`; arrays, TensorValues, Fixtures and SlotRefs allowed.
 
         `stand_ins` (an object with `names` and `answer(request, blobs)`, see
@@ -452,6 +455,8 @@ class WorkerHandle:
         header = {"op": "call", "function": function,
                   "args": wire.encode(list(args), blobs), "kwargs": wire.encode(dict(kwargs or {}), blobs),
                   "keep": keep, "return_args": return_args, "discard": discard}
+        if count_lines:  # `lines`: how many lines of Python the call ran
+            header["count_lines"] = True
         if backward is not None:
             header["backward"] = {"paths": backward["paths"],
                                   "upstream": [wire.encode(u, blobs) for u in backward["upstream"]]}

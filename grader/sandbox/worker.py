@@ -54,6 +54,19 @@ def restore_builtins() -> None:
 _ERRSTATE = np.errstate
 
 
+
+def _line_counter(count: list) -> Any:
+    """A trace function counting the lines of Python run (in any frame, a loop's repeated
+    line each time round): a loop over the batch makes the count grow with the batch."""
+
+    def local(frame: Any, event: str, arg: Any) -> Any:
+        if event == "line":
+            count[0] += 1
+        return local
+
+    return lambda frame, event, arg: local
+
+
 class _BannedModuleStub(types.ModuleType):
     """Stands in for a banned library that is not installed, so `import scipy` at the top of a
     file does not sink the whole submission: only functions that use it lose (statically)."""
@@ -710,9 +723,16 @@ class Worker:
 
         torch = wire.loaded_torch()
         reset_torch_state(self.torch_state)
+        lines = [0]
         try:
             with _ERRSTATE(call=record, over="call", divide="call", invalid="call", under="ignore"):
-                value = function(*args, **kwargs)
+                if header.get("count_lines"):
+                    sys.settrace(_line_counter(lines))
+                try:
+                    value = function(*args, **kwargs)
+                finally:
+                    if header.get("count_lines"):
+                        sys.settrace(None)
                 if torch is not None and torch.cuda.is_available() and torch.cuda.is_initialized():
                     torch.cuda.synchronize()
         except BaseException as error:  # noqa: BLE001
@@ -721,6 +741,8 @@ class Worker:
         restore_builtins()
         reply: dict = {"ok": True, "fp_errors": fp_errors,
                        "fixture_calls": [f.calls for f in self.fixtures_made]}
+        if header.get("count_lines"):
+            reply["lines"] = lines[0]
         out_blobs: list[bytes] = []
         if not header.get("discard"):
             reply["value"] = wire.encode(value, out_blobs)
