@@ -1681,10 +1681,11 @@ class TimingCheck(Check):
         (fewer, small_shapes), (more, large_shapes) = counted
         if more - fewer < large - small:
             return None
-        return Failure(f"too slow: a Python loop over the batch: the function ran {fewer} lines of Python on "
-                       f"{small_shapes} and {more} on {large_shapes}; vectorized code runs the same lines "
-                       f"for any batch size",
-                       hint=self.hint or "replace Python loops over array elements with vectorized numpy")
+        return Failure(_("too slow: a Python loop over the batch: the function ran {fewer} lines of Python on "
+                         "{small_shapes} and {more} on {large_shapes}; vectorized code runs the same lines "
+                         "for any batch size").format(fewer=fewer, small_shapes=small_shapes, more=more,
+                                                      large_shapes=large_shapes),
+                       hint=_(self.hint) or _("replace Python loops over array elements with vectorized numpy"))
 
     def _measure(self, ctx: Context, rng: np.random.Generator) -> float | Failure:
         worker = ctx.worker
