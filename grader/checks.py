@@ -1663,7 +1663,8 @@ class TimingCheck(Check):
         return Failure(_("too slow: about {ratio}x the reference's time (limit {limit}x), "
                          "median of {rounds} interleaved runs, measured twice").format(
             ratio=f"{ratio:.0f}", limit=f"{self.limit:g}", rounds=self.rounds),
-                       hint=_(self.hint) or _("replace Python loops over array elements with vectorized numpy"))
+                       hint=_(self.hint) or _("replace Python loops over array elements with vectorized numpy"),
+                       slowdown=float(ratio), slowdown_limit=float(self.limit))
 
     def _python_loop(self, ctx: Context) -> Failure | None:
         """A failure if the lines of Python the function runs grow with the batch size."""

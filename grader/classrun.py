@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable
@@ -24,6 +23,7 @@ from typing import Callable
 from grader.batch import find_submissions
 from grader.course import ASSIGNMENTS
 from grader.gradebook import ClassGradebook, StoredRow, grader_version
+from grader.i18n import _
 from grader.parallel import Executor, Job, Outcome
 from grader.results import AssignmentResult
 from grader.runner import Options
@@ -32,7 +32,7 @@ from grader.submission import Submission, SubmissionError, load_submission, with
 
 def settings_key(options: Options) -> str:
     """The grading settings a row depends on (besides the seed), as one comparable string."""
-    return json.dumps({"timing": options.timing, "device": options.device,
+    return json.dumps({"timing": options.timing, "device": options.device, "language": options.language,
                        "examples": options.examples_factor,
                        "only": sorted(options.only) if options.only is not None else None}, sort_keys=True)
 
@@ -133,9 +133,6 @@ def run_class(root: Path, assignment_id: str, options: Options, book: ClassGrade
 
 #: a timing failure within this factor of its limit is measured again with the class done
 CONFIRM_WITHIN = 3.0
-_TOO_SLOW = re.compile(r"^too slow: about ([\d.]+)x the reference's time \(limit ([\d.]+)x\)")
-
-
 def close_timing_failures(result: AssignmentResult) -> list[str]:
     """The exercises whose timing check failed by less than CONFIRM_WITHIN times its limit:
     under a whole class's load (and whatever else the machine runs) such a verdict may be the
@@ -143,8 +140,8 @@ def close_timing_failures(result: AssignmentResult) -> list[str]:
     close = []
     for exercise in result.exercises:
         for check in exercise.checks:
-            found = _TOO_SLOW.match(check.message) if check.name == "timing" and not check.passed else None
-            if found and float(found.group(1)) < CONFIRM_WITHIN * float(found.group(2)):
+            failure = check.failure if check.name == "timing" and not check.passed else None
+            if failure is not None and 0 < failure.slowdown < CONFIRM_WITHIN * failure.slowdown_limit:
                 close.append(exercise.id)
     return close
 
@@ -164,15 +161,15 @@ def confirm_timing(row: StoredRow, job: Job, executor: Executor) -> None:
         check = retimed.get(exercise.id)
         if exercise.id in exercises and check is not None and check.passed:
             exercise.checks = [check if c.name == "timing" else c for c in exercise.checks]
-            exercise.notes.append("timing: measured again after the class was graded, with nothing else "
-                                  "of the class running; this measurement counts")
+            exercise.notes.append(_("timing: measured again after the class was graded, with nothing else "
+                                    "of the class running; this measurement counts"))
 
 
 def _row(job: Job, digest: str, outcome: Outcome, version: str, run: int) -> StoredRow:
     if outcome.version and outcome.version != version and not outcome.grader_error:
-        return StoredRow(job.student, digest, None, f"graded by another grader version ({outcome.version}, this "
-                                                    f"one is {version}): install the same dl-grader on every "
-                                                    f"worker, then grade it again", True, job.options.seed, run)
+        return StoredRow(job.student, digest, None, _(
+            "graded by another grader version ({theirs}, this one is {ours}): install the same dl-grader on every "
+            "worker, then grade it again").format(theirs=outcome.version, ours=version), True, job.options.seed, run)
     return StoredRow(job.student, digest, outcome.result, outcome.problem, outcome.grader_error,
                      job.options.seed, run)
 

@@ -248,8 +248,10 @@ def official_options(seed: int | None, device: str, no_timing: bool, examples_fa
     torch.set_num_threads(1)
     if reports is not None:
         reports.mkdir(parents=True, exist_ok=True)
+    from grader.i18n import current
+
     return Options(seed=choose_seed(seed, official=True), device=_device(device), timing=not no_timing,
-                   examples_factor=examples_factor)
+                   examples_factor=examples_factor, language=current())
 
 
 def _extra_reports(also: tuple[str, ...]) -> list[tuple[str, Path]]:

@@ -101,10 +101,18 @@ def process_version() -> str:
 
 
 def grade_job(job: Job) -> Outcome:
-    """Grade one job in this process's sandbox; never raises for anything about the job.
+    """Grade one job in this process's sandbox, its messages in the job's language; never raises
+    for anything about the job.
 
     Runs in a pool process or a Dask worker (or in the teacher's process with `SerialExecutor`).
     """
+    from grader.i18n import using
+
+    with using(job.options.language):
+        return _grade_job(job)
+
+
+def _grade_job(job: Job) -> Outcome:
     import torch
 
     from grader.batch import StudentResult, grade_into

@@ -42,6 +42,10 @@ class Failure:
     waits_for: str = ""
     #: the grader itself could not run the check (not the student's doing)
     grader_error: bool = False
+    #: a timing check that measured the function too slow: how many times the reference's time
+    #: it took, and the limit (a class run measures a near miss again)
+    slowdown: float = 0.0
+    slowdown_limit: float = 0.0
 
     def one_line(self) -> str:
         parts = [self.summary]

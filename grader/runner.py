@@ -59,6 +59,9 @@ class Options:
     only: frozenset[str] | None = None
     #: records every request the checks send (`grader.recording`), to make the student copy
     recorder: Any = None
+    #: the language of the messages where grading runs in another process (a pool process, a
+    #: Dask worker: `parallel.grade_job` applies it); in this process, `grader.i18n.current()`
+    language: str = "en"
 
 
 class Session:
