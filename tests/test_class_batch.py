@@ -325,19 +325,23 @@ def test_the_progress_bar_counts_done_total_and_failures_and_escapes_student_tex
 def test_a_close_timing_failure_is_measured_again_alone_and_only_timing_changes(tmp_path):
     from grader.classrun import close_timing_failures, confirm_timing
     from grader.parallel import Job, Outcome
-    from grader.results import AssignmentResult, CheckResult, ExerciseResult
+    from grader.results import AssignmentResult, CheckResult, ExerciseResult, Failure
     from grader.runner import Options
 
-    def result(timing: str, passed: bool = False) -> AssignmentResult:
+    def result(timing: str, passed: bool = False, slowdown: float = 0.0) -> AssignmentResult:
+        failure = None if passed else Failure(timing, slowdown=slowdown, slowdown_limit=6.0 if slowdown else 0.0)
         checks = [CheckResult("matches_reference", True, 4.0, 4.0, "ok"),
-                  CheckResult("timing", passed, 1.0 * passed, 1.0, timing)]
+                  CheckResult("timing", passed, 1.0 * passed, 1.0, timing, failure)]
         return AssignmentResult("05_softmax", "s.py", 5, [ExerciseResult("softmax_cross_entropy", 5.0, checks)])
 
-    close = result("too slow: about 7x the reference's time (limit 6x), median of 7 interleaved runs")
-    far = result("too slow: about 72x the reference's time (limit 6x), median of 7 interleaved runs")
+    close = result("too slow: about 7x the reference's time (limit 6x), median of 7 interleaved runs", slowdown=7)
+    far = result("too slow: about 72x the reference's time (limit 6x), median of 7 interleaved runs", slowdown=72)
     early = result("too slow: one call on a timing input took more than 0.25 s, while the reference takes 4 ms")
     assert close_timing_failures(close) == ["softmax_cross_entropy"]
     assert close_timing_failures(far) == close_timing_failures(early) == []
+    # red team, 2026-12-04: read from the failure's numbers, not its words, so in Chinese too
+    chinese = result("太慢：用时约为参考实现的 7 倍（上限 6 倍），交错运行 7 次取中位数，测了两次", slowdown=7)
+    assert close_timing_failures(chinese) == ["softmax_cross_entropy"]
 
     asked = []
 
@@ -355,8 +359,8 @@ def test_a_close_timing_failure_is_measured_again_alone_and_only_timing_changes(
 
     class Busy:  # fails again: the first verdict stands
         def results(self, jobs):
-            yield 0, Outcome(result("too slow: about 8x the reference's time (limit 6x)"))
+            yield 0, Outcome(result("too slow: about 8x the reference's time (limit 6x)", slowdown=8))
 
-    row = StoredRow("bob", "h", result("too slow: about 7x the reference's time (limit 6x)"))
+    row = StoredRow("bob", "h", result("too slow: about 7x the reference's time (limit 6x)", slowdown=7))
     confirm_timing(row, job, Busy())
     assert row.result.score == 4.0 and "about 7x" in row.result.exercises[0].checks[1].message
