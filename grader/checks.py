@@ -877,8 +877,8 @@ def compare_tree(expected: Any, got: Any, dtype: np.dtype, tolerance: Tolerance 
         got = np.asarray(got)
     found = compare(np.asarray(expected), got, dtype, tolerance, what=name, scale_floor=scale_floor)
     if found is not None and found.kind == "values" and name != RESULT:  # say which part
-        found = Mismatch(found.kind, f"{name}: {found.text}", found.index, found.expected_value,
-                         found.got_value)
+        found = Mismatch(found.kind, _("{name}: {text}").format(name=name, text=found.text), found.index,
+                         found.expected_value, found.got_value)
     return found
 
 
@@ -1274,7 +1274,7 @@ def stable(expected: Expected, *, tolerance: CaseTolerance = None, names: Sequen
         if failure is not None:
             return failure
         if result.fp_errors:
-            kinds = ", ".join(result.fp_errors)
+            kinds = fp_kinds(result.fp_errors)
             failure = Failure(_("numpy raised a floating-point warning ({kinds}: {example}) for a finite input").format(
                 kinds=kinds, example=_(_FP_WORDS[result.fp_errors[0]]) if result.fp_errors[0] in _FP_WORDS else ""),
                               call=case.code(ctx.function), hint=_(hint))
@@ -1287,6 +1287,16 @@ def stable(expected: Expected, *, tolerance: CaseTolerance = None, names: Sequen
         return found
 
     return judge
+
+
+#: numpy's names for floating-point errors, as a message says them
+FP_KINDS = {"overflow": N_("overflow"), "invalid value": N_("invalid value"), "divide by zero": N_("divide by zero"),
+            "underflow": N_("underflow")}
+
+
+def fp_kinds(kinds: Sequence[str]) -> str:
+    """numpy's floating-point error kinds (as the worker recorded them) in the current language."""
+    return _(", ").join(_(FP_KINDS[kind]) if kind in FP_KINDS else kind for kind in kinds)
 
 
 _FP_WORDS = {"overflow": N_("e.g. exp of a large number"),

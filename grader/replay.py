@@ -19,7 +19,7 @@ from typing import Any
 
 import numpy as np
 
-from grader.checks import (ANYTHING, VALUE_CHECKS, Abort, Case, Check, Context, PropertyCheck, TimingCheck,
+from grader.checks import (ANYTHING, fp_kinds, VALUE_CHECKS, Abort, Case, Check, Context, PropertyCheck, TimingCheck,
                            _changed, _floor_part, compare_tree, error_failure, output_devices, output_dtypes, plain,
                            show_result)
 from grader.i18n import _
@@ -267,7 +267,7 @@ def judge_answer(op: RecordedOp, result: Any, kind: str, function: str,
         return None
     if kind == "stable" and result.fp_errors and not op.fp_errors:
         return Failure(_("numpy raised a floating-point warning ({kinds}) for a finite input").format(
-            kinds=", ".join(result.fp_errors)), call=call)
+            kinds=fp_kinds(result.fp_errors)), call=call)
     return _value_failure(op, result, kind, call)
 
 

@@ -148,7 +148,7 @@ def _not_run_notes(checks: Sequence[CheckResult]) -> list[str]:
         until = _(_NEEDS[need]) if need in _NEEDS else \
             _("this passes: {check}").format(check=check_words(need, short=True))
         worth = sum(c.max_points for c in waiting_checks)
-        listed = "; ".join(check_words(c.name, short=True) for c in waiting_checks)
+        listed = _("; ").join(check_words(c.name, short=True) for c in waiting_checks)
         if worth > 0:
             lines.append(_("not run until {until}, so 0/{worth}: {checks}").format(
                 until=until, worth=_points(worth), checks=listed))
@@ -182,7 +182,7 @@ def exercise_lines(result: AssignmentResult, exercise: ExerciseResult) -> list[t
     if also_failing:
         lines.append(("", _("(also failing: {checks})").format(checks=", ".join(also_failing))))
     for note in _not_run_notes([c for c in failures if c not in shown]):
-        lines.append(("", f"({note})"))
+        lines.append(("", _("({note})").format(note=note)))
     return lines
 
 
@@ -229,6 +229,8 @@ def _failure_lines(check: CheckResult) -> list[tuple[str, str]]:
                                                                              got=failure.got)))
     if failure.hint:
         lines.append(("", "  " + _("hint: {hint}").format(hint=failure.hint)))
+    if failure.explanation:
+        lines.append(("", "  " + _("explanation: {text}").format(text=failure.explanation)))
     return lines
 
 

@@ -46,6 +46,8 @@ class Failure:
     #: it took, and the limit (a class run measures a near miss again)
     slowdown: float = 0.0
     slowdown_limit: float = 0.0
+    #: a quiz question's explanation (what the right answer is and why), shown after a wrong answer
+    explanation: str = ""
 
     def one_line(self) -> str:
         parts = [self.summary]
@@ -57,6 +59,8 @@ class Failure:
             parts.append(_("expected {expected}, got {got}").format(expected=self.expected, got=self.got))
         if self.hint:
             parts.append(_("Hint: {hint}").format(hint=self.hint))
+        if self.explanation:
+            parts.append(_("Explanation: {text}").format(text=self.explanation))
         return " | ".join(parts)
 
 

@@ -137,7 +137,7 @@ def test_the_quiz_in_text_gradescope_and_junit_reports(tmp_path):
     assert failed == {"07_quiz.act_sigmoid_facts", "07_quiz.conv_output_size"}
     text = _run(GRADE + [str(path)]).stdout
     assert "07_quiz" in text and "that is what you get if you" in text  # the known mistake is named
-    assert "hint: PyTorch's formula" in text
+    assert "explanation: PyTorch's formula" in text
 
 
 def test_grade_class_grades_the_quiz_with_each_students_own_numbers(tmp_path):

@@ -118,7 +118,7 @@ def grade_question(question: Question, sheet: AnswerSheet, student: str | None, 
     else:
         result.checks.append(_check(question, Failure(outcome.summary, expected=outcome.expected,
                                                       got=outcome.got, diagnosis=outcome.diagnosis,
-                                                      hint=explanation, credit=outcome.credit), explanation))
+                                                      explanation=explanation, credit=outcome.credit), explanation))
     return result
 
 

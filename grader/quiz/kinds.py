@@ -279,7 +279,7 @@ class NumericQuestion(Question):
             parts.append(f"± {format_number(self.abs_tol)}")
         if self.rel_tol:
             parts.append(f"± {format_number(self.rel_tol * 100)}%")
-        return " ({})".format(_(" or ").join(parts)) if parts else ""
+        return _(" ({tolerance})").format(tolerance=_(" or ").join(parts)) if parts else ""
 
     def key_value(self, variant: Variant | None) -> float:
         return self.answer
