@@ -170,3 +170,24 @@ def test_no_function_hides_the_translator_behind_a_throwaway_variable() -> None:
                 if assigns and calls:
                     bad.append(f"{path.name}:{function.lineno} {function.name}")
     assert bad == []
+
+
+def test_a_class_graded_in_parallel_gets_its_reports_in_the_class_s_language(tmp_path: Path) -> None:
+    """Red team, 2026-12-04: pool processes started in English whatever `--lang` said."""
+    from tests.test_class_batch import GRADE_CLASS
+
+    model = SOFTMAX_MODEL.read_text(encoding="utf-8")
+    for student in ("ann", "ben"):
+        (tmp_path / "class" / student).mkdir(parents=True)
+        (tmp_path / "class" / student / "softmax.py").write_text(
+            model + "\n\ndef softmax(logits, axis=-1):\n    e = np.exp(logits)\n    return e / e.sum(axis=axis, "
+                    "keepdims=True)\n", encoding="utf-8")
+    done = subprocess.run(GRADE_CLASS + [str(tmp_path / "class"), "--assignment", "05_softmax", "--no-timing",
+                                         "--examples", "0.2", "--seed", "5", "--jobs", "2", "--lang", "zh",
+                                         "--reports", str(tmp_path / "reports")],
+                          capture_output=True, text=True, cwd=ROOT, timeout=600)
+    assert done.returncode == 0, done.stderr[-2000:]
+    for student in ("ann", "ben"):
+        report = json.loads((tmp_path / "reports" / f"{student}.json").read_text(encoding="utf-8"))
+        failed = [c["message"] for e in report["exercises"] for c in e["checks"] if not c["passed"]]
+        assert failed and all(CJK.search(m) for m in failed), failed
