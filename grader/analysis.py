@@ -57,8 +57,7 @@ INTERNAL_PATHS = frozenset({"sys.modules", "sys._getframe", "sys._current_frames
                             "inspect.stack", "inspect.currentframe", "inspect.getouterframes",
                             "inspect.getinnerframes", "inspect.trace", "inspect.getargvalues",
                             "inspect.getframeinfo", "inspect.getgeneratorlocals", "inspect.getcoroutinelocals",
-                            "inspect.getclosurevars", "traceback.walk_stack", "traceback.walk_tb",
-                            "gc.get_referrers", "gc.get_referents", "gc.get_objects"})
+                            "inspect.getclosurevars", "traceback.walk_stack", "traceback.walk_tb"})
 INTERNAL_ATTRIBUTES = frozenset({"__subclasses__", "__globals__", "__code__", "__closure__", "__builtins__",
                                  "f_back", "f_locals", "f_globals", "f_builtins", "tb_frame", "gi_frame",
                                  "cr_frame", "__loader__", "__spec__"})
