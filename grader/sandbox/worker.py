@@ -16,6 +16,7 @@ whose backward asks the grader for the vector-Jacobian product.
 from __future__ import annotations
 
 import builtins
+import re
 import socket
 import sys
 import traceback
@@ -175,8 +176,12 @@ def install_guards(words: tuple[str, ...]) -> None:
     import torch.nn.modules.activation
     import torch.nn.modules.transformer
 
+    # the same test as `any(word.lower() in name.lower() for word in words)`, in one regex
+    # search: it runs on every name of every torch module (about 45,000) in every worker
+    pattern = re.compile("|".join(re.escape(word.lower()) for word in words))
+
     def banned(name: str) -> bool:
-        return any(word.lower() in name.lower() for word in words)
+        return pattern.search(name.lower()) is not None
 
     # first the originals themselves (the names below are then replaced as well)
     _refuse_at_dispatcher(torch, banned)
