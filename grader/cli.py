@@ -4,12 +4,9 @@ from __future__ import annotations
 
 import gc
 import os
-import pickle
 import secrets
 import shutil
-import signal
 import sys
-import traceback
 from pathlib import Path
 from typing import Any
 
@@ -164,17 +161,11 @@ def main(path: Path | None, assignment_id: str | None, output_format: str, also:
             results.append(unreadable_result(target_id, file, seed, str(error)))
     for target_id, folder, why in unreadable_folders:
         _say(f"grade: {why}")
-    # The course: the numpy assignments are graded in a process of their own, on the other core,
-    # while this one grades the PyTorch one (each process grades one exercise at a time, timing
-    # its calls against the reference in that same process, as `grade-class` does).
-    backends = {target_id in TORCH_ASSIGNMENTS for target_id, _ in submissions}
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
-    split = len(backends) == 2 and cores > 1
     # Start the sandboxes first: their imports overlap with the grader's own torch import.
     sandboxes = {}
     for target_id, _ in submissions:
         backend_torch = target_id in TORCH_ASSIGNMENTS
-        if backend_torch not in sandboxes and (backend_torch or not split):
+        if backend_torch not in sandboxes:
             sandboxes[backend_torch] = Sandbox(torch=backend_torch)
             sandboxes[backend_torch].start()
     import torch
@@ -183,10 +174,8 @@ def main(path: Path | None, assignment_id: str | None, output_format: str, also:
 
     torch.set_num_threads(1)
     options = Options(seed=seed, device=_device(device), timing=not no_timing, examples_factor=examples_factor)
-
-    def grade_all(pairs: list, sandbox_for: Any, into: list) -> str | None:
-        """Grade `pairs` into `into`; the sandbox's error if it failed (grading cannot run)."""
-        for target_id, submission in pairs:
+    try:
+        for target_id, submission in submissions:
             try:
                 assignment = load_assignment(target_id)
             except ModuleNotFoundError:
@@ -196,34 +185,13 @@ def main(path: Path | None, assignment_id: str | None, output_format: str, also:
             # as this process: kept out of the collector's way, grading's many collections scan
             # only what grading makes (1-2 s of a 5-10 s grading went to them on 2 cores).
             gc.freeze()
+            sandbox = sandboxes[target_id in TORCH_ASSIGNMENTS]
             try:
-                into.append(grade(assignment, submission, options, sandbox_for(target_id)))
+                results.append(grade(assignment, submission, options, sandbox))
             except SandboxError as error:
-                return str(error)
-        return None
-
-    elsewhere = None
-    if split:
-        numpy_pairs = [pair for pair in submissions if pair[0] not in TORCH_ASSIGNMENTS]
-        submissions = [pair for pair in submissions if pair[0] in TORCH_ASSIGNMENTS]
-        elsewhere = _grade_in_child(numpy_pairs, grade_all, Sandbox, sandboxes[True])
-    try:
-        error = grade_all(submissions, lambda target_id: sandboxes[target_id in TORCH_ASSIGNMENTS], results)
-        if elsewhere is not None:
-            graded, elsewhere = elsewhere.wait(), None
-            if graded is None:  # the other process failed: its assignments are graded here
-                sandboxes[False] = Sandbox(torch=False)
-                sandboxes[False].start()
-                error = error or grade_all(numpy_pairs, lambda target_id: sandboxes[False], results)
-            else:
-                results.extend(graded[0])
-                error = error or graded[1]
-        if error is not None:
-            _say(f"grade: {error}")
-            sys.exit(1)
+                _say(f"grade: {error}")
+                sys.exit(1)
     finally:
-        if elsewhere is not None:  # this process stopped early (Ctrl-C...): so does the other one
-            elsewhere.stop()
         for sandbox in sandboxes.values():
             sandbox.close()
     results += grade_quiz_targets(quiz_targets, within, student, seed, _say, alone=not course)
@@ -256,66 +224,6 @@ def main(path: Path | None, assignment_id: str | None, output_format: str, also:
     if fail_under is not None and total < fail_under:
         _say(f"grade: the score {total:g} / {sum(r.max_score for r in results):g} is below --fail-under {fail_under:g}")
         sys.exit(FAIL_UNDER_STATUS)
-
-
-class _Child:
-    """Grading in a forked copy of this process (`_grade_in_child`)."""
-
-    def __init__(self, pid: int, read: int) -> None:
-        self.pid = pid
-        self.read = read
-
-    def wait(self) -> tuple[list, str | None] | None:
-        """Its (results, error), or None if it failed."""
-        with os.fdopen(self.read, "rb") as pipe:
-            data = pipe.read()
-        _, status = os.waitpid(self.pid, 0)
-        if status != 0 or not data:
-            return None
-        return pickle.loads(data)  # noqa: S301 - written by this grader's own child, where no student code runs
-
-    def stop(self) -> None:
-        try:
-            os.kill(self.pid, signal.SIGKILL)
-            os.waitpid(self.pid, 0)
-        except OSError:
-            pass
-        try:
-            os.close(self.read)
-        except OSError:
-            pass
-
-
-def _grade_in_child(pairs: list, grade_all: Any, sandbox_class: Any, beside: Any) -> _Child:
-    """Start grading `pairs` with `grade_all` in a forked copy of this process, with a sandbox of
-    its own (student code runs in that sandbox's workers, never in the child itself) whose
-    workers' uids are never those of the sandbox `beside`, this process's."""
-    read, write = os.pipe()
-    pid = os.fork()
-    if pid == 0:  # nothing of the parent's is closed or flushed here (os._exit)
-        status = 1
-        try:
-            os.close(read)
-            sandbox = sandbox_class(torch=False)
-            if sandbox._uid_base == beside._uid_base:  # noqa: SLF001 - pids equal modulo the uid scheme's span
-                sandbox._uid_base += 64  # noqa: SLF001
-            sandbox.start()
-            graded: list = []
-            try:
-                error = grade_all(pairs, lambda target_id: sandbox, graded)
-            finally:
-                sandbox.close()
-            with os.fdopen(write, "wb") as pipe:
-                pickle.dump((graded, error), pipe)
-            status = 0
-        except KeyboardInterrupt:
-            pass
-        except BaseException:  # noqa: BLE001 - the parent then grades these itself
-            traceback.print_exc()
-        finally:
-            os._exit(status)
-    os.close(write)
-    return _Child(pid, read)
 
 
 def _render(output_format: str, results: list, missing: list) -> str:
