@@ -5,13 +5,16 @@ from __future__ import annotations
 import importlib
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from grader.i18n import _
 from grader.quiz.bank import QUIZ_ID
 from grader.quiz.commands import course_quiz_file, is_quiz_file, is_quiz_folder, quiz_file_in
 from grader.results import AssignmentResult, CheckResult, ExerciseResult, Failure
-from grader.spec import Assignment
 from grader.submission import SubmissionError
+
+if TYPE_CHECKING:  # the checks (hypothesis, numpy) load with a spec, after `grade` starts its sandboxes
+    from grader.spec import Assignment
 
 #: assignment id -> (student module name, spec module)
 ASSIGNMENTS: dict[str, tuple[str, str]] = {

@@ -38,6 +38,8 @@ MAX_STRING = 20_000
 MAX_ARRAY_BYTES = 256 * 1024 * 1024
 MAX_DEPTH = 32
 ALLOWED_DTYPE_KINDS = "biufc"
+#: a message up to this size is sent in one write (copied once); bigger ones blob by blob
+COALESCE_BYTES = 1 << 20
 
 
 class WireError(Exception):
@@ -265,7 +267,11 @@ def send_message(sock: socket.socket, header: dict, blobs: list[bytes] = ()) -> 
     header = dict(header, blob_sizes=[len(b) for b in blobs])
     head = json.dumps(header, allow_nan=False).encode()
     size = 4 + len(head) + sum(len(b) for b in blobs)
-    sock.sendall(struct.pack(">Q", size) + struct.pack(">I", len(head)) + head)
+    prefix = struct.pack(">Q", size) + struct.pack(">I", len(head)) + head
+    if size <= COALESCE_BYTES:  # one write, one wake-up of the reader (most messages are small)
+        sock.sendall(b"".join([prefix, *blobs]))
+        return
+    sock.sendall(prefix)
     for blob in blobs:
         sock.sendall(blob)
 

@@ -21,6 +21,7 @@ No student code ever runs in the zygote itself; every worker starts from its cle
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import signal
@@ -109,6 +110,9 @@ def main() -> None:
         root, errors = rootfs.enter(plan, proc=bool(flags & CLONE_NEWPID))
         isolation["root"] = root
         isolation["errors"].extend(errors)
+    # What the zygote loaded is every worker's for life: out of the collector's sight, a
+    # worker's collections neither scan it nor write to (and so copy) its pages.
+    gc.freeze()
     control.sendall(json.dumps({"ready": True, "isolation": isolation}).encode())
     launch.serve_control(control, config, pid_namespace=bool(flags & CLONE_NEWPID), private_tmp=bool(root))
 
