@@ -59,20 +59,7 @@ Exit status 0: no surviving mutant; 1: some mutant survives (or the model loses 
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
 def audit_command(target: str | None, jobs: int | None, sample_size: int, operators: tuple[str, ...], seed: int,
                   examples_factor: float, no_timing: bool, solutions: Path | None, output_format: str) -> None:
-    """Measure how strong the checks are: mutate the model solutions, grade every mutant.
-
-    TARGET is an assignment (03_optimizers), an exercise (adam), an assignment declared
-    outside the course ("package.module:NAME", its model in --solutions) or, when left out,
-    the whole course. Each mutant is one realistic mistake (a swapped or dropped term, an off-by-one
-    size, a wrong axis or missing keepdims, a dropped transpose, a changed constant, a float64
-    buffer, an in-place update, a Python loop, a dropped max-shift) in the model solution,
-    graded with the course's checks in the sandbox. The report lists every mutant that still
-    gets full marks, with its diff; mutants that give the model's results on many inputs are
-    listed apart as equivalent.
-
-    Exit status 0: no surviving mutant; 1: some mutant survives (or the model loses marks);
-    2: the audit could not run.
-    """
+    """`grade audit`: its help, above, says what it does and what its exit status means."""
     from grader.audit import render
     from grader.audit.run import MODEL_SOLUTIONS, Settings, audit
     from grader.replay import installed_recording
