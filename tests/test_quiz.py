@@ -88,7 +88,7 @@ def test_question_key_scores_full_and_a_wrong_answer_does_not(question_id):
         for letter in wrong:
             result = _grade_one(question_id, letter)
             assert result.score == 0 and not result.passed
-            assert "Hint:" in result.checks[0].message  # the explanation comes with the verdict
+            assert "Explanation:" in result.checks[0].message  # the explanation comes with the verdict
     elif isinstance(question, MultipleChoice):
         distractors = [letter for letter in question.labels if letter not in question.key]
         assert distractors, "a multiple-choice question needs at least one wrong choice"

@@ -279,7 +279,8 @@ class NumericQuestion(Question):
             parts.append(f"± {format_number(self.abs_tol)}")
         if self.rel_tol:
             parts.append(f"± {format_number(self.rel_tol * 100)}%")
-        return _(" ({tolerance})").format(tolerance=_(" or ").join(parts)) if parts else ""
+        # (half-width brackets in every language: this is part of the expected value, numbers)
+        return " ({})".format(_(" or ").join(parts)) if parts else ""
 
     def key_value(self, variant: Variant | None) -> float:
         return self.answer
