@@ -133,8 +133,9 @@ def N_(message: str) -> str:
 
 
 def _translate_click(language: str) -> None:
-    """Click looks its messages up with the standard library's `gettext` (the process's global
-    domain); while a language other than English is in use, its modules look them up here."""
+    """Click looks its messages up with the standard library's `gettext.gettext`/`ngettext`,
+    bound in each of its modules; while a language other than English is in use, those names
+    are this module's lookups, and English puts the standard library's back."""
     import click.core
     import click.decorators
     import click.exceptions
@@ -143,23 +144,12 @@ def _translate_click(language: str) -> None:
     import click.termui
     import click.types
 
-    modules = (click.core, click.decorators, click.exceptions, click.formatting, click.parser,
-               click.termui, click.types)
-    for module in modules:
-        if language == DEFAULT_LANGUAGE:
-            if hasattr(module, "_english_gettext"):
-                module._ = module._english_gettext  # type: ignore[attr-defined]
-                if hasattr(module, "_english_ngettext"):
-                    module.ngettext = module._english_ngettext  # type: ignore[attr-defined]
-            continue
-        if not hasattr(module, "_english_gettext") and hasattr(module, "_"):
-            module._english_gettext = module._  # type: ignore[attr-defined]
-            if hasattr(module, "ngettext"):
-                module._english_ngettext = module.ngettext  # type: ignore[attr-defined]
-        if hasattr(module, "_english_gettext"):
-            module._ = _  # type: ignore[attr-defined]
-            if hasattr(module, "_english_ngettext"):
-                module.ngettext = ngettext  # type: ignore[attr-defined]
+    english = language == DEFAULT_LANGUAGE
+    for module in (click.core, click.decorators, click.exceptions, click.formatting, click.parser,
+                   click.termui, click.types):
+        module._ = gettext.gettext if english else _  # type: ignore[attr-defined]
+        if hasattr(module, "ngettext"):
+            module.ngettext = gettext.ngettext if english else ngettext  # type: ignore[attr-defined]
 
 
 def language_option():  # noqa: ANN201 - a click decorator

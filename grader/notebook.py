@@ -57,14 +57,11 @@ class CheckReport:
         from grader.i18n import using
         from grader.report import render_text
 
-        with using(self.language):
-            return self._text(Console, render_text)
-
-    def _text(self, Console, render_text) -> str:  # noqa: ANN001, N803
         buffer = io.StringIO()
         if self.problem:
             buffer.write(self.problem + "\n")
-        render_text([self.result], Console(file=buffer, highlight=False, soft_wrap=True, color_system=None))
+        with using(self.language):
+            render_text([self.result], Console(file=buffer, highlight=False, soft_wrap=True, color_system=None))
         return buffer.getvalue()
 
     def _repr_html_(self) -> str:
