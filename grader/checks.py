@@ -25,6 +25,7 @@ failed values check: `part_credit`, `Failure.credit`) with the failure (`Context
 from __future__ import annotations
 
 import ast
+import itertools
 import re
 import statistics
 import time
@@ -37,6 +38,7 @@ from hypothesis import HealthCheck, Phase, example, given, seed, settings
 from hypothesis import strategies as st
 
 from grader.compare import RESULT, Mismatch, Tolerance, compare, fmt, shown
+from grader.case_cache import pickled
 from grader.i18n import N_, _, ngettext
 from grader.recording import note_reference_round, note_timing, note_truth
 from grader.results import Failure
@@ -584,11 +586,50 @@ class PropertyCheck(Check):
                 last.append(failure)
                 raise CheckFailed(failure)
 
-        test = given(self.cases)(body)
+        factor = getattr(ctx.session, "examples_factor", 1.0)
+        max_examples = max(2, round(self.max_examples * factor))
+        cache = getattr(ctx.session, "case_cache", None)
+        key = f"{ctx.session.assignment_id}|{ctx.function}|{self.name}|{ctx.seed_for(self.name)}|" \
+              f"{max_examples}|{len(self.examples)}" if cache is not None else ""
+        kept = cache.cases(key) if cache is not None else None
+        # The replay: the kept cases, in order, without hypothesis. `passed` of them passed; the
+        # next one (if any) raised `stopped`.
+        passed, stopped = 0, None
+        if kept is not None:
+            for _blob, case in kept:
+                try:
+                    body(case)
+                except Abort as abort:
+                    return abort.failure
+                except Exception as error:  # noqa: BLE001 - a failing case: the search takes over below
+                    stopped = error
+                    break
+                passed += 1
+            if stopped is None:
+                return None  # every case hypothesis would try passes: so would its search
+        tried: list[bytes | None] = []
+        calls = itertools.count()
+        diverged: list[bool] = []
+
+        def tried_body(case: Case) -> None:
+            # After a failed replay, hypothesis asks for the same cases up to the failing one (its
+            # choices depend on nothing but "passed" until then): they are answered from the
+            # replay, so the student's function sees each call once, as in a search without a cache.
+            index = next(calls)
+            if stopped is not None and not diverged and index <= passed:
+                if pickled(case) == kept[index][0]:
+                    if index == passed:
+                        raise stopped
+                    return
+                diverged.append(True)  # not the kept case (never seen): the search calls the function
+            if cache is not None:
+                tried.append(pickled(case))
+            body(case)
+
+        test = given(self.cases)(tried_body)
         for case in reversed(self.examples):
             test = example(case)(test)
-        factor = getattr(ctx.session, "examples_factor", 1.0)
-        test = settings(max_examples=max(2, round(self.max_examples * factor)), deadline=None, database=None,
+        test = settings(max_examples=max_examples, deadline=None, database=None,
                         derandomize=False, report_multiple_bugs=False, print_blob=False,
                         phases=(Phase.explicit, Phase.generate, Phase.shrink),
                         suppress_health_check=list(HealthCheck))(test)
@@ -608,6 +649,8 @@ class PropertyCheck(Check):
                           "(does it keep state or a cache between calls?).")
                 return failure
             return Failure(_("the check could not run: {error}").format(error=f"{type(error).__name__}: {error}")[:300])
+        if cache is not None and tried and None not in tried:
+            cache.keep(key, tried)
         return None
 
 

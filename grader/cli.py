@@ -132,7 +132,8 @@ def main(path: Path | None, assignment_id: str | None, output_format: str, also:
          student: str | None, fail_under: float | None) -> None:
     """The `grade` command: its help is the text above (translated)."""
     extra_reports = _extra_reports(also)
-    seed = choose_seed(seed, official or output_format == "gradescope" or _running_in_ci())
+    official_run = official or output_format == "gradescope" or _running_in_ci()
+    seed = choose_seed(seed, official_run)
     if official and _student_copy():
         _say(_("grade: this is the student copy (recorded cases, no reference): its scores are practice; "
                "official scores come from your teacher's grading"))
@@ -174,16 +175,23 @@ def main(path: Path | None, assignment_id: str | None, output_format: str, also:
         if backend_torch not in sandboxes:
             sandboxes[backend_torch] = Sandbox(torch=backend_torch)
             sandboxes[backend_torch].start()
-    import torch
+    from grader.loading import without_collection
 
-    from grader.runner import Options, grade  # the checks (hypothesis...): loaded while the sandboxes start
+    with without_collection():
+        import torch
+
+        from grader.runner import Options, grade  # the checks (hypothesis...): loaded while the sandboxes start
 
     torch.set_num_threads(1)
-    options = Options(seed=seed, device=_device(device), timing=not no_timing, examples_factor=examples_factor)
+    from grader.case_cache import cache_folder
+
+    options = Options(seed=seed, device=_device(device), timing=not no_timing, examples_factor=examples_factor,
+                      case_cache=None if official_run else cache_folder())
     try:
         for target_id, submission in submissions:
             try:
-                assignment = load_assignment(target_id)
+                with without_collection():
+                    assignment = load_assignment(target_id)
             except ModuleNotFoundError:
                 _say(_("grade: {assignment}: the checks for this assignment are not written yet").format(
                     assignment=target_id))

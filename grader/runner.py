@@ -12,9 +12,11 @@ import ast
 import re
 import time
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from grader.analysis import analyse
+from grader.case_cache import CaseCache
 from grader.helper_modules import Helpers, helper_modules
 from grader.i18n import N_, _, ngettext
 from grader.words import where_words
@@ -62,6 +64,9 @@ class Options:
     #: the language of the messages where grading runs in another process (a pool process, a
     #: Dask worker: `parallel.grade_job` applies it); in this process, `grader.i18n.current()`
     language: str = "en"
+    #: practice runs: the folder where passing searches keep their cases (`grader.case_cache`);
+    #: None (official grading) neither reads nor writes one
+    case_cache: Path | None = None
 
 
 class Session:
@@ -93,6 +98,8 @@ class Session:
         #: while an exercise is graded again with stand-ins for what it calls (see `stand_ins`)
         self.stand_ins: Any = None
         self.recorder = options.recorder
+        self.case_cache = CaseCache.for_run(options.case_cache, assignment.id, options.seed, options.examples_factor) \
+            if options.case_cache is not None and options.recorder is None and not assignment.recorded else None
         if self.readable.syntax_error:
             self.load_error = Failure(_("no cell of your notebook can be read by Python ({error}), "
                                         "so nothing in it can run").format(error=self.readable.syntax_error),
@@ -397,6 +404,8 @@ def grade(assignment: Assignment, submission: Submission, options: Options,
             report.exercises[index] = judged_as_if_callees_were_right(session, exercise, report.exercises,
                                                                        options.timing)
     finally:
+        if session.case_cache is not None:
+            session.case_cache.save()
         if own_sandbox:
             sandbox.close()
     if options.only is not None:

@@ -11,6 +11,9 @@ from pathlib import Path
 # Messages in English unless a test asks for another language (`--lang zh`, `i18n.using`): the
 # grader follows the environment's language, and a developer's may be Chinese.
 os.environ["LANGUAGE"] = "en"
+# Practice runs keep the cases of passing searches in the user's cache folder; the suite's runs
+# must not depend on what earlier runs left there (tests of the cache choose their own folder).
+os.environ["GRADER_CACHE_DIR"] = "off"
 
 ROOT = Path(__file__).resolve().parent.parent
 GRADE = [sys.executable, "-m", "grader.cli"]

@@ -96,6 +96,7 @@ def main() -> None:
             except OSError as error:
                 isolation["errors"].append(str(error))
 
+    gc.disable()  # the imports below allocate only what lives for good (see grader.loading)
     import numpy  # noqa: F401 - warm import, inherited by every worker
 
     from grader.sandbox import launch, worker  # noqa: F401 - must load before the root changes
@@ -113,6 +114,7 @@ def main() -> None:
     # What the zygote loaded is every worker's for life: out of the collector's sight, a
     # worker's collections neither scan it nor write to (and so copy) its pages.
     gc.freeze()
+    gc.enable()
     control.sendall(json.dumps({"ready": True, "isolation": isolation}).encode())
     launch.serve_control(control, config, pid_namespace=bool(flags & CLONE_NEWPID), private_tmp=bool(root))
 
