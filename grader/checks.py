@@ -432,6 +432,10 @@ class Context:
     def place_options(self, options: Mapping[str, Any]) -> dict:
         return on_device(dict(options), self.session.device)
 
+    def session_cache(self) -> Any:
+        """The session's `CaseCache` (practice runs), or None."""
+        return getattr(self.session, "case_cache", None)
+
     def seed_for(self, check: str) -> int:
         key = f"{self.session.seed}:{self.session.assignment_id}:{self.function}:{check}"
         return zlib.crc32(key.encode())
@@ -567,7 +571,9 @@ class PropertyCheck(Check):
 
     def draw(self, ctx: Context, count: int, salt: str = "") -> list[Case]:
         """`count` cases from this check's strategy, the same for the same seed (and `salt`)."""
-        return draw_cases(self.cases, count, ctx.seed_for(self.name + salt))
+        seed_value = ctx.seed_for(self.name + salt)
+        return draw_cases(self.cases, count, seed_value, ctx.session_cache(),
+                          f"draw|{ctx.session.assignment_id}|{ctx.function}|{self.name}{salt}|{seed_value}|{count}")
 
     def _search(self, ctx: Context) -> Failure | None:
         last: list[Failure] = []
@@ -588,7 +594,7 @@ class PropertyCheck(Check):
 
         factor = getattr(ctx.session, "examples_factor", 1.0)
         max_examples = max(2, round(self.max_examples * factor))
-        cache = getattr(ctx.session, "case_cache", None)
+        cache = ctx.session_cache()
         key = f"{ctx.session.assignment_id}|{ctx.function}|{self.name}|{ctx.seed_for(self.name)}|" \
               f"{max_examples}|{len(self.examples)}" if cache is not None else ""
         kept = cache.cases(key) if cache is not None else None
@@ -756,13 +762,21 @@ class DoesTheJob(Check):
         """`drawn` cases from the values check's strategy, the same for the same seed."""
         if self.drawn <= 0:
             return []
-        return draw_cases(check.cases, self.drawn, ctx.seed_for(self.name))
+        seed_value = ctx.seed_for(self.name)
+        return draw_cases(check.cases, self.drawn, seed_value, ctx.session_cache(),
+                          f"draw|{ctx.session.assignment_id}|{ctx.function}|{self.name}|{check.name}|{seed_value}|"
+                          f"{self.drawn}")
 
 
-def draw_cases(strategy: st.SearchStrategy | None, count: int, seed_value: int) -> list[Case]:
-    """`count` cases from `strategy`, the same for the same seed (fewer if it cannot draw)."""
+def draw_cases(strategy: st.SearchStrategy | None, count: int, seed_value: int, cache: Any = None,
+               key: str = "") -> list[Case]:
+    """`count` cases from `strategy`, the same for the same seed (fewer if it cannot draw); kept
+    in `cache` (a `CaseCache`) under `key`, and taken from there when they are kept already."""
     if strategy is None or count <= 0:
         return []
+    kept = cache.cases(key) if cache is not None else None
+    if kept is not None:
+        return [case for _blob, case in kept]
     drawn: list[Case] = []
 
     def collect(case: Case) -> None:
@@ -775,7 +789,11 @@ def draw_cases(strategy: st.SearchStrategy | None, count: int, seed_value: int) 
         seed(seed_value)(test)()
     except Exception:  # noqa: BLE001 - a strategy that cannot draw: the examples decide
         pass
-    return drawn[:count]
+    drawn = drawn[:count]
+    blobs = [pickled(case) for case in drawn] if cache is not None else []
+    if blobs and None not in blobs:
+        cache.keep(key, blobs)
+    return drawn
 
 
 def _leaves(value: Any) -> list[Any]:

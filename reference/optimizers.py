@@ -1,8 +1,8 @@
 """Reference for 03_optimizers: trajectories of PyTorch's own optimizers.
 
-``trajectory(name, w0, grads, **hyper)`` runs ``torch.optim`` on a copy of ``w0``, setting
-``p.grad`` to each given gradient in turn before each ``step()``, and returns the parameter
-after every step. The hyperparameter names and defaults are the student contract's (see
+``trajectory(name, w0, grads, **hyper)`` runs ``torch.optim``'s update on a copy of ``w0``
+with each given gradient in turn, as ``step()`` would with ``p.grad`` set to it (through the
+functional routines ``step()`` calls), and returns the parameter after every step. The hyperparameter names and defaults are the student contract's (see
 ``DEFAULTS``); they are mapped onto PyTorch's arguments as follows (no weight decay, no
 Nesterov, no lr decay, zero initial accumulator):
 
@@ -18,7 +18,7 @@ dtype. ``foreach=False`` is passed so that CPU and CUDA run the same per-tensor 
 
 from __future__ import annotations
 
-from typing import Any, Sequence
+from typing import Any, Callable, Sequence
 
 import torch
 
@@ -31,28 +31,43 @@ DEFAULTS: dict[str, dict[str, float]] = {
 }
 
 
-def _make_optimizer(name: str, p: torch.Tensor, h: dict[str, float]) -> torch.optim.Optimizer:
-    if name == "sgd":
-        return torch.optim.SGD([p], lr=h["lr"], momentum=0.0, foreach=False)
-    if name == "momentum":
-        return torch.optim.SGD(
-            [p], lr=h["lr"], momentum=h["mu"], dampening=0.0, nesterov=False, foreach=False
-        )
+def stepper(name: str, p: torch.Tensor, hyper: dict[str, float],
+            state: dict[str, Any] | None = None) -> Callable[[torch.Tensor], None]:
+    """One step of ``torch.optim``'s own update for ``name`` on ``p`` per call (in place; call it
+    under ``torch.no_grad()``), from ``state`` (the optimizer class's state for ``p``: ``step``,
+    ``exp_avg``, ``exp_avg_sq``, ``sum``, ``square_avg``, ``momentum_buffer``; fresh by default).
+    ``hyper`` holds every hyperparameter of ``name`` (see ``DEFAULTS``). The steps are the
+    functional routines the classes' ``step()`` calls, with the arguments the classes pass
+    (``foreach=False``): the same numbers, without the class's first construction, which loads
+    ``torch._dynamo`` (about a second)."""
+    from torch.optim import adagrad, adam, rmsprop, sgd
+    from torch.optim.optimizer import _get_scalar_dtype
+
+    h, state = hyper, dict(state or {})
+    steps = [state.get("step", torch.tensor(0.0, dtype=_get_scalar_dtype()))]
+    first = [state.get("exp_avg", state.get("sum", state.get("square_avg", torch.zeros_like(p))))]
+    second = [state.get("exp_avg_sq", torch.zeros_like(p))]
+    if name in ("sgd", "momentum"):
+        buffers: list[torch.Tensor | None] = [state.get("momentum_buffer")]
+        return lambda g: sgd.sgd([p], [g], buffers, has_sparse_grad=False, foreach=False, fused=None, grad_scale=None,
+                                 found_inf=None, weight_decay=0.0, momentum=h.get("mu", 0.0), lr=h["lr"],
+                                 dampening=0.0, nesterov=False, maximize=False)
     if name == "adagrad":
-        return torch.optim.Adagrad(
-            [p], lr=h["lr"], lr_decay=0.0, initial_accumulator_value=0.0, eps=h["eps"],
-            foreach=False,
-        )
+        return lambda g: adagrad.adagrad([p], [g], first, steps, fused=None, grad_scale=None, found_inf=None,
+                                         has_sparse_grad=False, foreach=False, differentiable=False,
+                                         has_complex=False, lr=h["lr"], weight_decay=0.0, lr_decay=0.0,
+                                         eps=h["eps"], maximize=False)
     if name == "rmsprop":
-        return torch.optim.RMSprop(
-            [p], lr=h["lr"], alpha=h["alpha"], eps=h["eps"], momentum=0.0, centered=False,
-            foreach=False,
-        )
+        return lambda g: rmsprop.rmsprop([p], [g], first, [], [], steps, foreach=False, maximize=False,
+                                         differentiable=False, capturable=False, has_complex=False, lr=h["lr"],
+                                         alpha=h["alpha"], eps=h["eps"], weight_decay=0.0, momentum=0.0,
+                                         centered=False)
     if name == "adam":
-        return torch.optim.Adam(
-            [p], lr=h["lr"], betas=(h["beta1"], h["beta2"]), eps=h["eps"], amsgrad=False,
-            foreach=False,
-        )
+        return lambda g: adam.adam([p], [g], first, second, [], steps, foreach=False, capturable=False,
+                                   differentiable=False, fused=None, grad_scale=None, found_inf=None,
+                                   has_complex=False, decoupled_weight_decay=False, amsgrad=False,
+                                   beta1=h["beta1"], beta2=h["beta2"], lr=h["lr"], weight_decay=0.0,
+                                   eps=h["eps"], maximize=False)
     raise ValueError(f"unknown optimizer {name!r}; expected one of {sorted(DEFAULTS)}")
 
 
@@ -79,13 +94,13 @@ def trajectory(
             f"it takes {sorted(DEFAULTS[name])}"
         )
     h = {**DEFAULTS[name], **{k: float(v) for k, v in hyper.items()}}
-    p = w0.detach().clone().requires_grad_(True)
-    opt = _make_optimizer(name, p, h)
+    p = w0.detach().clone()
+    step = stepper(name, p, h)
     out: list[torch.Tensor] = []
-    for g in grads:
-        if tuple(g.shape) != tuple(p.shape):
-            raise ValueError(f"gradient of shape {tuple(g.shape)} for w of shape {tuple(p.shape)}")
-        p.grad = g.detach().to(device=p.device, dtype=p.dtype).clone()
-        opt.step()
-        out.append(p.detach().clone())
+    with torch.no_grad():
+        for g in grads:
+            if tuple(g.shape) != tuple(p.shape):
+                raise ValueError(f"gradient of shape {tuple(g.shape)} for w of shape {tuple(p.shape)}")
+            step(g.detach().to(device=p.device, dtype=p.dtype).clone())
+            out.append(p.detach().clone())
     return out

@@ -188,8 +188,9 @@ def uses_timing(submission: Submission) -> bool:
     return submission.kind in ("slow", "hostile") or any(e.check == "timing" for e in submission.expectations)
 
 
-def grade_in_process(submission: Submission, folder: Path, seed: int = 0) -> dict:
-    """Grade the submission as `grade FILE --format json` would, in this process."""
+def grade_in_process(submission: Submission, folder: Path, seed: int = 0, case_cache: Path | None = None) -> dict:
+    """Grade the submission as `grade FILE --format json` would, in this process (keeping the
+    cases of passing searches in `case_cache`, as practice runs do, when it is given)."""
     import json
 
     from grader.course import load_assignment
@@ -202,7 +203,7 @@ def grade_in_process(submission: Submission, folder: Path, seed: int = 0) -> dic
     torch.set_num_threads(1)  # as the CLI does: a multi-threaded reference on busy cores is erratic
     file = submission.place(folder)
     options = Options(seed=seed, device="cpu", timing=uses_timing(submission), examples_factor=EXAMPLES_FACTOR,
-                      shrink_seconds=1.0)
+                      shrink_seconds=1.0, case_cache=case_cache)
     result = grade(load_assignment(submission.assignment_id), load_submission(file), options)
     return json.loads(to_json([result]))
 

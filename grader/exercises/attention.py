@@ -89,7 +89,9 @@ def _autograd(function, c: Case, upstreams, differentiate: tuple[int, ...]) -> l
             selected = selected[key]
         outputs.append(selected)
         grads_out.append(torch.from_numpy(upstream.astype(np.float64)))
-    torch.autograd.backward(outputs, grads_out)
+    # the gradient of the sum of <output, upstream>: the same numbers as backward(outputs, grads_out),
+    # without the symbolic-shape machinery autograd loads for explicit upstream gradients (~0.3 s)
+    torch.autograd.backward(sum((o * g).sum() for o, g in zip(outputs, grads_out)))
     return [n64(inputs[i].grad) if i in differentiate else None for i in range(len(inputs))]
 
 

@@ -221,13 +221,14 @@ def adam_step(dice: Dice) -> Variant:
     w, g = dice.signed(0.1, 2.0, 2), dice.signed(0.01, 1.0, 2)
     m = 0.0 if t == 1 else dice.signed(0.01, 0.5, 3)
     v = 0.0 if t == 1 else dice.decimal(0.0005, 0.05, 4)
-    p = torch.tensor([w], dtype=torch.float64, requires_grad=True)
-    optimizer = torch.optim.Adam([p], lr=lr, betas=(b1, b2), eps=eps, foreach=False)
-    if t > 1:  # the state PyTorch keeps after t - 1 steps
-        optimizer.state[p] = {"step": torch.tensor(float(t - 1)), "exp_avg": _f64(m), "exp_avg_sq": _f64(v)}
-    p.grad = _f64(g)
-    optimizer.step()
-    answer = float(p.detach()[0]) - w
+    from reference.optimizers import stepper
+
+    p = torch.tensor([w], dtype=torch.float64)
+    # after t - 1 steps, the state PyTorch's Adam keeps
+    state = {"step": torch.tensor(float(t - 1)), "exp_avg": _f64(m), "exp_avg_sq": _f64(v)} if t > 1 else None
+    with torch.no_grad():
+        stepper("adam", p, {"lr": lr, "beta1": b1, "beta2": b2, "eps": eps}, state)(_f64(g))
+    answer = float(p[0]) - w
     m1, v1 = b1 * m + (1 - b1) * g, b2 * v + (1 - b2) * g * g
 
     def step(mm: float, vv: float, tt: int | None) -> float:

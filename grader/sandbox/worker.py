@@ -302,7 +302,10 @@ def _refuse_python_routines(torch: Any, banned: Any) -> None:
     for module_name, module in list(sys.modules.items()):
         if not (module_name == "torch" or module_name.startswith("torch.")) or type(module) is not types.ModuleType:
             continue
-        for name, value in list(vars(module).items()):
+        names = vars(module)
+        if not banned("\n".join(names)):  # one search per module (no word spans a line): most have no hit
+            continue
+        for name, value in list(names.items()):
             if not banned(name) or name.startswith("__"):
                 continue
             if isinstance(value, type) and value.__module__.startswith("torch"):
