@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 import os
 import secrets
 import shutil
@@ -152,8 +151,7 @@ def main(path: Path | None, assignment_id: str | None, output_format: str, also:
     root = Path.cwd() if path is None else path
     within = root if root.is_dir() else None
 
-    from grader.course import load_assignment, unreadable_result
-    from grader.sandbox.host import Sandbox, SandboxError
+    from grader.course import unreadable_result
     from grader.submission import load_submission
 
     submissions = []
@@ -168,47 +166,9 @@ def main(path: Path | None, assignment_id: str | None, output_format: str, also:
             results.append(unreadable_result(target_id, file, seed, str(error)))
     for target_id, folder, why in unreadable_folders:
         _say(f"grade: {why}")
-    # Start the sandboxes first: their imports overlap with the grader's own torch import.
-    sandboxes = {}
-    for target_id, _submission in submissions:
-        backend_torch = target_id in TORCH_ASSIGNMENTS
-        if backend_torch not in sandboxes:
-            sandboxes[backend_torch] = Sandbox(torch=backend_torch)
-            sandboxes[backend_torch].start()
-    from grader.loading import without_collection
-
-    with without_collection():
-        import torch
-
-        from grader.runner import Options, grade  # the checks (hypothesis...): loaded while the sandboxes start
-
-    torch.set_num_threads(1)
-    from grader.case_cache import cache_folder
-
-    options = Options(seed=seed, device=_device(device), timing=not no_timing, examples_factor=examples_factor,
-                      case_cache=None if official_run else cache_folder())
-    try:
-        for target_id, submission in submissions:
-            try:
-                with without_collection():
-                    assignment = load_assignment(target_id)
-            except ModuleNotFoundError:
-                _say(_("grade: {assignment}: the checks for this assignment are not written yet").format(
-                    assignment=target_id))
-                continue
-            # Everything loaded so far (torch, hypothesis, the checks, the reference) lives as long
-            # as this process: kept out of the collector's way, grading's many collections scan
-            # only what grading makes (1-2 s of a 5-10 s grading went to them on 2 cores).
-            gc.freeze()
-            sandbox = sandboxes[target_id in TORCH_ASSIGNMENTS]
-            try:
-                results.append(grade(assignment, submission, options, sandbox))
-            except SandboxError as error:
-                _say(f"grade: {error}")
-                sys.exit(1)
-    finally:
-        for sandbox in sandboxes.values():
-            sandbox.close()
+    if submissions:
+        results += _grade_submissions(submissions, seed=seed, device=device, timing=not no_timing,
+                                      examples_factor=examples_factor, official=official_run)
     results += grade_quiz_targets(quiz_targets, within, student, seed, _say, alone=not course)
     if not results:
         sys.exit(1)
@@ -241,6 +201,52 @@ def main(path: Path | None, assignment_id: str | None, output_format: str, also:
         _say(_("grade: the score {score} / {max_score} is below --fail-under {limit}").format(
             score=f"{total:g}", max_score=f"{sum(r.max_score for r in results):g}", limit=f"{fail_under:g}"))
         sys.exit(FAIL_UNDER_STATUS)
+
+
+def _grade_submissions(submissions: list, *, seed: int, device: str, timing: bool, examples_factor: float,
+                       official: bool) -> list:
+    """Grade each (assignment id, submission) in this process; their results. The sandboxes start
+    first: their imports overlap with the grader's own torch import."""
+    from grader.course import load_assignment
+    from grader.loading import without_collection
+    from grader.sandbox.host import Sandbox, SandboxError
+
+    sandboxes = {}
+    for target_id, _submission in submissions:
+        backend_torch = target_id in TORCH_ASSIGNMENTS
+        if backend_torch not in sandboxes:
+            sandboxes[backend_torch] = Sandbox(torch=backend_torch)
+            sandboxes[backend_torch].start()
+    with without_collection():
+        import torch
+
+        from grader.runner import Options, grade  # the checks (hypothesis...): loaded while the sandboxes start
+
+    torch.set_num_threads(1)
+    from grader.case_cache import cache_folder
+
+    options = Options(seed=seed, device=_device(device), timing=timing, examples_factor=examples_factor,
+                      case_cache=None if official else cache_folder())
+    results = []
+    try:
+        for target_id, submission in submissions:
+            try:
+                with without_collection():
+                    assignment = load_assignment(target_id)
+            except ModuleNotFoundError:
+                _say(_("grade: {assignment}: the checks for this assignment are not written yet").format(
+                    assignment=target_id))
+                continue
+            sandbox = sandboxes[target_id in TORCH_ASSIGNMENTS]
+            try:
+                results.append(grade(assignment, submission, options, sandbox))
+            except SandboxError as error:
+                _say(f"grade: {error}")
+                sys.exit(1)
+    finally:
+        for sandbox in sandboxes.values():
+            sandbox.close()
+    return results
 
 
 def _render(output_format: str, results: list, missing: list) -> str:

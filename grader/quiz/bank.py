@@ -193,7 +193,8 @@ def _check_templates(where: _Where, question: ParametrizedQuestion) -> None:
             placeholders=", ".join("{" + m + "}" for m in missing)))
 
 
-def _question(where: _Where, question_id: str, entry: Any, topic: str, quiz_id: str) -> Question:
+def _question(where: _Where, question_id: str, entry: Any, topic: str, quiz_id: str,
+              check_templates: bool = True) -> Question:
     if not isinstance(entry, dict):
         raise where.error(None, _("each [[question]] must be a table"))
     kind = entry.get("kind")
@@ -230,7 +231,8 @@ def _question(where: _Where, question_id: str, entry: Any, topic: str, quiz_id: 
         raise where.error("generator", _("{name} is not a generator; known: {known}").format(
             name=repr(name), known=", ".join(sorted(GENERATORS))))
     question = ParametrizedQuestion(**common, abs_tol=abs_tol, rel_tol=rel_tol, generator=name, quiz_id=quiz_id)
-    _check_templates(where, question)
+    if check_templates:
+        _check_templates(where, question)
     return question
 
 
@@ -247,15 +249,37 @@ def _mistakes(where: _Where, entry: dict) -> tuple[tuple[float, str], ...]:
     return tuple(found)
 
 
-def load_bank(folder: Path | None = None, quiz_id: str = QUIZ_ID) -> Bank:
+#: banks read in this process: (folder, quiz id, templates checked, its files' names, sizes, times) -> bank
+_LOADED: dict[tuple, "Bank"] = {}
+
+
+def load_bank(folder: Path | None = None, quiz_id: str = QUIZ_ID, *, check_templates: bool = True) -> Bank:
     """Every `*.toml` file of `folder` (the course's bank by default), in file-name order, its
-    questions in the order written. Raises BankError for the first mistake found."""
+    questions in the order written. Raises BankError for the first mistake found.
+    `check_templates`: draw a sample student's numbers for every parametrised question to check
+    its texts (its generators' first use loads parts of torch, seconds; skipped where no
+    question's numbers are needed, e.g. to tell whether an answers file holds any answer).
+    A bank is read once per process while its files are unchanged."""
     import grader.quiz.generators  # noqa: F401 - registers the generators the bank names
 
     folder = BANK_DIR if folder is None else folder
     files = sorted(folder.glob("*.toml")) if folder.is_dir() else []
     if not files:
         raise BankError(_("{folder}: no question bank here (expected one .toml file per topic)").format(folder=folder))
+    try:
+        stamps = tuple((path.name, path.stat().st_size, path.stat().st_mtime_ns) for path in files)
+    except OSError:
+        stamps = None
+    key = (str(folder.resolve()), quiz_id, stamps)
+    loaded = _LOADED.get((*key, True)) or (None if check_templates else _LOADED.get((*key, False)))
+    if loaded is None:
+        loaded = _read_bank(folder, files, quiz_id, check_templates)
+        if stamps is not None:
+            _LOADED[(*key, check_templates)] = loaded
+    return loaded
+
+
+def _read_bank(folder: Path, files: list[Path], quiz_id: str, check_templates: bool) -> Bank:
     questions: list[Question] = []
     seen: dict[str, str] = {}
     for path in files:
@@ -284,5 +308,6 @@ def load_bank(folder: Path | None = None, quiz_id: str = QUIZ_ID) -> Bank:
                 raise _Where(name, repr(question_id)).error("id", _("is used twice (also in {file})").format(
                     file=seen[question_id]))
             seen[question_id] = name
-            questions.append(_question(_Where(name, repr(question_id)), question_id, entry, topic, quiz_id))
+            questions.append(_question(_Where(name, repr(question_id)), question_id, entry, topic, quiz_id,
+                                       check_templates))
     return Bank(quiz_id, tuple(questions), folder)

@@ -70,7 +70,7 @@ def _answered(path: Path) -> bool:
     from grader.quiz.answers import read_answers
     from grader.quiz.bank import load_bank
 
-    return bool(read_answers(text, load_bank()).answered())
+    return bool(read_answers(text, load_bank(check_templates=False)).answered())
 
 
 def quiz_file_in(folder: Path) -> Path:
@@ -119,7 +119,8 @@ def grade_quiz_targets(targets: list[tuple[str, Path]], within: Path | None, stu
 
     if not targets:
         return []
-    bank = load_bank()
+    # the texts are checked where some question's numbers are drawn: an unanswered quiz draws none
+    bank = load_bank(check_templates=any(_answered(path) for __, path in targets))
     results = []
     for __, path in targets:
         try:
@@ -164,7 +165,7 @@ def _has_answers(path: Path) -> bool:
         data = read_regular_file(path, MAX_ANSWERS_BYTES)
     except SubmissionError:
         return True  # not a file we can read back: never overwritten without --force
-    return bool(read_answers(data.decode("utf-8", "replace"), load_bank()).answered())
+    return bool(read_answers(data.decode("utf-8", "replace"), load_bank(check_templates=False)).answered())
 
 
 def write_answers_file(path: Path, text: str, force: bool) -> None:
