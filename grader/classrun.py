@@ -133,36 +133,26 @@ def run_class(root: Path, assignment_id: str, options: Options, book: ClassGrade
 
 #: a timing failure within this factor of its limit is measured again with the class done
 CONFIRM_WITHIN = 3.0
+
+
 def close_timing_failures(result: AssignmentResult) -> list[str]:
-    """The exercises whose timing check failed by less than CONFIRM_WITHIN times its limit:
-    under a whole class's load (and whatever else the machine runs) such a verdict may be the
-    machine's, not the code's. Far slower code, and wrong results on timing inputs, are final."""
-    close = []
-    for exercise in result.exercises:
-        for check in exercise.checks:
-            failure = check.failure if check.name == "timing" and not check.passed else None
-            if failure is not None and 0 < failure.slowdown < CONFIRM_WITHIN * failure.slowdown_limit:
-                close.append(exercise.id)
-    return close
+    """The exercises whose timing check failed close to its limit (`AssignmentResult.close_timing_failures`):
+    under a whole class's load such a verdict may be the machine's, not the code's."""
+    return result.close_timing_failures(CONFIRM_WITHIN)
 
 
 def confirm_timing(row: StoredRow, job: Job, executor: Executor) -> None:
     """Measure the close timing failures of `row` again, alone (the executor grades nothing
-    else meanwhile; the same seed, so the same inputs), and keep the better verdict: a timing
-    check is already the better of two measurements, and a busy machine must not cost a student
-    marks. Only the timing check's result changes; the rest of the report stays as graded."""
+    else meanwhile; the same seed, so the same inputs), and keep the better verdict. Only the
+    timing check's result changes; the rest of the report stays as graded."""
     exercises = close_timing_failures(row.result)
     again = Job(job.student, job.assignment_id, job.submission, replace(job.options, only=frozenset(exercises)))
     outcome = next(iter(dict(executor.results([again])).values()), None)
     if outcome is None or outcome.result is None:
         return
-    retimed = {e.id: next((c for c in e.checks if c.name == "timing"), None) for e in outcome.result.exercises}
-    for exercise in row.result.exercises:
-        check = retimed.get(exercise.id)
-        if exercise.id in exercises and check is not None and check.passed:
-            exercise.checks = [check if c.name == "timing" else c for c in exercise.checks]
-            exercise.notes.append(_("timing: measured again after the class was graded, with nothing else "
-                                    "of the class running; this measurement counts"))
+    row.result.take_passed_timing(outcome.result, exercises, _(
+        "timing: measured again after the class was graded, with nothing else of the class running; this "
+        "measurement counts"))
 
 
 def _row(job: Job, digest: str, outcome: Outcome, version: str, run: int) -> StoredRow:

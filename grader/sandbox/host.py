@@ -147,6 +147,11 @@ class Sandbox:
         self._lock = threading.Lock()
         self._uid_base = 200_000 + (os.getpid() % 500_000) * 64
 
+    def adopt(self) -> None:
+        """This process (a fork of the one that made the sandbox) is its only user from now on:
+        its workers' uids come from this process's own range, never the forking process's."""
+        self._uid_base = 200_000 + (os.getpid() % 500_000) * 64
+
     # ------------------------------------------------------------ zygote
 
     def start(self) -> None:
