@@ -14,20 +14,24 @@ sources, the versions of Python, hypothesis, numpy and torch, the assignment, th
 check, its seed and its number of examples. A change to any of them is a miss, never a stale hit.
 
 Practice only: official grading (a secret seed, `grade-class`, CI) neither reads nor writes it,
-so a file planted in the cache can never change an official score. Files are read with an
-unpickler that builds numpy arrays, plain Python containers and the grader's own data classes
-only (no function is ever called by reading one).
+so a file planted in the cache can never change an official score. A practice run is the
+student's own: code that times its calls can tell a replay (calls closer together) from a
+search, and so can pass in practice what a search would fail, which is worth nothing where
+scores count. A cache file is read only when it is a regular file of at most `MAX_FILE_BYTES`,
+owned by this user and writable by nobody else (as ssh treats its keys), with an unpickler that
+builds numpy arrays, tuples, lists, dicts and the few data classes cases are made of, named
+exactly (no function is ever called by reading one).
 """
 
 from __future__ import annotations
 
-import dataclasses
 import functools
 import hashlib
 import io
 import os
 import pickle
-import shutil
+import re
+import stat
 import sys
 import tempfile
 import time
@@ -36,14 +40,24 @@ from typing import Any
 
 #: the variable that moves the cache (a folder), or turns it off ("off")
 ENVIRONMENT_VARIABLE = "GRADER_CACHE_DIR"
+#: the folder, inside the cache folder, that holds one folder of kept cases per grader version
+CASES_FOLDER = "cases"
 #: a grader version's folder unused for this long is removed when another one is written
 STALE_SECONDS = 30 * 24 * 3600
-#: what numpy pickles arrays, dtypes and scalars with
-_NUMPY_GLOBALS = {("numpy.core.multiarray", "_reconstruct"), ("numpy._core.multiarray", "_reconstruct"),
-                  ("numpy.core.multiarray", "scalar"), ("numpy._core.multiarray", "scalar"),
-                  ("numpy", "ndarray"), ("numpy", "dtype"), ("numpy._core.numeric", "_frombuffer"),
-                  ("numpy.core.numeric", "_frombuffer")}
-_BUILTIN_GLOBALS = {"complex", "slice", "frozenset", "set", "bytearray", "range"}
+#: a cache file larger than this is not read (a course's files are a few hundred kB each)
+MAX_FILE_BYTES = 64 * 2**20
+#: everything a cache file may name: what numpy pickles arrays, dtypes and scalars with, and
+#: the data classes cases are made of
+ALLOWED_GLOBALS = frozenset({
+    ("numpy", "dtype"), ("numpy", "ndarray"),
+    ("numpy._core.numeric", "_frombuffer"), ("numpy.core.numeric", "_frombuffer"),
+    ("numpy._core.multiarray", "_reconstruct"), ("numpy.core.multiarray", "_reconstruct"),
+    ("numpy._core.multiarray", "scalar"), ("numpy.core.multiarray", "scalar"),
+    ("builtins", "complex"), ("builtins", "slice"),
+    ("grader.checks", "Case"), ("grader.checks", "FromCall"),
+    ("grader.sandbox.wire", "TensorValue"), ("grader.sandbox.wire", "Fixture"), ("grader.sandbox.wire", "SlotRef"),
+    ("grader.exercises.optimizers", "Trajectory"), ("grader.exercises.optimizers", "TwoTrajectories"),
+})
 
 
 def cache_folder() -> Path | None:
@@ -80,15 +94,12 @@ def fingerprint() -> str:
 
 
 class _DataOnly(pickle.Unpickler):
-    """Builds numpy arrays, builtin containers and the grader's data classes; refuses the rest."""
+    """Builds what `ALLOWED_GLOBALS` names (exactly: no dotted path past them) and plain
+    containers; refuses everything else."""
 
     def find_class(self, module: str, name: str) -> Any:
-        if (module, name) in _NUMPY_GLOBALS or (module == "builtins" and name in _BUILTIN_GLOBALS):
+        if (module, name) in ALLOWED_GLOBALS:
             return super().find_class(module, name)
-        if module.startswith("grader.") and module.split(".")[-1] not in ("__main__",):
-            found = super().find_class(module, name)
-            if isinstance(found, type) and dataclasses.is_dataclass(found):
-                return found
         raise pickle.UnpicklingError(f"{module}.{name} is not data")
 
 
@@ -104,18 +115,21 @@ class CaseCache:
         self.path = path
         self._kept: dict[str, list[bytes]] = {}
         self._changed = False
+        data = _own_regular_file(path)
+        if data is None:
+            return
         try:
-            loaded = _data_only(path.read_bytes())
-            if isinstance(loaded, dict):
-                self._kept = {k: v for k, v in loaded.items()
-                              if isinstance(k, str) and isinstance(v, list) and all(isinstance(b, bytes) for b in v)}
-        except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError, ImportError,
-                IndexError, KeyError, MemoryError):
-            self._kept = {}
+            loaded = _data_only(data)
+        except Exception:  # noqa: BLE001 - whatever a damaged or foreign file holds: a miss
+            return
+        if isinstance(loaded, list):  # (key, [pickled case, ...]) pairs: no dict is built from the file
+            self._kept = {pair[0]: list(pair[1]) for pair in loaded
+                          if isinstance(pair, tuple) and len(pair) == 2 and isinstance(pair[0], str)
+                          and isinstance(pair[1], list) and pair[1] and all(isinstance(b, bytes) for b in pair[1])}
 
     @classmethod
     def for_run(cls, folder: Path, assignment_id: str, seed: int, examples_factor: float) -> "CaseCache":
-        return cls(folder / fingerprint() / f"{assignment_id}-seed{seed}-x{examples_factor:g}.pickle")
+        return cls(folder / CASES_FOLDER / fingerprint() / f"{assignment_id}-seed{seed}-x{examples_factor:g}.pickle")
 
     def cases(self, key: str) -> list[tuple[bytes, Any]] | None:
         """The cases kept for `key`, in the order they were tried, each with its pickled form
@@ -143,7 +157,7 @@ class CaseCache:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             handle, temporary = tempfile.mkstemp(dir=self.path.parent, prefix=".cases-")
             with os.fdopen(handle, "wb") as f:
-                pickle.dump(self._kept, f, protocol=pickle.HIGHEST_PROTOCOL)
+                pickle.dump(sorted(self._kept.items()), f, protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(temporary, self.path)
             self._changed = False
             _remove_stale(self.path.parent.parent, keep=self.path.parent.name)
@@ -161,7 +175,35 @@ def pickled(case: Any) -> bytes | None:
     return blob
 
 
+def _own_regular_file(path: Path) -> bytes | None:
+    """The file's bytes when it is a regular file of at most MAX_FILE_BYTES, owned by this user
+    and writable by nobody else; None otherwise (a pipe is never waited on)."""
+    try:
+        handle = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOFOLLOW", 0))
+    except OSError:
+        return None
+    try:
+        info = os.fstat(handle)
+        if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_FILE_BYTES or info.st_uid != os.getuid() \
+                or info.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
+            return None
+        with os.fdopen(handle, "rb", closefd=False) as f:
+            data = f.read(MAX_FILE_BYTES + 1)
+        return data if len(data) <= MAX_FILE_BYTES else None
+    except OSError:
+        return None
+    finally:
+        os.close(handle)
+
+
+#: a grader version's folder: the first 20 hex digits of its fingerprint
+_VERSION_FOLDER = re.compile(r"[0-9a-f]{20}")
+
+
 def _remove_stale(folder: Path, keep: str) -> None:
+    """Remove, from the cases folder, other grader versions' folders unused for STALE_SECONDS
+    (only folders named like one and holding nothing but cache files), and temporary files a
+    stopped run left behind an hour ago or more."""
     now = time.time()
     try:
         entries = list(folder.iterdir())
@@ -169,7 +211,20 @@ def _remove_stale(folder: Path, keep: str) -> None:
         return
     for entry in entries:
         try:
-            if entry.name != keep and entry.is_dir() and now - entry.stat().st_mtime > STALE_SECONDS:
-                shutil.rmtree(entry, ignore_errors=True)
+            if entry.name == keep or not _VERSION_FOLDER.fullmatch(entry.name) or not entry.is_dir() \
+                    or entry.is_symlink() or now - entry.stat().st_mtime <= STALE_SECONDS:
+                continue
+            files = list(entry.iterdir())
+            if all(f.is_file() and not f.is_symlink() and (f.suffix == ".pickle" or f.name.startswith(".cases-"))
+                   for f in files):
+                for f in files:
+                    f.unlink()
+                entry.rmdir()
         except OSError:
             pass
+    try:
+        for leftover in (folder / keep).glob(".cases-*"):
+            if now - leftover.stat().st_mtime > 3600:
+                leftover.unlink()
+    except OSError:
+        pass

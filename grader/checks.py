@@ -47,6 +47,26 @@ from grader.sandbox.host import CallResult
 from grader.sandbox.wire import Fixture, Opaque, SlotRef, TensorValue
 from grader.words import where_words
 
+
+def _cases_from_the_seed_alone() -> None:
+    """Hypothesis now and then draws a number written in the source of a "local" module (one
+    neither installed in site-packages nor in the standard library). Which modules those are
+    depends on how the grader is installed and on what this process imported first (a whole
+    course or one file, the grader's stand-ins, a notebook, the test suite), and the cases would
+    too; the grader's depend on the seed alone. The hook is internal to hypothesis: the test
+    suite checks that cases do not change when a local module full of numbers is imported."""
+    try:
+        from hypothesis.internal.conjecture import providers
+
+        nothing = providers.Constants()
+        providers._get_local_constants = lambda: nothing
+        providers.CONSTANTS_CACHE.cache.clear()
+    except (ImportError, AttributeError, TypeError):  # another hypothesis: the test suite says so
+        pass
+
+
+_cases_from_the_seed_alone()
+
 GATES = ("implemented", "allowed_apis")
 #: the weight-0 gate every property check needs (the runner adds it where an exercise has a values check)
 JOB = "does_the_job"

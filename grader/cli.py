@@ -111,7 +111,7 @@ def _device(choice: str) -> str:
 @click.option("--seed", type=int, default=None,
               help=_("Seed for every generated input: the same code and seed give the same report. "
                    "Default: 0 when practising; a fresh secret seed when grading is official "
-                   "(--official, --format gradescope, or CI=true in the environment)."))
+                   "(--official, a Gradescope report, or CI=true in the environment)."))
 @click.option("--official", is_flag=True,
               help=_("Official grading: without --seed, inputs come from a fresh seed nobody knows in advance."))
 @click.option("--device", type=click.Choice(["auto", "cpu", "cuda"]), default="auto", show_default=True,
@@ -135,7 +135,8 @@ def main(path: Path | None, assignment_id: str | None, output_format: str, also:
          student: str | None, jobs: int | None, fail_under: float | None) -> None:
     """The `grade` command: its help is the text above (translated)."""
     extra_reports = _extra_reports(also)
-    official_run = official or output_format == "gradescope" or _running_in_ci()
+    # a Gradescope report is an official one, whether printed or written with --also
+    official_run = official or "gradescope" in (output_format, *(f for f, __ in extra_reports)) or _running_in_ci()
     seed = choose_seed(seed, official_run)
     if official and _student_copy():
         _say(_("grade: this is the student copy (recorded cases, no reference): its scores are practice; "

@@ -9,6 +9,7 @@ import os
 import pickle
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -62,12 +63,21 @@ def _sample_params():
     return params
 
 
-@pytest.mark.parametrize(("assignment_id", "name"), _sample_params())
+#: submissions the red team wrote against the cache (tests/case_cache/)
+RED_TEAM = Path(__file__).resolve().parent / "case_cache"
+
+
+def _red_team(name: str) -> Submission:
+    return Submission(RED_TEAM / "05_softmax" / name, "05_softmax", "buggy", whole=True)
+
+
+@pytest.mark.parametrize(("assignment_id", "name"), _sample_params() + [
+    ("05_softmax", "red:stand_ins_regrade.py"), ("05_softmax", "red:big_input_fast_path.py")])
 def test_a_replay_reports_what_a_search_without_the_cache_reports(assignment_id, name, tmp_path):
     cache = tmp_path / "cache"
     grade_in_process(_model(assignment_id), tmp_path / "model", case_cache=cache)  # keeps every search's cases
     assert list(cache.rglob("*.pickle")), "the model solution's passing searches were kept"
-    submission = _named(assignment_id, name)
+    submission = _red_team(name[4:]) if name.startswith("red:") else _named(assignment_id, name)
     without = grade_in_process(submission, tmp_path / "without")
     replayed = grade_in_process(submission, tmp_path / "with", case_cache=cache)
     again = grade_in_process(submission, tmp_path / "again", case_cache=cache)
@@ -118,12 +128,13 @@ def _grade_cli(file: Path, cache: Path, *extra: str, ci: bool = False) -> subpro
                           capture_output=True, text=True, env=environment, cwd=ROOT)
 
 
-@pytest.mark.parametrize("how", [("--official",), ("--format", "gradescope"), ("CI=true",)],
-                         ids=["official", "gradescope", "ci"])
+@pytest.mark.parametrize("how", [("--official",), ("--format", "gradescope"), ("CI=true",),
+                                 ("--also", "gradescope=results.json")],
+                         ids=["official", "gradescope", "ci", "also-gradescope"])
 def test_official_grading_neither_reads_nor_writes_the_cache(how, tmp_path):
     cache = tmp_path / "cache"
     file = _module_file("05_softmax")
-    extra = [word for word in how if word != "CI=true"]
+    extra = [word.replace("results.json", str(tmp_path / "results.json")) for word in how if word != "CI=true"]
     if "--format" in extra:
         extra = ["--seed", "0", "--format", "gradescope"]
         done = subprocess.run(GRADE + [str(file), "--examples", "0.2", *extra], capture_output=True, text=True,
@@ -165,7 +176,8 @@ def test_a_planted_cache_file_runs_no_code_and_counts_as_a_miss(planted, tmp_pat
     else:  # a kept entry whose cases are all the hostile object, under every key the run uses
         kept = CaseCache(_cache_file(tmp_path / "honest", "05_softmax"))._kept
         assert kept, "the honest run kept its cases"
-        target.write_bytes(pickle.dumps({key: [hostile] * len(blobs) for key, blobs in kept.items()}))
+        target.write_bytes(pickle.dumps([(key, [hostile] * len(blobs)) for key, blobs in kept.items()]))
+    target.chmod(0o600)
     done = _grade_cli(file, cache, "--seed", "0")
     assert done.returncode == 0, done.stderr
     assert not marker.exists(), "the cache file ran code"
@@ -189,3 +201,97 @@ def test_the_cache_is_kept_per_grader_version_seed_and_share_of_examples(tmp_pat
     assert path.parent.name == fingerprint()
     assert path.name == "05_softmax-seed7-x0.5.pickle"
     assert _cache_file(tmp_path, "05_softmax", seed=8, factor=0.5) != path
+
+
+def test_a_cache_file_others_may_write_is_not_read(tmp_path):
+    """As ssh treats its keys: a file another user could have written (or a folder shared with
+    others) counts as a miss, and is written again, this user's own."""
+    cache = tmp_path / "cache"
+    file = _module_file("05_softmax")
+    first = _grade_cli(file, cache, "--seed", "0")
+    path = _cache_file(cache, "05_softmax")
+    path.chmod(0o666)
+    second = _grade_cli(file, cache, "--seed", "0")
+    assert second.returncode == 0, second.stderr
+    assert path.stat().st_mode & 0o777 == 0o600, "the foreign file was not used: it was written again"
+    assert _comparable(json.loads(second.stdout)) == _comparable(json.loads(first.stdout))
+
+
+def test_a_pipe_where_the_cache_file_should_be_is_not_waited_on(tmp_path):
+    cache = tmp_path / "cache"
+    path = _cache_file(cache, "05_softmax")
+    path.parent.mkdir(parents=True)
+    os.mkfifo(path)
+    done = subprocess.run(GRADE + [str(_module_file("05_softmax")), "--format", "json", "--seed", "0",
+                                   "--examples", "0.2"], capture_output=True, text=True, cwd=ROOT, timeout=300,
+                          env={**{k: v for k, v in os.environ.items() if k != "CI"}, "GRADER_CACHE_DIR": str(cache)})
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["score"] == json.loads(done.stdout)["max_score"]
+
+
+def test_only_old_grader_versions_cache_folders_are_removed(tmp_path):
+    cache = tmp_path / "cache"
+    old = time.time() - 40 * 24 * 3600
+    thesis = cache / "my_thesis"
+    thesis.mkdir(parents=True)
+    (thesis / "chapter1.tex").write_text("precious")
+    cases = cache / "cases"
+    stale = cases / ("a" * 20)
+    foreign = cases / ("b" * 20)
+    recent = cases / ("c" * 20)
+    for folder in (stale, foreign, recent):
+        folder.mkdir(parents=True)
+        (folder / "01_activations-seed0-x1.pickle").write_bytes(b"old")
+    (foreign / "notes.txt").write_text("not the grader's")
+    for folder in (thesis, stale, foreign):
+        os.utime(folder, (old, old))
+    done = _grade_cli(_module_file("05_softmax"), cache, "--seed", "0")
+    assert done.returncode == 0, done.stderr
+    assert (thesis / "chapter1.tex").read_text() == "precious"
+    assert not stale.exists(), "an old version's folder of cache files is removed"
+    assert (foreign / "notes.txt").exists() and recent.exists()
+
+
+LOCAL_NUMBERS = """
+import sys
+sys.path.insert(0, sys.argv[1])
+from grader.checks import draw_cases
+from grader.course import load_assignment
+check = next(c for c in load_assignment("05_softmax").exercises[0].all_checks() if c.name == "matches_reference")
+before = [case.code("f") for case in draw_cases(check.cases, 100, 1234)]
+import manynumbers  # a local module (not installed) full of numbers the strategy may draw
+after = [case.code("f") for case in draw_cases(check.cases, 100, 1234)]
+print("same" if before == after else "different")
+"""
+
+
+def test_cases_do_not_depend_on_which_local_modules_are_loaded(tmp_path):
+    """Hypothesis draws numbers written in "local" modules' source now and then; the grader's
+    cases must depend on the seed alone, not on what the process imported (a course or one
+    file, the stand-ins, the test suite): so a kept case is what a search would draw."""
+    numbers = ", ".join(f"{i * 0.0371 + 0.013:.4f}" for i in range(250))
+    (tmp_path / "manynumbers.py").write_text(f"X = [{numbers}]\nY = [1, 2, 3, 4, 5, 7, 11]\n")
+    done = subprocess.run([sys.executable, "-c", LOCAL_NUMBERS, str(tmp_path)], capture_output=True, text=True,
+                          cwd=ROOT)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "same"
+
+
+def test_a_course_run_s_kept_cases_are_what_a_run_of_one_file_draws(tmp_path):
+    """The red team's course-then-file attack: a course run (every assignment's grader and
+    reference loaded in one process) keeps its cases; a wrong softmax graded alone then gets the
+    report it gets without the cache."""
+    course = tmp_path / "course"
+    for assignment_id in ("01_activations", "05_softmax"):
+        (course / assignment_id).mkdir(parents=True)
+        (course / assignment_id / _module_file(assignment_id).name).write_text(_module_file(assignment_id).read_text())
+    cache = tmp_path / "cache"
+    run = _grade_cli(course, cache, "--seed", "0", "--jobs", "1")
+    assert run.returncode == 0, run.stderr
+    wrong = RED_TEAM / "05_softmax" / "big_input_fast_path.py"
+    folder = tmp_path / "alone"
+    folder.mkdir()
+    (folder / "softmax.py").write_text(wrong.read_text())
+    reports = [_comparable(json.loads(_grade_cli(folder / "softmax.py", where, "--seed", "0").stdout))
+               for where in (tmp_path / "empty", cache)]
+    assert reports[1] == reports[0]
