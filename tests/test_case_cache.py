@@ -68,7 +68,7 @@ RED_TEAM = Path(__file__).resolve().parent / "case_cache"
 
 
 def _red_team(name: str) -> Submission:
-    return Submission(RED_TEAM / "05_softmax" / name, "05_softmax", "buggy", whole=True)
+    return Submission(RED_TEAM / "05_softmax" / name, "05_softmax", "buggy")
 
 
 @pytest.mark.parametrize(("assignment_id", "name"), _sample_params() + [
@@ -291,7 +291,7 @@ def test_a_course_run_s_kept_cases_are_what_a_run_of_one_file_draws(tmp_path):
     wrong = RED_TEAM / "05_softmax" / "big_input_fast_path.py"
     folder = tmp_path / "alone"
     folder.mkdir()
-    (folder / "softmax.py").write_text(wrong.read_text())
+    (folder / "softmax.py").write_text(_module_file("05_softmax").read_text() + "\n\n" + wrong.read_text())
     reports = [_comparable(json.loads(_grade_cli(folder / "softmax.py", where, "--seed", "0").stdout))
                for where in (tmp_path / "empty", cache)]
     assert reports[1] == reports[0]
