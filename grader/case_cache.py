@@ -38,6 +38,8 @@ import time
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 #: the variable that moves the cache (a folder), or turns it off ("off")
 ENVIRONMENT_VARIABLE = "GRADER_CACHE_DIR"
 #: the folder, inside the cache folder, that holds one folder of kept cases per grader version
@@ -139,10 +141,13 @@ class CaseCache:
         if blobs is None:
             return None
         try:
-            return [(blob, _data_only(blob)) for blob in blobs]
+            cases = [(blob, _data_only(blob)) for blob in blobs]
         except Exception:  # noqa: BLE001 - a damaged entry is a miss
+            cases = None
+        if cases is None or not all(_modest(case) for __, case in cases):
             del self._kept[key]
             return None
+        return cases
 
     def keep(self, key: str, blobs: list[bytes]) -> None:
         """Keep `blobs` (each case pickled as it was tried) for `key`."""
@@ -164,6 +169,37 @@ class CaseCache:
             _remove_stale(self.path.parent.parent, keep=self.path.parent.name)
         except OSError:
             pass  # a read-only or full disk: the next run draws its cases again
+
+
+#: a kept case is walked before it is used: at most this many values (a value met twice counts
+#: twice), this deep, and this many bytes of arrays, as a call's arguments may be on the wire
+MAX_CASE_VALUES = 100_000
+MAX_CASE_DEPTH = 32
+
+
+def _modest(case: Any) -> bool:
+    """The case is of a size a call can carry: a file can share one tuple between both halves of
+    another 60 times over (2**60 values in 400 bytes); copying it would never end."""
+    from grader.sandbox.wire import MAX_ARRAY_BYTES
+
+    budget, array_bytes = MAX_CASE_VALUES, 0
+    pending: list[tuple[Any, int]] = [(case, 0)]
+    while pending:
+        value, depth = pending.pop()
+        budget -= 1
+        if budget < 0 or depth > MAX_CASE_DEPTH:
+            return False
+        if isinstance(value, np.ndarray):
+            array_bytes += value.nbytes
+            if array_bytes > MAX_ARRAY_BYTES:
+                return False
+        elif isinstance(value, (tuple, list)):
+            pending.extend((item, depth + 1) for item in value)
+        elif isinstance(value, dict):
+            pending.extend((item, depth + 1) for item in value.values())
+        elif hasattr(value, "__dataclass_fields__"):
+            pending.extend((item, depth + 1) for item in vars(value).values())
+    return True
 
 
 def pickled(case: Any) -> bytes | None:

@@ -265,7 +265,14 @@ def _grade_submissions(submissions: list, *, seed: int, device: str, timing: boo
         for (half, _backend), sandbox in sandboxes.items():
             if half == 0:
                 sandbox.adopt()
-        return grade_half(0)
+            else:
+                sandbox.forget()
+        try:
+            return grade_half(0)
+        finally:
+            for (half, _backend), sandbox in sandboxes.items():
+                if half == 0:
+                    sandbox.close()
 
     try:
         if len(halves) == 1:

@@ -210,7 +210,10 @@ def _check(name: str | None, *, seed: int, timing: bool, device: str) -> CheckRe
     shown = script or f"{assignment.module}.ipynb"  # the notebook's own name is not known to its kernel
     submission = Submission(folder / shown, source, shown, tuple(graded), folder)
     only = frozenset({name}) if name is not None and name != assignment_id else None
-    options = Options(seed=seed, device=device, timing=timing, only=only)
+    from grader.case_cache import cache_folder
+
+    # practice, as `grade` without --official: passing searches keep their cases for the next check()
+    options = Options(seed=seed, device=device, timing=timing, only=only, case_cache=cache_folder())
     try:
         result = grade(assignment, submission, options, _sandbox(assignment_id in TORCH_ASSIGNMENTS))
     except Exception as error:  # noqa: BLE001 - a notebook cell must never be zeroed by the grader's own error

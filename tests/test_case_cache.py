@@ -299,3 +299,28 @@ def test_a_course_run_s_kept_cases_are_what_a_run_of_one_file_draws(tmp_path):
     reports = [_comparable(json.loads(_grade_cli(folder / "softmax.py", where, "--seed", "0").stdout))
                for where in (tmp_path / "empty", cache)]
     assert reports[1] == reports[0]
+
+
+def test_a_kept_case_too_big_to_copy_is_a_miss(tmp_path):
+    """The red team's 434-byte case: one tuple shared by both halves of another, 60 times over
+    (2**60 values once copied), under every key: a miss, graded as without the cache."""
+    import numpy as np
+
+    from grader.checks import Case
+
+    cache = tmp_path / "cache"
+    file = _module_file("05_softmax")
+    honest = _grade_cli(file, cache, "--seed", "0")
+    path = _cache_file(cache, "05_softmax")
+    nested: object = np.zeros(2, dtype=np.float32)
+    for _ in range(60):
+        nested = (nested, nested)
+    huge = pickle.dumps(Case((nested,)))
+    kept = CaseCache(path)._kept
+    path.write_bytes(pickle.dumps([(key, [huge] * len(blobs)) for key, blobs in kept.items()]))
+    path.chmod(0o600)
+    done = subprocess.run(GRADE + [str(file), "--format", "json", "--seed", "0", "--examples", "0.2"],
+                          capture_output=True, text=True, cwd=ROOT, timeout=120,
+                          env={**{k: v for k, v in os.environ.items() if k != "CI"}, "GRADER_CACHE_DIR": str(cache)})
+    assert done.returncode == 0, done.stderr
+    assert _comparable(json.loads(done.stdout)) == _comparable(json.loads(honest.stdout))

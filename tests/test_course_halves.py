@@ -9,6 +9,7 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 
 import pytest
 
@@ -111,3 +112,57 @@ def test_only_a_close_timing_failure_is_measured_again_and_a_pass_then_counts():
     still = _result(12.0)
     still.take_passed_timing(_result(11.0), ["softmax"], "measured again")
     assert still.score == 2.0 and still.exercises[0].notes == []
+
+
+ORPHAN = """
+import os, sys, time
+sys.path.insert(0, sys.argv[2])
+from grader import forked
+
+def first():
+    time.sleep(3)
+    open(sys.argv[1], "w").write("the forked half went on")
+
+def second():
+    time.sleep(30)
+
+forked.both(first, second)
+"""
+
+
+def test_the_forked_half_dies_with_the_process_that_forked_it(tmp_path):
+    """A CI step's timeout or the OOM killer ends `grade`: its forked half must not go on grading
+    (running student code) with nobody waiting for it."""
+    marker = tmp_path / "went_on"
+    process = subprocess.Popen([sys.executable, "-c", ORPHAN, str(marker), str(ROOT)])
+    time.sleep(1.0)
+    process.kill()
+    process.wait()
+    time.sleep(3.5)
+    assert not marker.exists()
+
+
+def test_the_forked_half_uses_the_zygote_started_for_it():
+    """The sandboxes start before the fork so that their imports overlap the grader's: the
+    forked half must use its (adopted) zygote, not start another."""
+    from grader.sandbox.host import Sandbox
+
+    sandbox = Sandbox(torch=False)
+    sandbox.start()
+    try:
+        started = sandbox._process.pid
+
+        def in_the_child():
+            sandbox.adopt()
+            worker = sandbox.spawn()
+            result = worker.load("def f(x):\n    return x + 1\n", "m.py", "m")
+            called = worker.call("f", [41])
+            worker.close()
+            used = sandbox._process.pid
+            sandbox.close()
+            return result.ok, called.value, used
+
+        theirs, _mine = forked.both(in_the_child, lambda: None)
+        assert theirs == (True, 42, started)
+    finally:
+        sandbox.close()

@@ -15,7 +15,6 @@ it fails at once with the same reason: the exercise it served loses, nothing els
 from __future__ import annotations
 
 import itertools
-import re
 import json
 import os
 import signal
@@ -146,11 +145,23 @@ class Sandbox:
         self._ready = False
         self._lock = threading.Lock()
         self._uid_base = 200_000 + (os.getpid() % 500_000) * 64
+        self._adopted = False
 
     def adopt(self) -> None:
         """This process (a fork of the one that made the sandbox) is its only user from now on:
-        its workers' uids come from this process's own range, never the forking process's."""
+        its workers' uids come from this process's own range, never the forking process's, and
+        the zygote (the other process's child, which this one cannot wait for) is watched and
+        ended by its pid."""
         self._uid_base = 200_000 + (os.getpid() % 500_000) * 64
+        self._adopted = True
+
+    def forget(self) -> None:
+        """Let go of a sandbox another process uses (after a fork): its control socket closed
+        here, its zygote left running for the other process."""
+        if self._control is not None:
+            self._control.close()
+            self._control = None
+        self._process = None
 
     # ------------------------------------------------------------ zygote
 
@@ -191,7 +202,11 @@ class Sandbox:
         self._ready = True
 
     def _alive(self) -> bool:
-        return self._process is not None and self._process.poll() is None
+        if self._process is None:
+            return False
+        if self._adopted:  # not this process's child: Popen cannot tell (it says "exited, 0")
+            return _running(self._process.pid)
+        return self._process.poll() is None
 
     def _control_request(self, request: dict, fds: list[int] = (), restart: bool = True) -> dict:
         """One request to the zygote and its reply. Replies carry the request's id: one that
@@ -273,9 +288,13 @@ class Sandbox:
             self._control.close()
             self._control = None
         if self._process is not None:
-            if self._process.poll() is None:
-                self._process.kill()
-            self._process.wait()
+            if self._adopted:
+                if _running(self._process.pid):
+                    os.kill(self._process.pid, signal.SIGKILL)  # reaped by the process that started it
+            else:
+                if self._process.poll() is None:
+                    self._process.kill()
+                self._process.wait()
             self._process = None
         root = self.isolation.get("root")
         if root and os.path.basename(root).startswith(".grader-root-"):
@@ -293,6 +312,15 @@ class Sandbox:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def _running(pid: int) -> bool:
+    """The process exists and has not exited (a zombie waiting to be reaped has)."""
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as f:
+            return f.read().rsplit(b")", 1)[1].split()[0] not in (b"Z", b"X")
+    except (OSError, IndexError):
+        return False
 
 
 def kill_uid(uid: int) -> None:
