@@ -295,8 +295,10 @@ def _grade_submissions(submissions: list, *, seed: int, device: str, timing: boo
             sandbox.close()
 
 
-#: how long each assignment takes to grade, roughly, relative to the others (`_halves`)
-GRADING_WEIGHT = {"06_attention": 3.0, "03_optimizers": 1.5}
+#: how long each assignment's model solution takes to grade with its cases kept, relative to
+#: the others (`_halves`; measured with bench/grade_time.py)
+GRADING_WEIGHT = {"01_activations": 1.0, "02_backprop": 1.1, "03_optimizers": 0.7, "04_convolution": 1.1,
+                  "05_softmax": 0.4, "06_attention": 1.5}
 
 
 def _halves(submissions: list) -> list[list]:
