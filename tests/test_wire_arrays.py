@@ -7,7 +7,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from grader.sandbox.wire import MAX_ARRAY_BYTES, WireError, array_from_bytes, array_to_bytes
+from grader.sandbox import wire
+from grader.sandbox.wire import MAX_ARRAY_BYTES, WireError, array_from_bytes, array_to_bytes, decode, encode
 
 RNG = np.random.default_rng(0)
 ARRAYS = [RNG.standard_normal((3, 4)).astype(np.float32), np.array(5.0), np.zeros((0, 3)),
@@ -38,6 +39,8 @@ FORGED = {
     "too many dimensions": b"<f8;" + b"1," * 70 + b"1;" + b"\0" * 8,
     "npy format": array_to_bytes(np.zeros(1)).replace(b"<f8;1;", b"\x93NUMPY"),
     "over the size limit": b"|u1;" + str(MAX_ARRAY_BYTES + 1).encode() + b";",
+    "no values, a huge side": b"<f8;0," + str(2**63).encode() + b";",
+    "no values, huge sides": b"<f8;0;" .replace(b"0;", b"0," + b",".join([str(2**62).encode()] * 63) + b";"),
 }
 
 
@@ -45,3 +48,21 @@ FORGED = {
 def test_a_forged_blob_is_refused(blob):
     with pytest.raises(WireError):
         array_from_bytes(blob)
+
+
+def test_a_blob_named_twice_in_one_message_is_refused():
+    """A forged reply naming one big blob 100,000 times would otherwise be 100,000 copies."""
+    blobs: list[bytes] = []
+    tree = encode([np.zeros(4)], blobs)
+    forged = {"t": "list", "items": tree["items"] * 3}
+    with pytest.raises(WireError):
+        decode(forged, list(blobs))
+    assert np.array_equal(decode(tree, list(blobs))[0], np.zeros(4)), "each blob once: decoded"
+
+
+def test_a_tensor_too_large_to_send_says_so(monkeypatch):
+    import torch
+
+    monkeypatch.setattr(wire, "MAX_ARRAY_BYTES", 1000)
+    tree = encode(torch.zeros(500, dtype=torch.float64), [])
+    assert tree["t"] == "opaque" and "too large" in tree["type"]

@@ -113,15 +113,20 @@ def array_from_bytes(data: bytes) -> np.ndarray:
         raise WireError("malformed array") from None
     if dtype is None:
         raise WireError(f"array of dtype {dtype_text[:20]!r} is not accepted")
-    if len(shape) > 64 or any(side < 0 for side in shape):
+    if len(shape) > 64 or any(not 0 <= side <= MAX_ARRAY_BYTES for side in shape):
         raise WireError("malformed array shape")
     count = 1
     for side in shape:
         count *= side
+    if count * dtype.itemsize > MAX_ARRAY_BYTES:
+        raise WireError(f"array larger than {MAX_ARRAY_BYTES} bytes")
     offset = len(dtype_text) + len(shape_text) + 2
-    if count * dtype.itemsize != len(data) - offset or count * dtype.itemsize > MAX_ARRAY_BYTES:
+    if count * dtype.itemsize != len(data) - offset:
         raise WireError("array bytes do not match its shape")
-    return np.frombuffer(data, dtype=dtype, count=count, offset=offset).reshape(shape).copy()
+    try:
+        return np.frombuffer(data, dtype=dtype, count=count, offset=offset).reshape(shape).copy()
+    except (ValueError, MemoryError):
+        raise WireError("malformed array shape") from None
 
 
 def plain_array(value: np.ndarray) -> np.ndarray | None:
@@ -228,6 +233,8 @@ def _encode_tensor(torch: Any, value: Any, blobs: list[bytes]) -> Any:
         if plain.numel() > 1_000_000:
             return {"t": "opaque", "type": f"meta tensor of shape {tuple(plain.shape)}"}
         plain = torch.zeros(plain.shape, dtype=plain.dtype)
+    if plain.numel() * plain.element_size() > MAX_ARRAY_BYTES:
+        return {"t": "opaque", "type": f"tensor of dtype {dtype} and shape {tuple(plain.shape)} (too large)"}
     try:
         array = plain.cpu().resolve_conj().resolve_neg().numpy().copy()
     except (TypeError, RuntimeError) as error:
@@ -277,11 +284,22 @@ def decode(tree: Any, blobs: list[bytes], resolve: Any = None, depth: int = 0) -
     raise WireError(f"unknown tag {tag!r}")
 
 
+#: what a blob is replaced by once decoded: a well-formed message names each blob once (the
+#: encoder appends one per array), and a forged one naming a big blob 100,000 times would
+#: otherwise be decoded into 100,000 copies
+_TAKEN = b""
+
+
 def _blob(blobs: list[bytes], tree: dict) -> bytes:
     index = tree.get("blob")
     if not isinstance(index, int) or not 0 <= index < len(blobs):
         raise WireError("bad blob index")
-    return blobs[index]
+    blob = blobs[index]
+    if blob is _TAKEN:
+        raise WireError("a blob named twice")
+    if isinstance(blobs, list):
+        blobs[index] = _TAKEN
+    return blob
 
 
 # ---------------------------------------------------------------- frames
