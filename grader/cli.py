@@ -124,8 +124,8 @@ def _device(choice: str) -> str:
               help=_("Quiz (07_quiz): the student whose numbers are graded; takes precedence over the id "
                    "the answers file names."))
 @click.option("--jobs", "-j", type=click.IntRange(1, 2), default=None,
-              help=_("Assignments graded at once when PATH holds several (1 or 2). Default: 2 when a second core "
-                   "is free, else 1."))
+              help=_("Assignments graded at once when PATH holds several (1 or 2). Default: 2 on a machine with "
+                   "two cores or more."))
 @language_option()
 @click.option("--fail-under", type=float, default=None, metavar="SCORE",
               help=_("CI: exit with status {status} when the total score is below SCORE (points, as "
@@ -210,8 +210,8 @@ def main(path: Path | None, assignment_id: str | None, output_format: str, also:
 
 def _grade_submissions(submissions: list, *, seed: int, device: str, timing: bool, examples_factor: float,
                        official: bool, jobs: int | None = None) -> list:
-    """Grade each (assignment id, submission); their results. With `jobs` 2 (by default, when a
-    second core is free), a course's assignments are split in two halves graded at once, one in
+    """Grade each (assignment id, submission); their results. With `jobs` 2 (by default, on two
+    cores or more), a course's assignments are split in two halves graded at once, one in
     a forked copy of this process; a timing check that then failed close to its limit is
     measured again with nothing else running. The sandboxes start first: their imports overlap
     with the grader's own."""
@@ -220,7 +220,7 @@ def _grade_submissions(submissions: list, *, seed: int, device: str, timing: boo
     from grader.loading import without_collection
     from grader.sandbox.host import Sandbox, SandboxError
 
-    two = jobs == 2 or (jobs is None and forked.spare_cores() >= 1)
+    two = jobs == 2 or (jobs is None and forked.cores() >= 2)
     halves = _halves(submissions) if len(submissions) > 1 and two else [submissions]
     sandboxes = {}  # (half, torch backend) -> Sandbox
     for half, group in enumerate(halves):

@@ -35,19 +35,6 @@ def _die_with(parent: int) -> None:
         os._exit(1)
 
 
-def spare_cores() -> int:
-    """Cores no other process is running on right now (this one aside): the cores this process
-    may use less the processes ready to run at this instant (/proc/loadavg), or all but one
-    where that cannot be read. A second half of grading on a busy machine waits for a core at
-    every round trip to its sandbox, and ends later than one half after the other."""
-    try:
-        with open("/proc/loadavg", encoding="ascii") as f:
-            running = int(f.read().split()[3].split("/")[0])
-    except (OSError, ValueError, IndexError):
-        return cores() - 1
-    return max(cores() - running, 0)
-
-
 def both(first: Callable[[], Any], second: Callable[[], Any]) -> tuple[Any | None, Any]:
     """Run `first` in a forked child and `second` here, at the same time: (first's result, or
     None if the child could not give one, second's result). The child takes nothing down with

@@ -1,5 +1,5 @@
-"""A course graded in two halves at once (`grade --jobs 2`, the default when a second core is
-free): the same report as one assignment after the other; a timing failure close to its limit is
+"""A course graded in two halves at once (`grade --jobs 2`, the default on two cores or more):
+the same report as one assignment after the other; a timing failure close to its limit is
 measured again once nothing else runs; the forked half's failures fall back to this process."""
 
 from __future__ import annotations
