@@ -188,9 +188,29 @@ def uses_timing(submission: Submission) -> bool:
     return submission.kind in ("slow", "hostile") or any(e.check == "timing" for e in submission.expectations)
 
 
-def grade_in_process(submission: Submission, folder: Path, seed: int = 0, case_cache: Path | None = None) -> dict:
-    """Grade the submission as `grade FILE --format json` would, in this process (keeping the
-    cases of passing searches in `case_cache`, as practice runs do, when it is given)."""
+#: the folder where this test process's practice-style gradings keep their cases (made on first use)
+_SUITE_CASES: list[Path] = []
+
+
+def suite_case_cache() -> Path:
+    """This test process's own case cache: a replay reports what a search does (tests/
+    test_case_cache.py), so the suite's gradings of right and buggy code share their kept cases."""
+    if not _SUITE_CASES:
+        import atexit
+        import tempfile
+
+        _SUITE_CASES.append(Path(tempfile.mkdtemp(prefix="grader-suite-cases-")))
+        atexit.register(shutil.rmtree, _SUITE_CASES[0], True)
+    return _SUITE_CASES[0]
+
+
+def grade_in_process(submission: Submission, folder: Path, seed: int = 0, case_cache: Path | None | str = "suite"
+                     ) -> dict:
+    """Grade the submission as `grade FILE --format json` would, in this process, keeping the
+    cases of passing searches in `case_cache` as practice runs do ("suite": this test process's
+    own, except for hostile code, graded as officially, without one; None: without one)."""
+    if case_cache == "suite":
+        case_cache = None if submission.kind == "hostile" else suite_case_cache()
     import json
 
     from grader.course import load_assignment

@@ -81,7 +81,7 @@ def test_a_replay_reports_what_a_search_without_the_cache_reports(assignment_id,
     grade_in_process(_model(assignment_id), tmp_path / "model", case_cache=cache)  # keeps every search's cases
     assert list(cache.rglob("*.pickle")), "the model solution's passing searches were kept"
     submission = _red_team(name[4:]) if name.startswith("red:") else _named(assignment_id, name)
-    without = grade_in_process(submission, tmp_path / "without")
+    without = grade_in_process(submission, tmp_path / "without", case_cache=None)
     replayed = grade_in_process(submission, tmp_path / "with", case_cache=cache)
     again = grade_in_process(submission, tmp_path / "again", case_cache=cache)
     assert _comparable(replayed) == _comparable(without)

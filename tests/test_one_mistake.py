@@ -116,7 +116,7 @@ def test_stand_in_work_is_bounded_by_the_broadcast_shapes():
 
     server = StandInServer(ATTENTION)
     for args in ([tensor((300, 1, 64, 1)), tensor((1, 300, 64, 1)), tensor((1, 300, 64, 1))],
-                 [tensor((1, 64, 1)), tensor((1, 64, 1)), tensor((1, 64, 1)), tensor((300, 300, 64, 64), "torch.bool")]):
+                 [tensor((1, 64, 1)), tensor((1, 64, 1)), tensor((1, 64, 1)), tensor((300, 300, 1, 64), "torch.bool")]):
         blobs: list = []
         request = {"op": "stand_in", "function": "scaled_dot_product_attention",
                    "args": wire.encode(args, blobs), "kwargs": wire.encode({}, blobs)}
