@@ -131,14 +131,10 @@ def run_class(root: Path, assignment_id: str, options: Options, book: ClassGrade
     return summary
 
 
-#: a timing failure within this factor of its limit is measured again with the class done
-CONFIRM_WITHIN = 3.0
-
-
 def close_timing_failures(result: AssignmentResult) -> list[str]:
     """The exercises whose timing check failed close to its limit (`AssignmentResult.close_timing_failures`):
     under a whole class's load such a verdict may be the machine's, not the code's."""
-    return result.close_timing_failures(CONFIRM_WITHIN)
+    return result.close_timing_failures()
 
 
 def confirm_timing(row: StoredRow, job: Job, executor: Executor) -> None:

@@ -281,12 +281,12 @@ def _grade_submissions(submissions: list, *, seed: int, device: str, timing: boo
         if theirs is None:  # the copy could not finish: this process grades its half too
             theirs = grade_half(0)
         results = theirs + mine
+        by_id = {result.assignment: result for result in results}
         for half in (0, 1):
-            close = {r.assignment: frozenset(r.close_timing_failures()) for r in results
-                     if r.assignment in dict(halves[half]) and r.close_timing_failures()}
+            close = {target_id: frozenset(exercises) for target_id, _submission in halves[half]
+                     if target_id in by_id and (exercises := by_id[target_id].close_timing_failures())}
             for again in grade_half(half, close) if close else []:
-                graded = next(r for r in results if r.assignment == again.assignment)
-                graded.take_passed_timing(again, sorted(close[again.assignment]), _(
+                by_id[again.assignment].take_passed_timing(again, sorted(close[again.assignment]), _(
                     "timing: measured again after the other assignments were graded, with nothing else running; "
                     "this measurement counts"))
         return results
@@ -312,6 +312,7 @@ def _halves(submissions: list) -> list[list]:
         halves[lighter].append(item)
         loads[lighter] += GRADING_WEIGHT.get(item[0], 1.0)
     return [sorted(half, key=lambda item: order[item[0]]) for half in halves]
+
 
 def _render(output_format: str, results: list, missing: list) -> str:
     from grader import report

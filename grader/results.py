@@ -64,6 +64,11 @@ class Failure:
         return " | ".join(parts)
 
 
+#: a timing failure within this factor of its limit, measured while other grading ran, is
+#: measured again once nothing else runs (`AssignmentResult.close_timing_failures`)
+CONFIRM_WITHIN = 3.0
+
+
 @dataclass
 class CheckResult:
     name: str
@@ -123,7 +128,7 @@ class AssignmentResult:
     def max_score(self) -> float:
         return round(sum(e.max_score for e in self.exercises), 4)
 
-    def close_timing_failures(self, within: float = 3.0) -> list[str]:
+    def close_timing_failures(self, within: float = CONFIRM_WITHIN) -> list[str]:
         """The exercises whose timing check failed by less than `within` times its limit: measured
         while other grading ran on the machine, such a verdict may be the machine's, not the
         code's (far slower code, and wrong results on timing inputs, are final)."""

@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 
 import reference.attention as ref
+from reference.vjp import paired
 from grader import strategies as gs
 from grader.checks import (GATES, Case, Check, Diagnosis, KeepsDevice, PropertyCheck,
                            error_failure, gradients_match, keeps_dtype, leaves_inputs_unchanged, matches,
@@ -89,9 +90,7 @@ def _autograd(function, c: Case, upstreams, differentiate: tuple[int, ...]) -> l
             selected = selected[key]
         outputs.append(selected)
         grads_out.append(torch.from_numpy(upstream.astype(np.float64)))
-    # the gradient of the sum of <output, upstream>: the same numbers as backward(outputs, grads_out),
-    # without the symbolic-shape machinery autograd loads for explicit upstream gradients (~0.3 s)
-    torch.autograd.backward(sum((o * g).sum() for o, g in zip(outputs, grads_out)))
+    torch.autograd.backward(paired(outputs, grads_out))
     return [n64(inputs[i].grad) if i in differentiate else None for i in range(len(inputs))]
 
 
